@@ -1,0 +1,59 @@
+import type { Grid } from './grid';
+import type { CellIssue, Finding } from './findings';
+import type { SheetSpec } from './sheet-spec';
+import type { AnyTypedTable } from './tables/typed-table';
+import type { IsoDate } from './values/brand';
+import type { Lang, MessageKey, Translate } from './i18n';
+
+/** The jobs Clerk Desk runs. `structure` always runs first; the others read its tables. */
+export type JobId = 'structure' | 'quotes' | 'reconcile' | 'receivables' | 'sales' | 'ledgers';
+
+/** An option a job takes. The CLI (`--name value`) and the task pane (a form field) are both built from these. */
+export interface OptionSpec {
+  /** camelCase; the CLI flag is its kebab-case form (`dateWindow` → `--date-window`). */
+  name: string;
+  type: 'date' | 'month' | 'number' | 'boolean' | 'enum' | 'text';
+  label: MessageKey;
+  /** Default when not given; for dates and months a job may derive one from asOf instead. */
+  default?: string | number | boolean;
+  choices?: { value: string; label: MessageKey }[];
+}
+
+export type OptionValue = string | number | boolean | undefined;
+export type OptionValues = Record<string, OptionValue>;
+
+/** What a job runs on: the structured workbook. */
+export interface JobInput {
+  grids: readonly Grid[];
+  tables: readonly AnyTypedTable[];
+  issues: readonly CellIssue[];
+}
+
+export interface JobContext {
+  /** The as-of date (never the clock: core is pure). */
+  asOf: IsoDate;
+  lang: Lang;
+  t: Translate;
+  options: OptionValues;
+  /** Called now and then on long runs; returns false when the user cancelled. */
+  progress?: (done: number, total: number) => boolean;
+}
+
+/** JSON-clean data: what a job puts under its section of the summary. */
+export type Json = string | number | boolean | null | Json[] | { [key: string]: Json };
+
+export interface JobRun {
+  /** This job's section of the JSON summary (amounts in yuan). */
+  result: { [key: string]: Json };
+  sheets: SheetSpec[];
+  findings: Finding[];
+}
+
+export interface Job {
+  id: JobId;
+  /** Key of this job's section in the JSON summary (the job id, except structure whose data is top level). */
+  section: string;
+  title: MessageKey;
+  options: OptionSpec[];
+  run(input: JobInput, ctx: JobContext): JobRun;
+}
