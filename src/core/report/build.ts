@@ -1,0 +1,54 @@
+import type { ColumnSpec, ColumnType, SheetLink } from '../sheet-spec';
+import { a1 } from '../values/address';
+import type { Fen } from '../values/brand';
+import { fenToYuan } from '../values/money';
+
+/** Small builders every report uses, so each job's sheet code says what, not how. */
+
+export const column = (key: string, header: string, type: ColumnType, width?: number): ColumnSpec =>
+  width === undefined ? { key, header, type } : { key, header, type, width };
+
+/** A link back to a source cell, shown as `sheet!A12` unless other text is given. */
+export function sourceLink(sheet: string, row: number, col = 1, text?: string): SheetLink {
+  const cell = a1(row, col);
+  return { text: text ?? `${sheet}!${cell}`, target: { sheet, cell } };
+}
+
+/** Money for a SheetSpec cell: yuan number, or null when unknown. */
+export const money = (fen: Fen | undefined | null): number | null => (fen === undefined || fen === null ? null : fenToYuan(fen));
+
+/** Money for JSON output: yuan to two decimals. */
+export const yuan = (fen: Fen): number => Math.round(fen) / 100;
+
+const FORBIDDEN_SHEET_CHARS = /[\\/?*[\]:]/g;
+
+/** A valid sheet name: forbidden characters replaced, ≤ 31 characters, not empty, not 'History'. */
+export function safeSheetName(name: string): string {
+  let s = name.replace(FORBIDDEN_SHEET_CHARS, '_').replace(/^'+|'+$/g, '').trim();
+  if (!s || s.toLowerCase() === 'history') s = `_${s || 'sheet'}`;
+  return [...s].slice(0, 31).join('');
+}
+
+/**
+ * A valid Excel table name from any text: starts with a letter or _, only letters (CJK allowed), digits, _ and .,
+ * ≤ 255 characters, and never a cell reference like A1 or R1C1.
+ */
+export function safeTableName(name: string): string {
+  let s = name.normalize('NFKC').replace(/[^\p{L}\p{N}_.]/gu, '_');
+  if (!/^[\p{L}_]/u.test(s)) s = `_${s}`;
+  if (/^[A-Za-z]{1,3}\d+$/.test(s) || /^[RrCc]\d*$/.test(s) || /^R\d+C\d+$/i.test(s)) s = `_${s}`;
+  return [...s].slice(0, 255).join('');
+}
+
+/** Make names unique within one run by appending _2, _3 … (sheet names stay ≤ 31 characters). */
+export function uniqueName(base: string, taken: Set<string>, maxLength = 255): string {
+  const lower = (s: string) => s.toLowerCase();
+  const takenLower = new Set([...taken].map(lower));
+  let candidate = base;
+  for (let i = 2; takenLower.has(lower(candidate)); i++) {
+    const suffix = `_${i}`;
+    candidate = [...base].slice(0, maxLength - suffix.length).join('') + suffix;
+  }
+  taken.add(candidate);
+  return candidate;
+}
