@@ -1,0 +1,162 @@
+import { ledgersJob, type LedgersSection } from '../../../src/core/ledgers/job';
+import { translator, type Lang } from '../../../src/core/i18n';
+import type { AnyTypedTable } from '../../../src/core/tables/typed-table';
+import { asIsoDate } from '../../../src/core/values/brand';
+import { typedTable, yuan } from '../../helpers/typed';
+import type { OptionValues } from '../../../src/core/job';
+
+const d = asIsoDate;
+const customers = typedTable('customers', '客户档案', [
+  { name: '苏州华工精密模具有限公司', aliases: '华工精密', group: 'related', termsDays: 30 },
+  { name: '无锡锐达汽车部件有限公司', aliases: '锐达', group: 'external', termsDays: 60 },
+]);
+const contracts = typedTable(
+  'contracts',
+  '合同台账',
+  [
+    { contractNo: 'HT-A', line: 1, customer: '华工精密', part: 'P1', quantity: 100, unitPriceWithTax: yuan(10), amount: yuan(1000), deliveryDate: d('2026-09-30') },
+    { contractNo: 'HT-A', line: 2, customer: '华工精密', part: 'P2', quantity: 50, unitPriceWithTax: yuan(10), amount: yuan(500), deliveryDate: d('2026-12-31') },
+    { contractNo: 'HT-B', line: 1, customer: '锐达', part: 'P3', quantity: 10, amount: yuan(10000), deliveryDate: d('2026-10-15') },
+    { contractNo: 'HT-C', line: 1, customer: '华工精密', part: 'P4', quantity: 10, amount: yuan(1000) },
+    { contractNo: 'HT-D', line: 1, customer: '锐达', part: 'P5', quantity: 10, amount: yuan(1000) },
+  ],
+  { contractNo: 1, line: 2, customer: 3, part: 4, quantity: 5, deliveryDate: 9 },
+);
+const shipments = typedTable('shipments', '出货清单', [
+  { date: d('2026-09-20'), deliveryNo: 'DN0001', contractNo: 'HT-A', customer: '华工精密', part: 'P1', quantity: 100, unitPrice: yuan(10), amount: yuan(1000) },
+  { date: d('2026-10-28'), deliveryNo: 'DN0002', contractNo: 'ht-a', customer: '华工精密', part: 'P2', quantity: 20, unitPrice: yuan(10), amount: yuan(200) },
+  { date: d('2026-10-10'), deliveryNo: 'DN0003', contractNo: 'HT-B', customer: '锐达', part: 'P3', quantity: 4, amount: yuan(4000) },
+  { date: d('2026-10-01'), deliveryNo: 'DN0004', contractNo: 'HT-C', customer: '华工精密', part: 'P4', quantity: 11, amount: yuan(1100) },
+  { date: d('2026-10-01'), deliveryNo: 'DN0005', contractNo: 'HT-D', customer: '锐达', part: 'P5', quantity: 10.4, amount: yuan(1040) },
+]);
+const invoices = typedTable('invoices', '开票明细', [
+  { invoiceNo: 'INV-A1', date: d('2026-09-25'), customer: '华工精密', contractNo: 'HT-A', amount: yuan(1000) },
+  { invoiceNo: 'INV-C1', date: d('2026-10-05'), customer: '华工精密', contractNo: 'HT-C', amount: yuan(1200) },
+  { invoiceNo: 'INV-D1', date: d('2026-10-05'), customer: '锐达', contractNo: 'HT-D', amount: yuan(1040) },
+]);
+const receipts = typedTable('receipts', '回款明细', [{ date: d('2026-10-20'), customer: '华工精密', amount: yuan(1200), invoiceNo: 'INV-C1' }]);
+const property = typedTable(
+  'property',
+  '客户财产台账',
+  [
+    { itemNo: 'T1', name: '冲压模具', customer: '华工精密', quantity: 1, lastCheckDate: d('2026-07-01') },
+    { itemNo: 'T2', name: '检具', customer: '华工精密', quantity: 2 },
+    { itemNo: 'T3', name: '图纸', customer: '锐达', quantity: 1, lastCheckDate: d('2026-05-01') },
+    { itemNo: 'T4', name: '夹具', customer: '锐达', quantity: 1, returnedDate: d('2026-08-01') },
+  ],
+  { itemNo: 1, lastCheckDate: 8 },
+);
+const counts = typedTable('propertyCounts', '盘点表', [
+  { date: d('2026-10-30'), itemNo: 't1', countedQty: 1 },
+  { date: d('2026-10-30'), itemNo: 'T2', countedQty: 1 },
+  { date: d('2026-10-30'), itemNo: 'T9', name: '不明模具', countedQty: 1 },
+]);
+const returns = typedTable(
+  'returns',
+  '退货记录',
+  [
+    { date: d('2026-10-01'), returnNo: 'RT1', customer: '华工精密', deliveryNo: '送0001', part: 'P1', quantity: 30, unitPrice: yuan(10) },
+    { date: d('2026-10-02'), returnNo: 'RT2', customer: '华工精密', deliveryNo: 'DN-0001', part: 'P1', quantity: 80, unitPrice: yuan(10) },
+    { date: d('2026-10-29'), returnNo: 'RT3', customer: '华工精密', deliveryNo: 'DN0002', part: 'P2', quantity: 5, unitPrice: yuan(12) },
+    { date: d('2026-10-30'), returnNo: 'RT4', customer: '锐达', deliveryNo: 'DN0999', part: 'P3', quantity: 1, unitPrice: yuan(1000) },
+  ],
+  { returnNo: 2, deliveryNo: 4, quantity: 6, unitPrice: 7 },
+);
+const samples = typedTable('samples', '样品登记', [
+  { date: d('2026-01-05'), direction: 'in', sampleNo: 'S1', name: '样件A', quantity: 2, location: 'A-01' },
+  { date: d('2026-09-01'), direction: 'out', sampleNo: 'S1', borrower: '张三', customer: '华工精密', quantity: 1, promisedReturn: d('2026-10-01') },
+  { date: d('2026-02-01'), direction: 'in', sampleNo: 'S2', name: '样件B', quantity: 1 },
+  { date: d('2026-10-20'), direction: 'out', sampleNo: 'S2', borrower: '李四', quantity: 1, promisedReturn: d('2026-11-15') },
+  { date: d('2026-03-01'), direction: 'in', sampleNo: 'S3', name: '样件C', quantity: 1 },
+  { date: d('2026-08-01'), direction: 'out', sampleNo: 'S3', borrower: '王五', quantity: 1, promisedReturn: d('2026-08-31') },
+  { date: d('2026-09-02'), direction: 'return', sampleNo: 'S3', quantity: 1 },
+]);
+
+const all: AnyTypedTable[] = [customers, contracts, shipments, invoices, receipts, property, counts, returns, samples];
+function run(options: OptionValues = {}, lang: Lang = 'zh-CN') {
+  const out = ledgersJob.run({ grids: [], tables: all, issues: [] }, { asOf: d('2026-10-31'), lang, t: translator(lang), options });
+  return { ...out, json: out.result as unknown as LedgersSection };
+}
+
+describe('contract execution ledger', () => {
+  const { json, findings } = run();
+  const byNo = Object.fromEntries(json.contracts.map((c) => [c.contractNo, c]));
+
+  test('value, shipped, invoiced, received and what remains, per contract', () => {
+    expect(byNo['HT-A']).toMatchObject({ value: 1500, shipped: 1200, invoiced: 1000, received: 0, toShip: 300, toInvoice: 500, toCollect: 1000, status: 'in-progress', flags: [] });
+  });
+
+  test('shipped and not invoiced after 7 days, and a delivery date passed with the line not fully shipped', () => {
+    expect(byNo['HT-B'].flags).toEqual(['shipped-not-invoiced', 'delivery-overdue']);
+    // HT-A's October 28 shipment is only 3 days old: not yet late to invoice
+    expect(byNo['HT-A'].flags).not.toContain('shipped-not-invoiced');
+  });
+
+  test('beyond the contract, and closed when fully collected', () => {
+    expect(byNo['HT-C'].flags).toEqual(['invoiced-beyond-contract', 'shipped-beyond-contract', 'fully-collected']);
+    expect(byNo['HT-C'].status).toBe('closed');
+    // 4% over is inside the 5% tolerance; with 3% it is not
+    expect(byNo['HT-D'].flags).toEqual([]);
+    expect(run({ overShipTolerance: 3 }).json.contracts.find((c) => c.contractNo === 'HT-D')?.flags).toEqual(['shipped-beyond-contract']);
+  });
+
+  test('the invoicing window is an option', () => {
+    expect(run({ invoiceDays: 2 }).json.contracts.find((c) => c.contractNo === 'HT-A')?.flags).toEqual(['shipped-not-invoiced']);
+  });
+
+  test('findings point at the cell to fix', () => {
+    const overdue = findings.find((f) => f.code === 'ledgers-delivery-overdue')!;
+    expect(overdue.cells).toEqual([{ sheet: '合同台账', cell: 'I4' }]);
+    const late = findings.find((f) => f.code === 'ledgers-shipped-not-invoiced')!;
+    expect(translator('zh-CN')(late.message.key, late.message.values)).toBe('合同 HT-B：2026-10-10 出货至今未开票（超过 7 天）');
+  });
+});
+
+describe('customer property', () => {
+  const { json, findings } = run();
+  const byNo = Object.fromEntries(json.property.items.map((p) => [p.itemNo, p]));
+
+  test('book against count: found, quantity differs, missing, not on the ledger, returned', () => {
+    expect(byNo.T1).toMatchObject({ result: 'found', bookQty: 1, countedQty: 1, lastCheck: '2026-10-30', unchecked: false });
+    expect(byNo.T2).toMatchObject({ result: 'qty-diff', bookQty: 2, countedQty: 1 });
+    expect(byNo.T3).toMatchObject({ result: 'missing', lastCheck: '2026-05-01', unchecked: true });
+    expect(byNo.T4).toMatchObject({ result: 'returned', bookQty: 0, unchecked: false });
+    expect(byNo.T9).toMatchObject({ result: 'not-on-ledger', countedQty: 1 });
+    expect(json.property.counts).toEqual({ found: 1, 'qty-diff': 1, missing: 1, returned: 1, 'not-on-ledger': 1 });
+  });
+
+  test('an item not checked for a quarter is flagged at its last-check cell', () => {
+    expect(findings.find((f) => f.code === 'ledgers-property-unchecked')?.cells).toEqual([{ sheet: '客户财产台账', cell: 'H4' }]);
+  });
+});
+
+describe('returns against their shipments', () => {
+  const { json } = run();
+  test('quantity beyond what is left to return, a price above the original, and no original shipment', () => {
+    expect(json.returns.checked).toBe(4);
+    expect(json.returns.flagged.map((r) => [r.returnNo, r.flags])).toEqual([
+      ['RT2', ['return-exceeds-shipped']],
+      ['RT3', ['return-price-above-original']],
+      ['RT4', ['return-no-shipment']],
+    ]);
+  });
+});
+
+describe('sample room', () => {
+  const { json, sheets } = run();
+  test('stock on hand and overdue loans', () => {
+    expect(json.samples.onHand).toEqual([
+      { sampleNo: 'S1', onHand: 1 },
+      { sampleNo: 'S2', onHand: 0 },
+      { sampleNo: 'S3', onHand: 1 },
+    ]);
+    expect(json.samples.overdue).toEqual([{ sampleNo: 'S1', borrower: '张三', promisedReturn: '2026-10-01', daysOverdue: 30 }]);
+    const sheet = sheets.find((s) => s.name === '样品间')!;
+    expect(sheet.tables[1].rows.map((r) => r[1])).toEqual(['S2']);
+  });
+});
+
+test('four ledger sheets, named in Chinese, and in English on request', () => {
+  expect(run().sheets.map((s) => s.name)).toEqual(['合同执行台账', '客户财产台账', '退货核对', '样品间']);
+  expect(run({}, 'en-US').sheets.map((s) => s.name)).toEqual(['ContractLedger', 'CustomerProperty', 'ReturnsCheck', 'SampleRoom']);
+});
