@@ -1,0 +1,41 @@
+/**
+ * The value parsers, one import for every part of core: each takes a raw cell value and returns a typed
+ * `Parsed<T>` (a value, or the reason it could not be read). Implementations live in the small modules below.
+ */
+import type { GridValue } from '../grid';
+import { isGridError } from '../grid';
+import { plainNumber } from './cell-text';
+import { isDateFormat } from './date-parse';
+import { serialToIso } from './dates';
+import { isPercentFormat } from './rate-parse';
+
+export type { DateContext } from './date-parse';
+export { parseDate, parseDateText, parseMonth, isDateFormat } from './date-parse';
+export { parseMoney, yuanNumberToFen, decimalYuanToFen } from './money-parse';
+export { parseQuantity, parseInteger, parseNumericText } from './number-parse';
+export { parseRate, isPercentFormat } from './rate-parse';
+export { parseBoolean, parseText, plainNumber, isBlankCell } from './cell-text';
+
+/**
+ * A raw value as the clerk sees it, for CellIssue.value: '' for empty, `#N/A` for errors, TRUE/FALSE,
+ * a date serial under a date format as its ISO date (with hh:mm when it has a time), a percent format as 13%,
+ * other numbers as plain digits (no float noise, no exponent), text unchanged.
+ */
+export function displayValue(raw: GridValue, numberFormat: string | null, date1904 = false): string {
+  if (raw === null || raw === undefined) return '';
+  if (isGridError(raw)) return raw.error;
+  if (typeof raw === 'boolean') return raw ? 'TRUE' : 'FALSE';
+  if (typeof raw === 'string') return raw;
+  if (!Number.isFinite(raw)) return String(raw);
+  if (isDateFormat(numberFormat)) {
+    const iso = serialToIso(raw, date1904);
+    if (iso) {
+      const minutes = Math.round((raw - Math.floor(raw)) * 1440);
+      if (minutes <= 0 || minutes >= 1440) return iso;
+      return `${iso} ${String(Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}`;
+    }
+    return plainNumber(raw);
+  }
+  if (isPercentFormat(numberFormat)) return `${plainNumber(raw * 100)}%`;
+  return plainNumber(raw);
+}
