@@ -1,0 +1,213 @@
+import type { CellRef, Finding } from '../findings';
+import type { MessageKey, Translate } from '../i18n';
+import type { Json } from '../job';
+import { column, money, sourceLink } from '../report/build';
+import type { OutValue, SheetSpec, SummaryLine } from '../sheet-spec';
+import { a1 } from '../values/address';
+import { asFen } from '../values/brand';
+import { formatFen } from '../values/money';
+import * as X from './exact';
+import type { ContractLine } from './link';
+import { lineStatus, RULES, SEVERITY, type LineCheck, type QuoteCheck, type RuleHit, type Shown } from './rules';
+
+/** Sheets, findings and the JSON section of the quote check, built from its result. */
+
+/** Table names are workbook-wide and language-independent. */
+export const LINES_TABLE = 'QuoteCheck_Lines';
+export const RULES_TABLE = 'QuoteCheck_Rules';
+
+/** The cells of a hit: its fields that the contract table has, the first being the offending cell. */
+export function hitCells(line: ContractLine, hit: RuleHit): CellRef[] {
+  return hitColumns(line, hit).map((col) => ({ sheet: line.source.sheet, cell: a1(line.source.row, col) }));
+}
+
+function hitColumns(line: ContractLine, hit: RuleHit): number[] {
+  const cols = [...new Set(hit.fields.map((f) => line.source.columns[f]).filter((c): c is number => c !== undefined))];
+  return cols.length ? cols : [line.source.columns.part ?? line.source.columns.contractNo ?? 1];
+}
+
+/** Yuan with two decimals, or up to four when the value is a fraction of a fen (a converted price). */
+export function formatMoney(fen: X.Ratio): string {
+  if (fen.d === 1n) return formatFen(asFen(Number(fen.n)), { symbol: true });
+  const yuan = Math.round(X.toNumber(fen) * 100) / 10_000;
+  const [int, dec = ''] = Math.abs(yuan).toFixed(4).split('.');
+  const decimals = dec.replace(/0+$/, '').padEnd(2, '0');
+  return `${yuan < 0 ? '-' : ''}¥${int.replace(/\B(?=(\d{3})+(?!\d))/g, ',')}.${decimals}`;
+}
+
+const formatRate = (rate: number): string => `${Math.round(rate * 1_000_000) / 10_000}%`;
+
+function shown(s: Shown | undefined, t: Translate): string {
+  if (!s) return t('quotes.notStated');
+  if ('money' in s) return formatMoney(s.money);
+  if ('rate' in s) return formatRate(s.rate);
+  if ('qty' in s) return String(s.qty);
+  return s.text;
+}
+
+const quoteLabel = (c: LineCheck, t: Translate): string => (c.link ? c.link.group.quoteNo || t('quotes.noNumber') : '');
+
+export function hitFinding(c: LineCheck, hit: RuleHit, t: Translate): Finding {
+  const l = c.line;
+  const basis = c.comparison?.basis ?? (l.prices.withTax ? 'with-tax' : 'net');
+  return {
+    severity: SEVERITY[hit.rule],
+    code: `quotes-${hit.rule}`,
+    message: {
+      key: `quotes.finding.${hit.rule}` as MessageKey,
+      values: {
+        contract: l.contractNo || `${l.source.sheet}!${l.source.row}`,
+        line: l.lineNo,
+        part: l.fields.part ?? '',
+        customer: l.customer,
+        quote: quoteLabel(c, t),
+        basis: t(`quotes.basis.${basis}` as MessageKey),
+        expected: shown(hit.show.expected, t),
+        actual: shown(hit.show.actual, t),
+      },
+    },
+    cells: hitCells(l, hit),
+  };
+}
+
+export function quotesFindings(check: QuoteCheck, t: Translate): Finding[] {
+  return check.lines.flatMap((c) => c.hits.map((h) => hitFinding(c, h, t)));
+}
+
+/** The `quotes` section of the JSON summary; amounts in yuan. */
+export type QuotesSection = {
+  checked: number;
+  ok: number;
+  findings: { rule: string; contractNo: string; part: string; sheet: string; row: number; cell: string; expected: Json; actual: Json }[];
+};
+
+export function quotesJson(check: QuoteCheck): QuotesSection {
+  return {
+    checked: check.lines.length,
+    ok: check.lines.filter((c) => c.hits.length === 0).length,
+    findings: check.lines.flatMap((c) =>
+      c.hits.map((h) => ({
+        rule: h.rule,
+        contractNo: c.line.contractNo,
+        part: c.line.fields.part ?? '',
+        sheet: c.line.source.sheet,
+        row: c.line.source.row,
+        cell: hitCells(c.line, h)[0].cell,
+        expected: h.expected,
+        actual: h.actual,
+      })),
+    ),
+  };
+}
+
+/** Yuan for a sheet cell, to four decimals. */
+const cellYuan = (fen: X.Ratio): number => Math.round(X.toNumber(fen) * 100) / 10_000;
+
+function lineRow(c: LineCheck, t: Translate): OutValue[] {
+  const l = c.line;
+  // The link selects the first offending cell, or the contract number of a clean line.
+  const linkCol = c.hits.length ? hitColumns(l, c.hits[0])[0] : l.source.columns.contractNo ?? 1;
+  const tier = c.link?.choice.tier;
+  const quoteCell = tier ? sourceLink(tier.source.sheet, tier.source.row, tier.source.columns.quoteNo ?? tier.source.columns.part ?? 1) : null;
+  let basis: string | null = null;
+  let quoted: number | null = null;
+  let contractPrice: number | null = null;
+  let difference: number | null = null;
+  if (c.comparison) {
+    basis = t(`quotes.basis.${c.comparison.basis}` as MessageKey);
+    quoted = cellYuan(c.comparison.quoted);
+    contractPrice = money(c.comparison.contract.fen);
+    difference = cellYuan(c.comparison.diff);
+  } else {
+    const own = l.prices.withTax ? 'with-tax' : l.prices.net ? 'net' : undefined;
+    contractPrice = money((l.prices.withTax ?? l.prices.net)?.fen);
+    const tp = tier && (own === 'net' ? tier.prices.net ?? tier.prices.withTax : tier.prices.withTax ?? tier.prices.net);
+    if (tp) quoted = money(tp.fen);
+    if (own) basis = t(`quotes.basis.${own}` as MessageKey);
+  }
+  return [
+    sourceLink(l.source.sheet, l.source.row, linkCol),
+    l.contractNo,
+    l.lineNo,
+    l.signDate ?? null,
+    l.customer,
+    l.fields.part ?? '',
+    l.fields.quantity ?? null,
+    quoteLabel(c, t) || null,
+    quoteCell,
+    basis,
+    quoted,
+    contractPrice,
+    difference,
+    c.hits.map((h) => h.rule).join(', '),
+    t(`quotes.status.${lineStatus(c)}` as MessageKey),
+  ];
+}
+
+export function quotesSheet(check: QuoteCheck, t: Translate): SheetSpec {
+  const findings = RULES.reduce((s, r) => s + check.counts[r], 0);
+  const ok = check.lines.filter((c) => c.hits.length === 0).length;
+  const ruleLines: SummaryLine[] = RULES.map((r) => ({
+    label: t('quotes.summary.rule', { name: t(`quotes.rule.${r}` as MessageKey), code: r }),
+    value: check.counts[r],
+    type: 'integer',
+    tone: check.counts[r] === 0 ? 'good' : SEVERITY[r] === 'error' ? 'bad' : 'warn',
+  }));
+  return {
+    name: t('quotes.sheet'),
+    purpose: 'quotes',
+    title: [
+      t('quotes.heading'),
+      t('quotes.line.counts', { checked: check.lines.length, ok, findings }),
+      t('quotes.line.linking'),
+      t('quotes.line.tolerance', { tolerance: check.tolerance }),
+    ],
+    summary: [
+      { label: t('quotes.summary.checked'), value: check.lines.length, type: 'integer' },
+      { label: t('quotes.summary.ok'), value: ok, type: 'integer', tone: ok === check.lines.length ? 'good' : 'warn' },
+      ...ruleLines,
+      { label: t('quotes.summary.atStake'), value: money(check.atStake), type: 'money', tone: check.atStake === 0 ? 'good' : 'bad' },
+    ],
+    tables: [
+      {
+        name: LINES_TABLE,
+        caption: t('quotes.caption.lines'),
+        columns: [
+          column('source', t('quotes.col.source'), 'link', 16),
+          column('contract', t('quotes.col.contract'), 'text', 16),
+          column('line', t('quotes.col.line'), 'integer', 6),
+          column('signDate', t('quotes.col.signDate'), 'date', 11),
+          column('customer', t('quotes.col.customer'), 'text', 24),
+          column('part', t('quotes.col.part'), 'text', 16),
+          column('quantity', t('quotes.col.quantity'), 'quantity', 10),
+          column('quote', t('quotes.col.quote'), 'text', 16),
+          column('quoteSource', t('quotes.col.quoteSource'), 'link', 16),
+          column('basis', t('quotes.col.basis'), 'text', 8),
+          column('quotedPrice', t('quotes.col.quotedPrice'), 'money', 12),
+          column('contractPrice', t('quotes.col.contractPrice'), 'money', 12),
+          column('difference', t('quotes.col.difference'), 'money', 11),
+          column('rules', t('quotes.col.rules'), 'text', 30),
+          column('status', t('quotes.col.status'), 'text', 8),
+        ],
+        rows: check.lines.map((c) => lineRow(c, t)),
+        highlights: [
+          { column: 'status', equals: t('quotes.status.error'), tone: 'bad' },
+          { column: 'status', equals: t('quotes.status.warning'), tone: 'warn' },
+          { column: 'status', equals: t('quotes.status.ok'), tone: 'good' },
+        ],
+      },
+      {
+        name: RULES_TABLE,
+        caption: t('quotes.caption.rules'),
+        columns: [
+          column('code', t('quotes.col.code'), 'text', 24),
+          column('name', t('quotes.col.name'), 'text', 18),
+          column('severity', t('quotes.col.severity'), 'text', 8),
+          column('count', t('quotes.col.count'), 'integer', 6),
+          column('description', t('quotes.col.description'), 'text', 60),
+        ],
+        rows: RULES.map((r) => [r, t(`quotes.rule.${r}` as MessageKey), t(`quotes.status.${SEVERITY[r]}` as MessageKey), check.counts[r], t(`quotes.desc.${r}` as MessageKey)]),
+      },
+    ],
+  };
+}
