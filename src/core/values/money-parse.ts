@@ -7,6 +7,7 @@ import type { GridValue } from '../grid';
 import { type Fen, type Parsed, asFen, parsedFail, parsedOk } from './brand';
 import { commonFailure } from './cell-text';
 import { type Decimal, decimalFromNumber, decimalToScaledInteger, parseNumericText } from './number-parse';
+import { looksLikeRmbUpper, parseRmbUpper } from './rmb-upper';
 
 export const MONEY_PREFIXES: readonly string[] = ['¥', '￥', 'rmb', 'cny', '人民币', 'rmb¥', 'cny¥'];
 export const MONEY_SUFFIXES: readonly string[] = ['元整', '元', '圆整', '圆', '块', '整', 'rmb', 'cny', 'yuan'];
@@ -21,7 +22,7 @@ export function decimalYuanToFen(d: Decimal): Fen | null {
 
 /**
  * `¥1,234.50`, `￥1234.5`, `1234.5元`, `RMB 1,234`, `(1,234.00)` (negative), `-1,234`, `1.2万` (= 1,200,000 fen),
- * `１，２３４．５`, numbers (yuan). Blank → 'empty'; an error value → 'formula-error'; anything else → 'not-a-number';
+ * `１，２３４．５`, 大写 `人民币壹仟肆佰零玖元伍角`, numbers (yuan). Blank → 'empty'; an error value → 'formula-error'; anything else → 'not-a-number';
  * beyond ±90 trillion yuan → 'out-of-range'.
  */
 export function parseMoney(raw: GridValue): Parsed<Fen> {
@@ -34,7 +35,13 @@ export function parseMoney(raw: GridValue): Parsed<Fen> {
     dec = decimalFromNumber(raw);
   } else {
     const r = parseNumericText(raw as string, { prefixes: MONEY_PREFIXES, suffixes: MONEY_SUFFIXES, multipliers: true });
-    if (!r.ok) return parsedFail(r.reason);
+    if (!r.ok) {
+      if (looksLikeRmbUpper(raw as string)) {
+        const upper = parseRmbUpper(raw as string);
+        if (upper !== null) return parsedOk(upper);
+      }
+      return parsedFail(r.reason);
+    }
     dec = r.value;
   }
   const fen = decimalYuanToFen(dec);
