@@ -26,7 +26,7 @@ export const quotesJob: Job = {
       findings.push({ severity: 'warning', code: 'quotes-no-quotes', message: { key: 'quotes.finding.noQuotes' }, cells: [] });
     }
     const check = checkQuotes(input.tables, { tolerance: toleranceOption(ctx.options.tolerance), progress: ctx.progress });
-    findings.push(...quotesFindings(check, ctx.t));
+    findings.push(...quotesFindings(check));
     return { result: quotesJson(check), sheets: [quotesSheet(check, ctx.t)], findings };
   },
 };

@@ -37,8 +37,8 @@ export function formatMoney(fen: X.Ratio): string {
 
 const formatRate = (rate: number): string => `${Math.round(rate * 1_000_000) / 10_000}%`;
 
-function shown(s: Shown | undefined, t: Translate): string {
-  if (!s) return t('quotes.notStated');
+function shown(s: Shown | undefined): string {
+  if (!s) return '';
   if ('money' in s) return formatMoney(s.money);
   if ('rate' in s) return formatRate(s.rate);
   if ('qty' in s) return String(s.qty);
@@ -47,31 +47,43 @@ function shown(s: Shown | undefined, t: Translate): string {
 
 const quoteLabel = (c: LineCheck, t: Translate): string => (c.link ? c.link.group.quoteNo || t('quotes.noNumber') : '');
 
-export function hitFinding(c: LineCheck, hit: RuleHit, t: Translate): Finding {
+/** The quote as a finding names it: its number, or the cell of its row when it has none (no language in it). */
+function quoteRef(c: LineCheck): string {
+  if (!c.link) return '';
+  const { group, choice } = c.link;
+  return group.quoteNo || `${choice.tier.source.sheet}!${a1(choice.tier.source.row, choice.tier.source.columns.part ?? 1)}`;
+}
+
+/** The message of a hit. Its values hold no words of either language, so the pane can show it in either. */
+function messageKey(c: LineCheck, hit: RuleHit): MessageKey {
+  if (hit.rule === 'price-mismatch' && c.comparison?.basis === 'net') return 'quotes.finding.price-mismatch-net';
+  if (hit.rule === 'tax-rate-mismatch' && hit.show.expected === undefined) return 'quotes.finding.tax-rate-not-in-force';
+  return `quotes.finding.${hit.rule}` as MessageKey;
+}
+
+export function hitFinding(c: LineCheck, hit: RuleHit): Finding {
   const l = c.line;
-  const basis = c.comparison?.basis ?? (l.prices.withTax ? 'with-tax' : 'net');
   return {
     severity: SEVERITY[hit.rule],
     code: `quotes-${hit.rule}`,
     message: {
-      key: `quotes.finding.${hit.rule}` as MessageKey,
+      key: messageKey(c, hit),
       values: {
         contract: l.contractNo || `${l.source.sheet}!${l.source.row}`,
         line: l.lineNo,
         part: l.fields.part ?? '',
         customer: l.customer,
-        quote: quoteLabel(c, t),
-        basis: t(`quotes.basis.${basis}` as MessageKey),
-        expected: shown(hit.show.expected, t),
-        actual: shown(hit.show.actual, t),
+        quote: quoteRef(c),
+        expected: shown(hit.show.expected),
+        actual: shown(hit.show.actual),
       },
     },
     cells: hitCells(l, hit),
   };
 }
 
-export function quotesFindings(check: QuoteCheck, t: Translate): Finding[] {
-  return check.lines.flatMap((c) => c.hits.map((h) => hitFinding(c, h, t)));
+export function quotesFindings(check: QuoteCheck): Finding[] {
+  return check.lines.flatMap((c) => c.hits.map((h) => hitFinding(c, h)));
 }
 
 /** The `quotes` section of the JSON summary; amounts in yuan. */
