@@ -3,13 +3,14 @@ import { IsoDate, IsoMonth, asIsoDate, asIsoMonth } from './brand';
 /**
  * The one module that converts Excel date serials (design rule 4).
  * 1900 system: serial 1 = 1900-01-01 and Excel's phantom 1900-02-29 is serial 60.
- * 1904 system: serial 0 = 1904-01-01 (1,462 days after the 1900 system's day 0).
+ * 1904 system: serial 0 = 1904-01-01 (the same day is serial 1,462 in the 1900 system, which counts the phantom day).
  */
 
 const MS_PER_DAY = 86_400_000;
 /** Days from 1970-01-01 to 1899-12-31 (serial 0 in the 1900 system, ignoring the phantom leap day). */
 const EPOCH_1900_OFFSET = -25_568;
-const SYSTEM_1904_SHIFT = 1_462;
+/** Days from 1970-01-01 to 1904-01-01 (serial 0 in the 1904 system). */
+const EPOCH_1904_OFFSET = -24_107;
 
 /** Days since 1970-01-01 for an ISO date. */
 export function isoToEpochDays(iso: IsoDate): number {
@@ -49,7 +50,7 @@ export function serialToIso(serial: number, date1904 = false): IsoDate | null {
   const whole = Math.floor(serial);
   if (date1904) {
     if (whole < 0) return null;
-    return epochDaysToIso(whole + EPOCH_1900_OFFSET + SYSTEM_1904_SHIFT);
+    return epochDaysToIso(whole + EPOCH_1904_OFFSET);
   }
   if (whole < 1 || whole === 60) return null;
   return epochDaysToIso(whole + EPOCH_1900_OFFSET - (whole > 60 ? 1 : 0));

@@ -1,11 +1,17 @@
 import { Fen, asFen } from './brand';
 
-/** Exact sum of fen amounts. Throws if the sum leaves the safe-integer range (never silently wrong). */
+/**
+ * Exact sum of fen amounts. Throws if an amount is not whole fen, or if the running sum ever leaves the
+ * safe-integer range (a partial sum past 2^53 would lose fen even if later amounts bring it back): never silently wrong.
+ */
 export function sumFen(amounts: Iterable<Fen>): Fen {
   let total = 0;
-  for (const a of amounts) total += a;
-  if (!Number.isSafeInteger(total)) throw new RangeError('money sum exceeds the exact range');
-  return asFen(total);
+  for (const a of amounts) {
+    if (!Number.isSafeInteger(a)) throw new RangeError(`not a whole number of fen: ${a}`);
+    total += a;
+    if (!Number.isSafeInteger(total)) throw new RangeError('money sum exceeds the exact range');
+  }
+  return asFen(total === 0 ? 0 : total);
 }
 
 export const addFen = (a: Fen, b: Fen): Fen => asFen(a + b);
