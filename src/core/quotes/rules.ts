@@ -262,13 +262,14 @@ function checkContracts(checks: LineCheck[]): void {
     const stating = lines.find((c) => c.line.fields.contractTotal !== undefined);
     if (!stating) continue;
     const stated = stating.line.fields.contractTotal as Fen;
-    const amounts = lines.map((c) => lineAmountOf(c.line));
-    if (amounts.some((a) => a === undefined)) continue;
-    const sum = (amounts as Fen[]).reduce((s, a) => s + a, 0);
-    if (sum === stated) continue;
-    // A total stated without tax is a total too, when every line says its amount without tax.
-    const nets = lines.map((c) => c.line.fields.amountNet);
-    if (nets.every((a) => a !== undefined) && (nets as Fen[]).reduce((s, a) => s + a, 0) === stated) continue;
+    // The stated total is with tax as a rule; a total stated without tax is a total too, when every line says its
+    // amount without tax. Lines whose amount cannot be known leave that sum unknown (their cell is already an issue).
+    const sumOf = (amounts: (Fen | undefined)[]): number | undefined => (amounts.every((a) => a !== undefined) ? (amounts as Fen[]).reduce((s, a) => s + a, 0) : undefined);
+    const gross = sumOf(lines.map((c) => lineAmountOf(c.line)));
+    const net = sumOf(lines.map((c) => c.line.fields.amountNet));
+    if (gross === undefined && net === undefined) continue;
+    if (gross === stated || net === stated) continue;
+    const sum = (gross ?? net) as number;
     stating.hits.push({
       rule: 'total-mismatch',
       fields: ['contractTotal', 'contractNo'],

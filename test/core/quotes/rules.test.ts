@@ -41,6 +41,12 @@ describe('price-mismatch', () => {
     expect(rules([quote], [baseLine({ quantity: 100, unitPriceWithTax: y(0.22), amount: y(22) })])).toEqual(['price-mismatch']);
   });
 
+  test('exactly the tolerance does not fire: net ¥0.50 at 13% is ¥0.565, and both ¥0.57 and ¥0.56 are 0.005 away', () => {
+    const quote = baseQuote({ unitPriceWithTax: undefined, unitPriceNet: y(0.5) });
+    expect(rules([quote], [baseLine({ quantity: 100, unitPriceWithTax: y(0.57), amount: y(57) })])).toEqual([]);
+    expect(rules([quote], [baseLine({ quantity: 100, unitPriceWithTax: y(0.56), amount: y(56) })])).toEqual([]);
+  });
+
   test('含税 vs 不含税 at 13%: a plain 单价 of ¥113.00 is with tax and matches a net quote of ¥100.00', () => {
     const quote = baseQuote({ unitPriceWithTax: undefined, unitPriceNet: y(100) });
     const line = baseLine({ quantity: 5, unitPriceWithTax: undefined, unitPrice: y(113), amount: y(565) });
@@ -190,6 +196,15 @@ describe('total-mismatch', () => {
   });
   test('a total repeated correctly on every line passes', () => {
     expect(rules([baseQuote(), second], lines(2940, 2940))).toEqual([]);
+  });
+  test('a contract written without tax is totalled without tax', () => {
+    const net = (total: number) => [
+      baseLine({ unitPriceWithTax: undefined, unitPriceNet: y(11.06), amount: undefined, amountNet: y(2212), contractTotal: y(total) }),
+      baseLine({ line: 2, part: 'HG-2002', name: '导套', quantity: 50, unitPriceWithTax: undefined, unitPriceNet: y(7.79), amount: undefined, amountNet: y(389.5) }),
+    ];
+    const quotes = [baseQuote({ unitPriceWithTax: undefined, unitPriceNet: y(11.06) }), { ...second, unitPriceWithTax: undefined, unitPriceNet: y(7.79) }];
+    expect(rules(quotes, net(2601.5))).toEqual([]);
+    expect(rules(quotes, net(2610))).toEqual(['total-mismatch']);
   });
 });
 
