@@ -8,7 +8,7 @@ import { asFen } from '../values/brand';
 import { formatFen } from '../values/money';
 import * as X from './exact';
 import type { ContractLine } from './link';
-import { lineStatus, RULES, SEVERITY, type LineCheck, type QuoteCheck, type RuleHit, type Shown } from './rules';
+import { isRateInForce, lineStatus, RULES, SEVERITY, type LineCheck, type QuoteCheck, type RuleHit, type Shown } from './rules';
 
 /** Sheets, findings and the JSON section of the quote check, built from its result. */
 
@@ -57,7 +57,7 @@ function quoteRef(c: LineCheck): string {
 /** The message of a hit. Its values hold no words of either language, so the pane can show it in either. */
 function messageKey(c: LineCheck, hit: RuleHit): MessageKey {
   if (hit.rule === 'price-mismatch' && c.comparison?.basis === 'net') return 'quotes.finding.price-mismatch-net';
-  if (hit.rule === 'tax-rate-mismatch' && hit.show.expected === undefined) return 'quotes.finding.tax-rate-not-in-force';
+  if (hit.rule === 'tax-rate-mismatch' && (hit.show.expected === undefined || (typeof hit.actual === 'number' && !isRateInForce(hit.actual)))) return 'quotes.finding.tax-rate-not-in-force';
   return `quotes.finding.${hit.rule}` as MessageKey;
 }
 

@@ -114,7 +114,7 @@ export function comparePrices(contract: Prices, quote: Prices, rate: number | un
 /** The quote's tax rate: the tier's, else any row of the quote that states one. */
 const quoteRate = (link: Link): number | undefined => link.choice.tier.fields.taxRate ?? link.group.tiers.find((t) => t.fields.taxRate !== undefined)?.fields.taxRate;
 
-const isRateInForce = (rate: number): boolean => RATES_IN_FORCE.some((r) => X.sameRate(r, rate));
+export const isRateInForce = (rate: number): boolean => RATES_IN_FORCE.some((r) => X.sameRate(r, rate));
 
 /** The line amount a contract line states, or can be worked out from its own cells; undefined when unknown. */
 function lineAmountOf(line: ContractLine): Fen | undefined {

@@ -54,6 +54,15 @@ describe('findings for the task pane', () => {
     const f2 = run([net], [baseLine({ quantity: 10, unitPriceWithTax: y(12.21), amount: y(122.1) })]).findings[0];
     expect(f2.message.values?.expected).toBe('¥12.204');
   });
+  test('a rate not in force is said to be so, whatever the quote says', () => {
+    for (const quoteRate of [undefined, 0.16]) {
+      const { findings } = run([baseQuote({ taxRate: quoteRate === undefined ? undefined : r(quoteRate) })], [baseLine({ taxRate: r(0.16) })]);
+      expect(findings.map((f) => f.code)).toEqual(['quotes-tax-rate-mismatch']);
+      expect(t('zh-CN', findings[0].message.key, findings[0].message.values)).toBe('合同 HT-2026-0415 第 1 行（ＨＧ-1001）：税率 16% 不是现行增值税率（13%、9%、6%、3%、1%、0%）。');
+    }
+    const { findings } = run([baseQuote()], [baseLine({ taxRate: r(0.09) })]);
+    expect(t('en-US', findings[0].message.key, findings[0].message.values)).toBe('Contract HT-2026-0415 line 1 (ＨＧ-1001): tax rate 9%, quote BJ-2026-031 says 13%.');
+  });
   test('no contracts table: one info finding, nothing written', () => {
     const out = quotesJob.run({ grids: [], tables: [customersTable], issues: [] }, ctx());
     expect(out.sheets).toEqual([]);
