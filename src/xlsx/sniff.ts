@@ -1,0 +1,85 @@
+/**
+ * What kind of file is this, before handing it to ExcelJS (whose own errors are raw zip/XML messages the clerk
+ * cannot act on). Looks at the magic bytes and, for a zip, at the names in its central directory.
+ */
+
+export type FileKind =
+  | { kind: 'xlsx' }
+  /** A zip that is not a workbook (no xl/workbook.xml), e.g. a .docx or any zip renamed .xlsx. */
+  | { kind: 'zip-not-workbook' }
+  /** An OLE compound file holding an encrypted (password-protected) OOXML package. */
+  | { kind: 'encrypted' }
+  /** An OLE compound file: a legacy .xls (or another Office 97–2003 document). */
+  | { kind: 'legacy' }
+  /** Anything else: text, CSV, an image, an empty file. */
+  | { kind: 'not-workbook' };
+
+const ZIP_MAGIC = [0x50, 0x4b, 0x03, 0x04];
+const ZIP_EMPTY_MAGIC = [0x50, 0x4b, 0x05, 0x06];
+const OLE_MAGIC = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
+
+const startsWith = (buf: Uint8Array, magic: number[]): boolean => buf.length >= magic.length && magic.every((b, i) => buf[i] === b);
+
+const utf16 = (s: string): Buffer => Buffer.from(s, 'utf16le');
+
+export function sniff(buf: Buffer): FileKind {
+  if (startsWith(buf, OLE_MAGIC)) {
+    // An encrypted OOXML package is a compound file with the streams EncryptionInfo and EncryptedPackage; their
+    // names are stored UTF-16LE in the directory sectors.
+    return buf.includes(utf16('EncryptionInfo')) || buf.includes(utf16('EncryptedPackage')) ? { kind: 'encrypted' } : { kind: 'legacy' };
+  }
+  if (startsWith(buf, ZIP_MAGIC) || startsWith(buf, ZIP_EMPTY_MAGIC)) {
+    const names = zipEntryNames(buf);
+    if (names === null) return { kind: 'not-workbook' };
+    return names.some((n) => n.toLowerCase() === 'xl/workbook.xml') ? { kind: 'xlsx' } : { kind: 'zip-not-workbook' };
+  }
+  return { kind: 'not-workbook' };
+}
+
+/** Entry names from a zip's central directory, or null when the directory cannot be found (a broken zip). */
+export function zipEntryNames(buf: Buffer): string[] | null {
+  // End of central directory: signature 0x06054b50, at most 65,535 bytes of comment after it.
+  const min = Math.max(0, buf.length - 22 - 0xffff);
+  let eocd = -1;
+  for (let i = buf.length - 22; i >= min; i--) {
+    if (buf.readUInt32LE(i) === 0x06054b50) {
+      eocd = i;
+      break;
+    }
+  }
+  if (eocd < 0) return null;
+  let count = buf.readUInt16LE(eocd + 10);
+  let offset = buf.readUInt32LE(eocd + 16);
+  if (count === 0xffff || offset === 0xffffffff) {
+    // zip64: the zip64 end-of-central-directory locator sits just before the EOCD.
+    const loc = eocd - 20;
+    if (loc < 0 || buf.readUInt32LE(loc) !== 0x07064b50) return null;
+    const z64 = Number(buf.readBigUInt64LE(loc + 8));
+    if (z64 + 56 > buf.length || buf.readUInt32LE(z64) !== 0x06064b50) return null;
+    count = Number(buf.readBigUInt64LE(z64 + 32));
+    offset = Number(buf.readBigUInt64LE(z64 + 48));
+  }
+  const names: string[] = [];
+  let p = offset;
+  for (let i = 0; i < count; i++) {
+    if (p + 46 > buf.length || buf.readUInt32LE(p) !== 0x02014b50) return null;
+    const nameLen = buf.readUInt16LE(p + 28);
+    const extraLen = buf.readUInt16LE(p + 30);
+    const commentLen = buf.readUInt16LE(p + 32);
+    names.push(buf.toString('utf8', p + 46, p + 46 + nameLen));
+    p += 46 + nameLen + extraLen + commentLen;
+  }
+  return names;
+}
+
+/** Parts ExcelJS does not carry over when it rewrites a workbook (so an in-place rewrite would drop them). */
+export function partsExcelJsDrops(names: readonly string[]): string[] {
+  const kinds = [
+    { re: /^xl\/charts\//i, what: 'charts' },
+    { re: /^xl\/pivotTables\//i, what: 'pivotTables' },
+    { re: /^xl\/vbaProject\.bin$/i, what: 'macros' },
+    { re: /^xl\/slicers\//i, what: 'slicers' },
+    { re: /^xl\/externalLinks\//i, what: 'externalLinks' },
+  ];
+  return kinds.filter((k) => names.some((n) => k.re.test(n))).map((k) => k.what);
+}
