@@ -41,30 +41,27 @@ export function expandExponent(s: string): string {
   const [, sign, int, frac = '', expText] = m;
   const exp = Number(expText);
   const digits = int + frac;
-  let point = int.length + exp;
+  const point = int.length + exp;
   let out: string;
   if (point <= 0) out = '0.' + '0'.repeat(-point) + digits;
   else if (point >= digits.length) out = digits + '0'.repeat(point - digits.length);
   else out = digits.slice(0, point) + '.' + digits.slice(point);
   out = out.replace(/^0+(?=\d)/, '');
   if (out.includes('.')) out = out.replace(/0+$/, '').replace(/\.$/, '');
-  point = 0;
   return (sign && out !== '0' ? '-' : '') + out;
 }
 
 /**
  * A number as plain digits, the way Excel's General format would show it without switching to
  * scientific notation: at most 15 significant digits (which removes float noise such as
- * 0.1 + 0.2 = 0.30000000000000004), integers in full (12345678901 stays 12345678901).
+ * 0.1 + 0.2 = 0.30000000000000004), safe integers in full (12345678901 stays 12345678901).
  */
 export function plainNumber(n: number): string {
   if (!Number.isFinite(n)) return String(n);
   if (Object.is(n, -0) || n === 0) return '0';
-  if (Number.isInteger(n) && Math.abs(n) < 1e21) {
-    return Number.isSafeInteger(n) ? String(n) : BigInt(n).toString();
-  }
-  const p = Number(n.toPrecision(15));
-  return expandExponent(String(p));
+  if (Number.isSafeInteger(n)) return String(n);
+  // Beyond 15 significant digits a double holds noise (Excel itself keeps 15): 0.1 + 0.2 → 0.3.
+  return expandExponent(String(Number(n.toPrecision(15))));
 }
 
 /** The text of a cell for a text field: trimmed NFKC with inner whitespace runs collapsed; numbers as plain digits. */

@@ -4,10 +4,12 @@
  * The rule this module writes (one rule, always the same):
  * - prefix 人民币; 负 after it for a negative amount (人民币负壹元整);
  * - 整 only after 元, when 角 and 分 are both zero (壹佰元整); nothing after 角 or 分 (壹仟肆佰零玖元伍角, 壹元伍角陆分);
- * - one 零 for a run of zeros between two non-zero digits of the yuan part, also across 万 and 亿
- *   (陆仟零柒元, 壹拾万零壹元, 壹仟零壹万元整, 壹亿零壹佰万元整); no 零 for trailing zeros (壹万元整);
- * - 零 between 元 and 分 when 角 is zero (壹元零伍分); no 零 between a yuan part ending in zeros and a
- *   non-zero 角 (壹仟陆佰捌拾元叁角贰分: the regulation allows either, we choose the shorter);
+ * - one 零 for a run of zeros inside a four-digit group or at the head of a lower group, also across 万 and 亿
+ *   (陆仟零柒元, 壹仟零壹万元整, 壹拾万零壹元, 壹亿零壹佰万元整); no 零 for trailing zeros (壹万元整);
+ * - where the regulation lets the writer choose ("万位、元位是0 … 可以只写一个零字，也可以不写"), we leave the 零 out:
+ *   only the 万 digit zero before a non-zero 仟 → 壹拾万柒仟元; only the 元 digit zero before a non-zero 角 →
+ *   壹仟陆佰捌拾元叁角贰分;
+ * - 零 between 元 and 分 when 角 is zero (壹元零伍分, 壹万陆仟肆佰零玖元零贰分) — this one is mandatory;
  * - 拾 always carries its digit (壹拾元整, not 拾元整);
  * - under one yuan, no 元 (人民币伍角, 人民币伍分); zero is 人民币零元整.
  */
@@ -76,7 +78,7 @@ const UNIT_VALUE: Record<string, number> = { 拾: 10, 十: 10, 佰: 100, 百: 10
 
 /** Does this text look like an uppercase amount (it has an uppercase digit or 元/角/分 with Chinese numerals)? */
 export function looksLikeRmbUpper(s: string): boolean {
-  return /[壹贰叁肆伍陆柒捌玖拾佰仟]/.test(s);
+  return /[壹贰叁肆伍陆柒捌玖拾佰仟]|零[元圆]/.test(s);
 }
 
 /** Whole-number Chinese numerals (壹仟零玖, 壹拾万零壹, 壹万亿) → number, or null. */
