@@ -1,0 +1,271 @@
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import {
+  Button,
+  Divider,
+  Field,
+  FluentProvider,
+  Input,
+  MessageBar,
+  MessageBarBody,
+  Spinner,
+  Text,
+  ToggleButton,
+  makeStyles,
+  tokens,
+  webLightTheme,
+} from '@fluentui/react-components';
+import type { WorkbookHost } from '../core/host';
+import type { CellRef } from '../core/findings';
+import type { JobId, OptionValues } from '../core/job';
+import { JOBS, jobById } from '../core/jobs';
+import type { SheetOverride } from '../core/state';
+import type { IsoDate } from '../core/values/brand';
+import { t, type Lang } from '../core/i18n';
+import { PaneEngine, type JobResult, type PaneProgress, type ScanResult } from './engine';
+import { defaultValues, todayIso } from './options';
+import { LangContext, useT } from './i18n';
+import { errorText, isCancel } from './errors';
+import { SheetList } from './components/SheetList';
+import { JobCard } from './components/JobCard';
+import { Findings } from './components/Findings';
+import { Summary } from './components/Summary';
+import { registerRunner, type RibbonOutcome } from '../shared-runtime/bridge';
+
+const useStyles = makeStyles({
+  root: {
+    display: 'flex',
+    flexDirection: 'column',
+    gap: '10px',
+    padding: '10px 12px 16px',
+    minWidth: '280px',
+    maxWidth: '640px',
+    boxSizing: 'border-box',
+    fontFamily: tokens.fontFamilyBase,
+  },
+  header: { display: 'flex', alignItems: 'center', gap: '6px' },
+  title: { flexGrow: 1, fontSize: tokens.fontSizeBase500, fontWeight: 600, whiteSpace: 'nowrap', overflow: 'hidden', textOverflow: 'ellipsis' },
+  langs: { display: 'flex', gap: '2px' },
+  section: { display: 'flex', flexDirection: 'column', gap: '6px' },
+  sectionHead: { display: 'flex', alignItems: 'center', gap: '6px' },
+  h2: { flexGrow: 1, fontSize: tokens.fontSizeBase400, fontWeight: 600, margin: 0 },
+  jobs: { display: 'flex', flexDirection: 'column', gap: '6px' },
+});
+
+export interface PaneProps {
+  host: WorkbookHost;
+  /** Changes when the workbook behind the host changes (the playground opens another file): the pane re-scans. */
+  workbookKey?: string | number;
+  initialLang: Lang;
+  /** Where the pane runs, for the footer line ("Excel", "playground"). */
+  hostLabel?: string;
+  /** Register as the ribbon's runner (the shared runtime inside Excel; the playground's ribbon row). */
+  registerRibbon?: boolean;
+  onLangChange?: (lang: Lang) => void;
+}
+
+type Notice = { intent: 'success' | 'warning' | 'error' | 'info'; text: string } | null;
+
+function Pane({ host, workbookKey, hostLabel, registerRibbon }: Omit<PaneProps, 'initialLang'>) {
+  const styles = useStyles();
+  const { lang, tr, setLang } = useT();
+  const engine = useMemo(() => new PaneEngine(host), [host]);
+  const [asOf, setAsOf] = useState<string>(todayIso());
+  const [scan, setScan] = useState<ScanResult | null>(null);
+  const [scanning, setScanning] = useState(false);
+  const [running, setRunning] = useState<JobId | null>(null);
+  const [progress, setProgress] = useState<PaneProgress | null>(null);
+  const [result, setResult] = useState<JobResult | null>(null);
+  const [notice, setNotice] = useState<Notice>(null);
+  const [values, setValues] = useState<Record<string, OptionValues>>(() =>
+    Object.fromEntries(JOBS.map((j) => [j.id, defaultValues(j.options, todayIso())])),
+  );
+  const abort = useRef<AbortController | null>(null);
+  const langRef = useRef(lang);
+  langRef.current = lang;
+
+  const validAsOf = /^\d{4}-\d{2}-\d{2}$/.test(asOf);
+
+  const rescan = useCallback(async () => {
+    setScanning(true);
+    try {
+      setScan(await engine.scan(langRef.current, (validAsOf ? asOf : todayIso()) as IsoDate));
+    } catch (err) {
+      setNotice({ intent: 'error', text: errorText(langRef.current, err) });
+    } finally {
+      setScanning(false);
+    }
+    // asOf only sets the default year of dates without one; a re-scan on each keystroke is not wanted.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [engine]);
+
+  useEffect(() => {
+    setResult(null);
+    setScan(null);
+    void rescan();
+  }, [rescan, workbookKey]);
+
+  const runJob = useCallback(
+    async (jobId: JobId, options: OptionValues): Promise<RibbonOutcome> => {
+      const job = jobById(jobId);
+      const l = langRef.current;
+      const title = job ? t(l, job.title) : jobId;
+      abort.current?.abort();
+      const controller = new AbortController();
+      abort.current = controller;
+      setRunning(jobId);
+      setProgress(null);
+      setNotice(null);
+      try {
+        const res = await engine.run(jobId, options, (validAsOf ? asOf : todayIso()) as IsoDate, l, setProgress, controller.signal);
+        setResult(res);
+        setScan(res.scan);
+        const message = t(l, 'excel.pane.notice.done', { job: title, findings: res.findings.length, sheets: res.written.length });
+        setNotice({ intent: 'success', text: message });
+        return { ok: true, message };
+      } catch (err) {
+        const cancelled = isCancel(err);
+        const message = cancelled ? t(l, 'excel.pane.notice.cancelled', { job: title }) : errorText(l, err);
+        setNotice({ intent: cancelled ? 'warning' : 'error', text: message });
+        return { ok: false, message };
+      } finally {
+        if (abort.current === controller) abort.current = null;
+        setRunning(null);
+        setProgress(null);
+      }
+    },
+    [engine, asOf, validAsOf],
+  );
+
+  // The ribbon's one-click buttons run a job with its default options through this pane.
+  useEffect(() => {
+    if (!registerRibbon) return undefined;
+    return registerRunner((jobId) => {
+      const job = jobById(jobId);
+      return runJob(jobId, job ? defaultValues(job.options, validAsOf ? asOf : todayIso()) : {});
+    });
+  }, [registerRibbon, runJob, asOf, validAsOf]);
+
+  const select = useCallback(
+    (cell: CellRef) => {
+      engine.select(cell).catch((err: unknown) => setNotice({ intent: 'error', text: errorText(langRef.current, err) }));
+    },
+    [engine],
+  );
+
+  const saveOverride = useCallback(
+    async (sheet: string, override: SheetOverride | null) => {
+      setScanning(true);
+      try {
+        await engine.saveOverride(sheet, override);
+        setNotice({ intent: 'success', text: t(langRef.current, 'excel.pane.notice.overrideSaved', { sheet }) });
+      } catch (err) {
+        setNotice({ intent: 'error', text: errorText(langRef.current, err) });
+      } finally {
+        setScanning(false);
+      }
+      await rescan();
+    },
+    [engine, rescan],
+  );
+
+  const busy = running !== null || scanning;
+
+  return (
+    <main className={styles.root} lang={lang} data-testid="pane">
+      <header className={styles.header}>
+        <span className={styles.title}>{tr('common.title')}</span>
+        <div className={styles.langs} role="group" aria-label={tr('excel.pane.language')}>
+          <ToggleButton size="small" appearance="subtle" checked={lang === 'zh-CN'} onClick={() => setLang('zh-CN')} data-testid="lang-zh">
+            中文
+          </ToggleButton>
+          <ToggleButton size="small" appearance="subtle" checked={lang === 'en-US'} onClick={() => setLang('en-US')} data-testid="lang-en">
+            English
+          </ToggleButton>
+        </div>
+      </header>
+
+      {notice && (
+        <MessageBar intent={notice.intent} data-testid="notice">
+          <MessageBarBody>{notice.text}</MessageBarBody>
+        </MessageBar>
+      )}
+
+      <section className={styles.section} aria-labelledby="clerk-sheets">
+        <div className={styles.sectionHead}>
+          <h2 id="clerk-sheets" className={styles.h2}>{tr('excel.pane.sheets.title')}</h2>
+          {scanning && <Spinner size="extra-tiny" aria-label={tr('excel.pane.sheets.scanning')} />}
+          <Button size="small" appearance="subtle" disabled={busy} onClick={() => void rescan()} data-testid="rescan">
+            {tr('excel.pane.sheets.refresh')}
+          </Button>
+        </div>
+        {scan ? (
+          <SheetList sheets={scan.sheets} busy={busy} onSaveOverride={saveOverride} />
+        ) : (
+          <Text size={200}>{tr(scanning ? 'excel.pane.sheets.scanning' : 'excel.pane.sheets.empty')}</Text>
+        )}
+      </section>
+
+      <Divider />
+
+      <section className={styles.section} aria-labelledby="clerk-jobs">
+        <h2 id="clerk-jobs" className={styles.h2}>{tr('excel.pane.jobs.title')}</h2>
+        <Field
+          label={tr('excel.pane.asOf')}
+          size="small"
+          validationState={validAsOf ? 'none' : 'error'}
+          validationMessage={validAsOf ? undefined : tr('excel.pane.option.invalid')}
+        >
+          <Input size="small" type="date" value={asOf} onChange={(_, d) => setAsOf(d.value)} data-testid="as-of" />
+        </Field>
+        <div className={styles.jobs}>
+          {JOBS.map((job) => (
+            <JobCard
+              key={job.id}
+              job={job}
+              values={values[job.id] ?? {}}
+              onValues={(v) => setValues({ ...values, [job.id]: v })}
+              running={running === job.id}
+              disabled={busy || !validAsOf}
+              progress={running === job.id ? progress : null}
+              onRun={() => void runJob(job.id, values[job.id] ?? {})}
+              onCancel={() => abort.current?.abort()}
+            />
+          ))}
+        </div>
+      </section>
+
+      {result && (
+        <>
+          <Divider />
+          <section className={styles.section} aria-labelledby="clerk-result">
+            <h2 id="clerk-result" className={styles.h2}>{tr('excel.pane.result.title')}</h2>
+            <Summary result={result} onSelect={select} />
+            <h2 className={styles.h2}>{tr('excel.pane.findings.title', { count: result.findings.length })}</h2>
+            <Findings findings={result.findings} onSelect={select} />
+          </section>
+        </>
+      )}
+      {hostLabel && <Text size={100} style={{ color: tokens.colorNeutralForeground4 }}>{tr('excel.pane.footer', { host: hostLabel })}</Text>}
+    </main>
+  );
+}
+
+/** The task pane, in Excel and in the playground alike. */
+export function App({ initialLang, onLangChange, ...rest }: PaneProps) {
+  const [lang, setLangState] = useState<Lang>(initialLang);
+  const setLang = useCallback(
+    (l: Lang) => {
+      setLangState(l);
+      onLangChange?.(l);
+    },
+    [onLangChange],
+  );
+  const ctx = useMemo(() => ({ lang, setLang }), [lang, setLang]);
+  return (
+    <FluentProvider theme={webLightTheme} lang={lang}>
+      <LangContext.Provider value={ctx}>
+        <Pane {...rest} />
+      </LangContext.Provider>
+    </FluentProvider>
+  );
+}

@@ -1,0 +1,108 @@
+import { useState } from 'react';
+import { Button, Card, Field, Input, ProgressBar, Select, Switch, Text, makeStyles, tokens } from '@fluentui/react-components';
+import type { Job, OptionSpec, OptionValue, OptionValues } from '../../core/job';
+import { coerce, isValid } from '../options';
+import { useT } from '../i18n';
+import type { PaneProgress } from '../engine';
+
+const useStyles = makeStyles({
+  card: { padding: '8px 10px', gap: '6px' },
+  head: { display: 'flex', alignItems: 'center', gap: '6px' },
+  title: { flexGrow: 1, fontWeight: 600 },
+  options: { display: 'flex', flexDirection: 'column', gap: '6px' },
+  progress: { display: 'flex', alignItems: 'center', gap: '6px' },
+  phase: { color: tokens.colorNeutralForeground3, fontSize: tokens.fontSizeBase200, whiteSpace: 'nowrap' },
+});
+
+function OptionField({ spec, value, onChange }: { spec: OptionSpec; value: OptionValue; onChange: (v: OptionValue) => void }) {
+  const { tr } = useT();
+  const label = tr(spec.label);
+  const valid = isValid(spec, value);
+  const message = valid ? undefined : tr('excel.pane.option.invalid');
+  if (spec.type === 'boolean') {
+    return <Switch label={label} checked={Boolean(value)} onChange={(_, d) => onChange(d.checked)} />;
+  }
+  if (spec.type === 'enum') {
+    return (
+      <Field label={label} size="small">
+        <Select size="small" value={String(value ?? '')} onChange={(_, d) => onChange(coerce(spec, d.value))}>
+          {(spec.choices ?? []).map((c) => (
+            <option key={c.value} value={c.value}>{tr(c.label)}</option>
+          ))}
+        </Select>
+      </Field>
+    );
+  }
+  const type = spec.type === 'date' ? 'date' : spec.type === 'month' ? 'month' : spec.type === 'number' ? 'number' : 'text';
+  return (
+    <Field label={label} size="small" validationState={valid ? 'none' : 'error'} validationMessage={message}>
+      <Input
+        size="small"
+        type={type}
+        value={value === undefined ? '' : String(value)}
+        placeholder={type === 'month' ? 'YYYY-MM' : undefined}
+        onChange={(_, d) => onChange(coerce(spec, d.value))}
+      />
+    </Field>
+  );
+}
+
+export interface JobCardProps {
+  job: Job;
+  values: OptionValues;
+  onValues: (values: OptionValues) => void;
+  running: boolean;
+  disabled: boolean;
+  progress: PaneProgress | null;
+  onRun: () => void;
+  onCancel: () => void;
+}
+
+export function JobCard({ job, values, onValues, running, disabled, progress, onRun, onCancel }: JobCardProps) {
+  const styles = useStyles();
+  const { tr } = useT();
+  const [open, setOpen] = useState(false);
+  const allValid = job.options.every((o) => isValid(o, values[o.name]));
+  const title = tr(job.title);
+  return (
+    <Card className={styles.card} size="small" data-testid={`job-${job.id}`}>
+      <div className={styles.head}>
+        <Text className={styles.title}>{title}</Text>
+        {job.options.length > 0 && (
+          <Button size="small" appearance="subtle" aria-expanded={open} onClick={() => setOpen(!open)}>
+            {tr(open ? 'excel.pane.job.hideOptions' : 'excel.pane.job.options')}
+          </Button>
+        )}
+        <Button
+          size="small"
+          appearance="primary"
+          disabled={disabled || running || !allValid}
+          onClick={onRun}
+          data-testid={`run-${job.id}`}
+          aria-label={tr('excel.pane.job.runAria', { job: title })}
+        >
+          {tr('excel.pane.job.run')}
+        </Button>
+      </div>
+      {open && (
+        <div className={styles.options}>
+          {job.options.map((spec) => (
+            <OptionField key={spec.name} spec={spec} value={values[spec.name]} onChange={(v) => onValues({ ...values, [spec.name]: v })} />
+          ))}
+        </div>
+      )}
+      {running && (
+        <div className={styles.progress}>
+          <ProgressBar
+            value={progress ? progress.fraction : undefined}
+            thickness="large"
+            aria-label={tr('excel.pane.progress')}
+            style={{ flexGrow: 1 }}
+          />
+          <span className={styles.phase}>{progress ? tr(`excel.pane.phase.${progress.phase}`) : ''}</span>
+          <Button size="small" onClick={onCancel} data-testid="cancel">{tr('excel.pane.cancel')}</Button>
+        </div>
+      )}
+    </Card>
+  );
+}

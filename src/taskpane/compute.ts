@@ -1,0 +1,15 @@
+import type { Grid } from '../core/grid';
+import { runWorkbook, type RunRequest } from '../core/pipeline';
+import type { WorkerOutput } from './protocol';
+
+/** The heavy part of a run (structure + jobs), pure: runs in the worker, or inline where there is no Worker. */
+export function compute(grids: readonly Grid[], request: RunRequest): WorkerOutput {
+  const out = runWorkbook(grids, request);
+  return {
+    summary: out.summary,
+    sheets: out.sheets,
+    findings: out.findings,
+    detections: out.structure.detections,
+    state: out.state,
+  };
+}

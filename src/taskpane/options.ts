@@ -1,0 +1,50 @@
+import type { OptionSpec, OptionValue, OptionValues } from '../core/job';
+
+/** A field's starting value: the spec's default, or for dates and months one derived from the as-of date. */
+export function defaultValue(spec: OptionSpec, asOf: string): OptionValue {
+  if (spec.default !== undefined) return spec.default;
+  if (spec.type === 'date') return asOf;
+  if (spec.type === 'month') return asOf.slice(0, 7);
+  if (spec.type === 'boolean') return false;
+  if (spec.type === 'enum') return spec.choices?.[0]?.value;
+  return undefined;
+}
+
+export function defaultValues(specs: readonly OptionSpec[], asOf: string): OptionValues {
+  return Object.fromEntries(specs.map((s) => [s.name, defaultValue(s, asOf)]));
+}
+
+/** Turn what a form field holds (always text for inputs) into the option's type; blank means "not given". */
+export function coerce(spec: OptionSpec, raw: string | boolean): OptionValue {
+  if (spec.type === 'boolean') return Boolean(raw);
+  const text = String(raw).trim();
+  if (text === '') return undefined;
+  if (spec.type === 'number') {
+    const n = Number(text.replace(/[，,]/g, ''));
+    return Number.isFinite(n) ? n : undefined;
+  }
+  return text;
+}
+
+/** Is a value acceptable for its field? (The jobs validate again; this only keeps the Run button honest.) */
+export function isValid(spec: OptionSpec, value: OptionValue): boolean {
+  if (value === undefined) return true;
+  switch (spec.type) {
+    case 'date':
+      return typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value);
+    case 'month':
+      return typeof value === 'string' && /^\d{4}-(0[1-9]|1[0-2])$/.test(value);
+    case 'number':
+      return typeof value === 'number' && Number.isFinite(value);
+    case 'enum':
+      return (spec.choices ?? []).some((c) => c.value === value);
+    default:
+      return true;
+  }
+}
+
+/** Today's date in the clerk's time zone, as the pane's default as-of date (core never reads the clock). */
+export function todayIso(now: Date = new Date()): string {
+  const p = (n: number) => String(n).padStart(2, '0');
+  return `${now.getFullYear()}-${p(now.getMonth() + 1)}-${p(now.getDate())}`;
+}

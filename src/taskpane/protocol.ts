@@ -1,0 +1,28 @@
+import type { Grid } from '../core/grid';
+import type { Finding } from '../core/findings';
+import type { Json } from '../core/job';
+import type { SheetSpec } from '../core/sheet-spec';
+import type { SheetDetection } from '../core/structure';
+import type { WorkbookState } from '../core/state';
+import type { RunRequest } from '../core/pipeline';
+
+/** What the pane sends to its worker: the grids the host read and the run to make (without the progress callback). */
+export interface WorkerRequest {
+  id: number;
+  grids: Grid[];
+  request: Omit<RunRequest, 'progress'>;
+}
+
+/** What comes back: the pipeline's output, minus the typed tables (the pane only needs their detections). */
+export interface WorkerOutput {
+  summary: { [key: string]: Json };
+  sheets: SheetSpec[];
+  findings: Finding[];
+  detections: SheetDetection[];
+  state: WorkbookState;
+}
+
+export type WorkerMessage =
+  | { id: number; type: 'progress'; done: number; total: number }
+  | { id: number; type: 'done'; output: WorkerOutput }
+  | { id: number; type: 'error'; message: string };
