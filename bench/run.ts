@@ -1,0 +1,116 @@
+/**
+ * `npm run bench`: the benchmark suite (issue 9). It fails nothing; it measures and writes bench/results.md.
+ * Figures are wall-clock on this machine, with a baseline timed in the same run where the issue asks for a ratio.
+ *  - core: structure and every job on synthetic workbooks of 10k, 100k and 1,048,576 shipment rows, with peak memory;
+ *  - the CLI end to end (read .xlsx → all jobs → write .xlsx) at 10k and 100k rows, in a child process, with its peak RSS;
+ *  - reconcile's matcher alone, and its ratio to LibreOffice recalculating a hand-built SUMIFS workbook (bench/reconcile.bench.ts);
+ *  - the Office.js host on the simulation: syncs and largest request per job;
+ *  - the task pane bundle (gzipped) and its first render in headless Chromium.
+ * Set BENCH_QUICK=1 to skip the 1,048,576-row sizes.
+ */
+import { execFileSync, spawnSync } from 'node:child_process';
+import { mkdirSync, rmSync, writeFileSync, existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { runWorkbook } from '../src/core/pipeline';
+import { JOB_IDS } from '../src/core/jobs';
+import type { JobId } from '../src/core/job';
+import { asIsoDate } from '../src/core/values/brand';
+import { benchBook, writeBenchXlsx } from './fixtures';
+
+const MB = 1024 * 1024;
+const quick = process.env.BENCH_QUICK === '1';
+const sizes = quick ? [10_000, 100_000] : [10_000, 100_000, 1_048_575];
+const tmp = join(__dirname, 'tmp');
+mkdirSync(tmp, { recursive: true });
+
+interface Row {
+  what: string;
+  rows: number;
+  ms: number;
+  memMB: number;
+  note?: string;
+}
+const rows: Row[] = [];
+const sections: string[] = [];
+
+function gcNow(): void {
+  (globalThis as { gc?: () => void }).gc?.();
+}
+
+function timeCore(job: JobId, book: ReturnType<typeof benchBook>, n: number): void {
+  gcNow();
+  const before = process.memoryUsage().rss;
+  let peak = before;
+  const t0 = performance.now();
+  runWorkbook(book.grids, { jobs: [job], asOf: asIsoDate('2026-10-31'), lang: 'zh-CN', options: { period: '2026-10', month: '2026-10' }, progress: () => ((peak = Math.max(peak, process.memoryUsage().rss)), true) });
+  const ms = performance.now() - t0;
+  peak = Math.max(peak, process.memoryUsage().rss);
+  rows.push({ what: job === 'structure' ? 'structure (core)' : `structure + ${job} (core)`, rows: n, ms, memMB: peak / MB });
+}
+
+async function cliEndToEnd(n: number): Promise<void> {
+  const book = benchBook(n);
+  const input = join(tmp, `bench-${n}.xlsx`);
+  const output = join(tmp, `bench-${n}.out.xlsx`);
+  await writeBenchXlsx(book, input);
+  const cli = join(__dirname, '..', 'bin', 'clerk-desk.js');
+  const probe = `process.on('exit',()=>process.stderr.write('\\nMAXRSS '+process.resourceUsage().maxRSS+'\\n'));process.argv=[process.argv[0],${JSON.stringify(cli)},...process.argv.slice(1)];require(${JSON.stringify(cli)})`;
+  const t0 = performance.now();
+  const res = spawnSync(process.execPath, ['-e', probe, 'all', input, '--out', output, '--as-of', '2026-10-31', '--period', '2026-10', '--month', '2026-10'], { encoding: 'utf8', maxBuffer: 64 * MB });
+  const ms = performance.now() - t0;
+  const rssKb = Number(/MAXRSS (\d+)/.exec(res.stderr)?.[1] ?? NaN);
+  rows.push({ what: 'CLI end to end: read .xlsx → all jobs → write .xlsx', rows: n, ms, memMB: rssKb / 1024, note: res.status === 0 ? undefined : `exit ${res.status}: ${res.stderr.split('\n').slice(-3).join(' ')}` });
+  rmSync(output, { force: true });
+}
+
+function runSub(script: string): string {
+  const path = join(__dirname, script);
+  if (!existsSync(path)) return `_${script} is missing._`;
+  try {
+    return execFileSync(process.execPath, ['--expose-gc', join(__dirname, '..', 'bin', 'run-ts.js'), path], { encoding: 'utf8', maxBuffer: 64 * MB, env: { ...process.env } });
+  } catch (e) {
+    return `_${script} failed: ${(e as Error).message.split('\n')[0]}_`;
+  }
+}
+
+async function main(): Promise<void> {
+  for (const n of sizes) {
+    const book = benchBook(n);
+    for (const job of JOB_IDS) timeCore(job, book, n);
+    process.stderr.write(`core ${n} rows done\n`);
+  }
+  for (const n of [10_000, 100_000]) {
+    await cliEndToEnd(n);
+    process.stderr.write(`cli ${n} rows done\n`);
+  }
+  sections.push('## Reconcile matcher and the LibreOffice SUMIFS baseline\n\n' + runSub('reconcile.bench.ts'));
+  sections.push('## Structure (core), 100k × 15\n\n' + runSub('structure.bench.ts'));
+  sections.push('## Office.js host on the simulation\n\n' + runSub('office.bench.ts'));
+  sections.push('## Task pane bundle and first render\n\n' + runSub('pane.bench.ts'));
+
+  const table = [
+    '| what | rows | time (s) | peak memory (MB) | note |',
+    '|---|---:|---:|---:|---|',
+    ...rows.map((r) => `| ${r.what} | ${r.rows.toLocaleString('en-US')} | ${(r.ms / 1000).toFixed(2)} | ${Number.isFinite(r.memMB) ? r.memMB.toFixed(0) : '—'} | ${r.note ?? ''} |`),
+  ].join('\n');
+  const md = [
+    '# Benchmarks',
+    '',
+    `Measured by \`npm run bench\` on ${process.platform}/${process.arch}, Node ${process.version}, ${require('node:os').cpus().length} cores. Core rows: shipment lines (plus a statement, invoices at 1/10 and receipts).`,
+    'Peak memory for core rows is this process\u2019s RSS sampled during the run (it includes the synthetic workbook); for the CLI it is the child\u2019s max RSS.',
+    '',
+    '## Core and CLI',
+    '',
+    table,
+    '',
+    ...sections,
+    '',
+  ].join('\n');
+  writeFileSync(join(__dirname, 'results.md'), md);
+  process.stdout.write(md);
+}
+
+main().catch((e) => {
+  console.error(e);
+  process.exit(1);
+});
