@@ -1,6 +1,24 @@
 /** excel: zh-CN strings first; en-US must have exactly the same keys (the type says so). Values use {name} placeholders. */
 export const zh = {
   'excel.title': 'Excel',
+  // --- the Office.js host (excel.host.*): errors and requirement sets ---
+  'excel.host.cellEditMode': 'Excel 正在编辑单元格。请先按 Enter 或 Esc 完成编辑，再运行一次。',
+  'excel.host.protected': '工作表“{sheet}”受保护，无法写入。请在“审阅 › 撤销工作表保护”后再运行；其他工作表没有改动。',
+  'excel.host.duplicateName': '名称“{name}”已被工作簿中的工作表或表格使用。请改名或删除它后再运行。',
+  'excel.host.invalidName': '名称“{name}”不符合 Excel 的命名规则。',
+  'excel.host.payloadTooLarge': '工作表“{sheet}”第 {row} 行的内容太大，Excel 一次传不过来（单次传输上限 5 MB）。请缩短该行特别长的单元格后再试。',
+  'excel.host.sheetMissing': '找不到工作表“{sheet}”，它可能已被改名或删除。',
+  'excel.host.busy': 'Excel 暂时无法响应（{code}）。请稍后重试；如果仍然失败，请保存并重新打开工作簿。',
+  'excel.host.general': 'Excel 无法完成这一步（{code}）：{detail}',
+  'excel.host.unsupported': '此版本的 Excel 太旧，内务 Clerk Desk 需要 ExcelApi {version}（Office 2019 或更新版本、Microsoft 365 或网页版 Excel）。',
+  'excel.host.lacks': '此 Excel 缺少 ExcelApi {version}：{feature}',
+  'excel.host.feature.rangeByIndexes': '按行块读写大表（必需）',
+  'excel.host.feature.calcSuspend': '写入时暂停重新计算，写入会慢一些',
+  'excel.host.feature.screenSuspend': '写入时暂停屏幕刷新，写入时屏幕会闪动',
+  'excel.host.feature.mergedAreas': '读取合并单元格，合并区域将按普通单元格处理',
+  'excel.host.feature.charts': '生成图表，将只写数据不画图',
+  'excel.host.warn.merges': '工作表“{sheet}”的合并区域太多（超过 512 个），未能全部读取。',
+  'excel.host.warn.hiddenRows': '工作表“{sheet}”的隐藏行太分散，只识别了其中一部分。',
   // --- task pane (excel.pane.*) ---
   'excel.pane.language': '界面语言',
   'excel.pane.asOf': '截止日期',
@@ -94,6 +112,24 @@ export const zh = {
 
 export const en: Record<keyof typeof zh, string> = {
   'excel.title': 'Excel',
+  // --- the Office.js host (excel.host.*): errors and requirement sets ---
+  'excel.host.cellEditMode': 'Excel is editing a cell. Press Enter or Esc to finish editing, then run again.',
+  'excel.host.protected': 'Sheet "{sheet}" is protected and cannot be written. Unprotect it (Review › Unprotect Sheet) and run again; no other sheet was changed.',
+  'excel.host.duplicateName': 'The name "{name}" is already used by a sheet or table in this workbook. Rename or delete it, then run again.',
+  'excel.host.invalidName': 'The name "{name}" breaks Excel\'s naming rules.',
+  'excel.host.payloadTooLarge': 'Row {row} of sheet "{sheet}" is too large for Excel to transfer in one request (limit 5 MB). Shorten its very long cells and try again.',
+  'excel.host.sheetMissing': 'Sheet "{sheet}" was not found; it may have been renamed or deleted.',
+  'excel.host.busy': 'Excel is not responding right now ({code}). Try again shortly; if it keeps failing, save and reopen the workbook.',
+  'excel.host.general': 'Excel could not complete this step ({code}): {detail}',
+  'excel.host.unsupported': 'This version of Excel is too old: Clerk Desk needs ExcelApi {version} (Office 2019 or later, Microsoft 365, or Excel on the web).',
+  'excel.host.lacks': 'This Excel lacks ExcelApi {version}: {feature}',
+  'excel.host.feature.rangeByIndexes': 'reading and writing large sheets in row blocks (required)',
+  'excel.host.feature.calcSuspend': 'pausing recalculation while writing, so writes are slower',
+  'excel.host.feature.screenSuspend': 'pausing screen updates while writing, so the screen may flicker',
+  'excel.host.feature.mergedAreas': 'reading merged cells, so merged areas are read as plain cells',
+  'excel.host.feature.charts': 'drawing charts, so chart data is written without the chart',
+  'excel.host.warn.merges': 'Sheet "{sheet}" has too many merged areas (over 512); not all of them could be read.',
+  'excel.host.warn.hiddenRows': 'Sheet "{sheet}" has hidden rows scattered too widely; only some of them were recognised.',
   // --- task pane (excel.pane.*) ---
   'excel.pane.language': 'Language',
   'excel.pane.asOf': 'As of',
