@@ -24,6 +24,11 @@ export interface FieldSchema {
   required?: boolean;
   /** Header words, Chinese and English. Normalised (NFKC, no spaces/units) before matching. */
   headers: string[];
+  /**
+   * Header words that name this field only when a column with a stronger claim on them is there too
+   * (金额 is the net amount on an invoice list that also has 价税合计). They score just below `headers`.
+   */
+  weakHeaders?: string[];
   /** For `enum` fields. */
   options?: EnumOption[];
   /** Money and quantities: may the value be negative? (default true) */

@@ -70,7 +70,7 @@ export const SCHEMAS: Record<TableKind, KindSchema> = {
     titleWords: ['客户', '客户档案', '客户清单', '客户信息', '往来单位', 'customers', 'customer master'],
     fields: [
       { field: 'code', type: 'code', headers: ['客户编码', '客户代码', '客户编号', '编码', 'customercode', 'code'] },
-      withRequired({ ...F.customer, key: true, headers: [...F.customer.headers, '名称', '全称', '客户全称'] }),
+      withRequired({ ...F.customer, field: 'name', key: true, headers: [...F.customer.headers, '名称', '全称', '客户全称'] }),
       { field: 'aliases', type: 'text', headers: ['别名', '简称', '客户简称', '曾用名', 'alias', 'aliases', 'shortname'] },
       { field: 'group', type: 'enum', options: GROUP_OPTIONS, headers: ['关联关系', '是否关联', '客户类型', '客户类别', '关联方', '类型', '性质', 'group', 'related', 'relationship', 'customertype'] },
       F.termsDays,

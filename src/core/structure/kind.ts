@@ -1,0 +1,140 @@
+import { TABLE_KINDS, type TableKind } from '../tables/kinds';
+import { SCHEMAS } from '../tables/schemas';
+import type { HeaderChoice, HeaderColumn } from './header';
+import { matchHeaderKey } from './vocabulary';
+
+/**
+ * Column mapping and the kind decision.
+ *
+ * Mapping (per kind): every (column, field) pair a header word supports gets a score; pairs are taken best first
+ * — exact matches before contains-matches, the longer (more specific) word first, the left column first — so each
+ * column gets at most one field and each field at most one column. 含税单价 goes to unitPriceWithTax because that
+ * exact match outranks the contains-match of 单价; a second 发票号 column is left out and reported.
+ *
+ * Kind: how much of the header the kind explains (coverage), how many of its required fields it finds, and whether
+ * the sheet name or title block uses its words (对账单 → statements). Kinds within `AMBIGUOUS_MARGIN` of the best
+ * are reported as alternatives, with a lower confidence, instead of a silent guess.
+ */
+
+export const AMBIGUOUS_MARGIN = 0.05;
+const WEIGHT_COVERAGE = 0.55;
+const WEIGHT_REQUIRED = 0.3;
+const WEIGHT_TITLE = 0.15;
+/** Below this a sheet is not taken for a table. */
+export const MIN_CONFIDENCE = 0.4;
+
+export interface ColumnMapping {
+  /** field index → column */
+  fieldCol: Map<number, HeaderColumn>;
+  /** field index → match score */
+  fieldScore: Map<number, number>;
+  /** Columns that named an already-taken field as well as the column that got it: [column, field index, taken by]. */
+  duplicates: { column: HeaderColumn; field: number; keptColumn: HeaderColumn }[];
+}
+
+export interface KindFit {
+  kind: TableKind;
+  mapping: ColumnMapping;
+  raw: number;
+  coverage: number;
+  requiredFound: number;
+  requiredTotal: number;
+  title: number;
+}
+
+interface Pair {
+  column: HeaderColumn;
+  field: number;
+  score: number;
+  spec: number;
+  exact: boolean;
+}
+
+export function mapColumns(kind: TableKind, columns: readonly HeaderColumn[]): ColumnMapping {
+  const pairs: Pair[] = [];
+  for (const column of columns) {
+    const best = new Map<number, Pair>();
+    column.keys.forEach((key, priority) => {
+      for (const hit of matchHeaderKey(key)) {
+        if (hit.kind !== kind) continue;
+        // Later keys of a two-row header (a part alone) rank just below the combined words.
+        const score = hit.score - priority * 1e-3;
+        const prev = best.get(hit.field);
+        if (!prev || score > prev.score || (score === prev.score && hit.spec > prev.spec)) {
+          best.set(hit.field, { column, field: hit.field, score, spec: hit.spec, exact: hit.exact });
+        }
+      }
+    });
+    pairs.push(...best.values());
+  }
+  pairs.sort((a, b) => b.score - a.score || b.spec - a.spec || a.column.col - b.column.col);
+  const fieldCol = new Map<number, HeaderColumn>();
+  const fieldScore = new Map<number, number>();
+  const usedCols = new Set<number>();
+  const bestOfColumn = new Map<number, Pair>();
+  for (const p of pairs) if (!bestOfColumn.has(p.column.col)) bestOfColumn.set(p.column.col, p);
+  const rejected: Pair[] = [];
+  for (const p of pairs) {
+    if (usedCols.has(p.column.col)) continue;
+    if (fieldCol.has(p.field)) {
+      if (p.exact && bestOfColumn.get(p.column.col) === p) rejected.push(p);
+      continue;
+    }
+    fieldCol.set(p.field, p.column);
+    fieldScore.set(p.field, Math.max(0, Math.min(1, p.score)));
+    usedCols.add(p.column.col);
+  }
+  const duplicates = rejected
+    .filter((p) => !usedCols.has(p.column.col))
+    .map((p) => ({ column: p.column, field: p.field, keptColumn: fieldCol.get(p.field) as HeaderColumn }));
+  return { fieldCol, fieldScore, duplicates };
+}
+
+export function fitKind(kind: TableKind, header: HeaderChoice, titleHit: number, maxTitleHit: number): KindFit {
+  const mapping = mapColumns(kind, header.columns);
+  const schema = SCHEMAS[kind];
+  let sum = 0;
+  for (const s of mapping.fieldScore.values()) sum += s;
+  const nonEmpty = Math.max(1, header.columns.length);
+  const coverage = Math.min(1, sum / nonEmpty);
+  let requiredTotal = 0;
+  let requiredFound = 0;
+  schema.fields.forEach((f, i) => {
+    if (!f.required) return;
+    requiredTotal++;
+    if (mapping.fieldCol.has(i)) requiredFound++;
+  });
+  const reqRatio = requiredTotal ? requiredFound / requiredTotal : 1;
+  const title = maxTitleHit > 0 ? titleHit / maxTitleHit : 0;
+  const raw = WEIGHT_COVERAGE * coverage + WEIGHT_REQUIRED * reqRatio + WEIGHT_TITLE * title;
+  return { kind, mapping, raw, coverage, requiredFound, requiredTotal, title };
+}
+
+export interface KindDecision {
+  best: KindFit;
+  confidence: number;
+  alternatives: { kind: TableKind; confidence: number }[];
+  fits: KindFit[];
+}
+
+const round2 = (x: number) => Math.round(x * 100) / 100;
+
+/** Fit every kind and pick the best; `only` restricts to one kind (the clerk's override). */
+export function decideKind(header: HeaderChoice, titleHits: Map<TableKind, number>, only?: TableKind): KindDecision {
+  let maxTitle = 0;
+  for (const v of titleHits.values()) if (v > maxTitle) maxTitle = v;
+  const kinds = only ? [only] : TABLE_KINDS;
+  const fits = kinds.map((k) => fitKind(k, header, titleHits.get(k) ?? 0, maxTitle));
+  // Stable: on an exact tie the earlier kind in TABLE_KINDS wins (and the other is reported).
+  const sorted = [...fits].sort((a, b) => b.raw - a.raw);
+  const best = sorted[0];
+  if (only) return { best, confidence: 1, alternatives: [], fits };
+  const second = sorted[1];
+  const margin = second ? best.raw - second.raw : 1;
+  const confidence = margin >= AMBIGUOUS_MARGIN ? best.raw : best.raw * (0.7 + (0.3 * margin) / AMBIGUOUS_MARGIN);
+  const alternatives = sorted
+    .slice(1)
+    .filter((f) => best.raw - f.raw < AMBIGUOUS_MARGIN && f.requiredFound > 0)
+    .map((f) => ({ kind: f.kind, confidence: round2(f.raw * 0.7) }));
+  return { best, confidence: Math.max(0, Math.min(1, confidence)), alternatives, fits };
+}

@@ -1,0 +1,307 @@
+import type { GridValue } from '../grid';
+import type { CellIssue, ProblemCode } from '../findings';
+import type { EnumOption, FieldSchema } from '../tables/schema-types';
+import { a1 } from '../values/address';
+import type { Parsed } from '../values/brand';
+import { parsedFail, parsedOk } from '../values/brand';
+import { normalizeCode } from '../values/text';
+import {
+  displayValue,
+  isBlankCell,
+  parseBoolean,
+  parseDate,
+  parseInteger,
+  parseMoney,
+  parseQuantity,
+  parseRate,
+  parseText,
+} from '../values/parse';
+import type { HeaderColumn } from './header';
+import type { SheetView } from './sheet-view';
+import { headerKey } from './vocabulary';
+import type { MessageKey } from '../i18n';
+
+/**
+ * The data extent and the typing of every mapped cell.
+ *
+ * From the row under the header to the end of the sheet, a row is skipped when it is blank, a subtotal or total
+ * (小计/合计/总计/累计/Total … in one of its first two cells, or only amounts with nothing that names a line), a
+ * repeated header (a page break in an export), or a lone label or note. A sign-off line (制表人：/审核：/签字) or a
+ * note (备注：…) after the data ends the table. Every other row is a data row: each mapped cell is parsed by its
+ * field's type and a cell that does not parse becomes a CellIssue, the row kept with that field empty.
+ */
+
+export interface FieldPlan {
+  /** Stable field identifier. */
+  field: string;
+  schema: FieldSchema;
+  /** 1-based source column. */
+  col: number;
+  header: HeaderColumn;
+}
+
+export interface RowsResult {
+  rows: { sourceRow: number; fields: Record<string, unknown> }[];
+  issues: CellIssue[];
+  firstDataRow: number;
+  lastDataRow: number;
+}
+
+type Parser = (raw: GridValue, format: string | null) => Parsed<unknown>;
+
+const TOTAL_QUICK = /[计計]|total|sum/i;
+const TOTAL =
+  /^(?:[^\d]{0,8}?)(?:小计|合计|总计|累计|共计|总合计|小計|合計|總計|累計)(?:金额|数量|额)?(?:[:：].*|\(.*\))?$|^(?:sub|grand|page)?totals?(?:[:：(].*)?$|^sum$/u;
+const FOOTER =
+  /^(?:制表|制单|编制|填表|审核|审批|批准|复核|核准|签字|签名|签收|签章|经办|经手|负责人|主管|盖章|记账|会计|出纳|送货人|收货人|财务|对方确认|我方确认|供方确认|需方确认|客户确认|确认人|prepared|approved|checked|reviewed|signature|signedby)/iu;
+const NOTE = /^(?:备注|注|说明|附注|注意|附|ps|note|notes|remark|remarks)\s*[:：]/iu;
+
+const compactLower = (s: string) => s.normalize('NFKC').replace(/\s+/g, '').toLowerCase();
+
+export function isTotalText(v: GridValue): boolean {
+  if (typeof v !== 'string' || !TOTAL_QUICK.test(v)) return false;
+  return TOTAL.test(compactLower(v));
+}
+
+function isFooterText(v: GridValue): boolean {
+  if (typeof v !== 'string') return false;
+  const s = compactLower(v);
+  return s.length <= 40 && FOOTER.test(s);
+}
+
+function isNoteText(v: GridValue): boolean {
+  return typeof v === 'string' && NOTE.test(v.normalize('NFKC').trim());
+}
+
+const enumCache = new WeakMap<EnumOption[], { exact: Map<string, string>; words: [string, string][]; memo: Map<string, Parsed<string>> }>();
+
+function enumParser(options: EnumOption[]): Parser {
+  let entry = enumCache.get(options);
+  if (!entry) {
+    const exact = new Map<string, string>();
+    const words: [string, string][] = [];
+    for (const o of options) {
+      for (const w of [o.value, ...o.words]) {
+        const k = headerKey(w);
+        if (!k) continue;
+        if (!exact.has(k)) exact.set(k, o.value);
+        if ([...k].length >= 2) words.push([k, o.value]);
+      }
+    }
+    words.sort((a, b) => b[0].length - a[0].length);
+    entry = { exact, words, memo: new Map() };
+    enumCache.set(options, entry);
+  }
+  const { exact, words, memo } = entry;
+  return (raw) => {
+    if (isBlankCell(raw)) return parsedFail('empty');
+    if (typeof raw === 'object' && raw !== null) return parsedFail('formula-error');
+    const text = String(raw);
+    const hit = memo.get(text);
+    if (hit) return hit;
+    const k = headerKey(text);
+    let value = exact.get(k);
+    if (value === undefined) for (const [w, v] of words) if (k.includes(w)) { value = v; break; }
+    const out: Parsed<string> = value === undefined ? parsedFail('not-an-option') : parsedOk(value);
+    if (memo.size < 5_000) memo.set(text, out);
+    return out;
+  };
+}
+
+export function parserFor(schema: FieldSchema, date1904: boolean, defaultYear: number | undefined): Parser {
+  switch (schema.type) {
+    case 'text':
+    case 'code':
+      return (raw) => parseText(raw);
+    case 'money':
+      return (raw) => parseMoney(raw);
+    case 'quantity':
+      return (raw) => parseQuantity(raw);
+    case 'integer':
+      return (raw) => parseInteger(raw);
+    case 'date': {
+      const ctx = { date1904, defaultYear };
+      return (raw, fmt) => parseDate(raw, fmt, ctx);
+    }
+    case 'rate':
+      return (raw, fmt) => parseRate(raw, fmt);
+    case 'enum':
+      return enumParser(schema.options ?? []);
+    case 'boolean':
+      return (raw) => parseBoolean(raw);
+  }
+}
+
+/** Fields that name a line (a subtotal row has none of them, only amounts). */
+const IDENTITY_TYPES = new Set(['text', 'code', 'date', 'enum']);
+
+export interface RowsInput {
+  view: SheetView;
+  sheet: string;
+  plans: FieldPlan[];
+  dataStart: number;
+  /** Texts of the header cells (each part of a two-row header too), to spot repeated headers. */
+  headerTexts: Map<number, Set<string>>;
+  defaultYear: number | undefined;
+}
+
+function issueMessage(problem: ProblemCode): MessageKey {
+  return `structure.problem.${problem}` as MessageKey;
+}
+
+export function readRows(input: RowsInput): RowsResult {
+  const { view, sheet, plans, dataStart, headerTexts } = input;
+  const grid = view.grid;
+  const date1904 = grid.date1904;
+  const parsers = plans.map((p) => parserFor(p.schema, date1904, input.defaultYear));
+  const identityCols = plans.filter((p) => IDENTITY_TYPES.has(p.schema.type)).map((p) => p.col - 1);
+  const repeatNeeded = Math.min(2, plans.length);
+
+  // Cells merged downwards inside the data carry their anchor's value on every row they cover.
+  const filled = new Map<number, GridValue>();
+  for (const m of grid.merges) {
+    if (m.top < dataStart || m.bottom <= m.top) continue;
+    const v = grid.values[m.top - 1]?.[m.left - 1] ?? null;
+    if (v === null) continue;
+    for (let r = m.top + 1; r <= m.bottom; r++) filled.set(r * 20_000 + m.left, v);
+  }
+  const hasFilled = filled.size > 0;
+
+  const rows: RowsResult['rows'] = [];
+  const issues: CellIssue[] = [];
+  let firstDataRow = 0;
+  let lastDataRow = 0;
+  const total = grid.values.length;
+  for (let r = dataStart; r <= total; r++) {
+    const row = grid.values[r - 1];
+    if (!row) continue;
+    let count = 0;
+    let first: GridValue = null;
+    let second: GridValue = null;
+    for (let c = 0; c < row.length; c++) {
+      const v = row[c];
+      if (v === null || v === undefined) continue;
+      if (typeof v === 'string' && isBlankCell(v)) continue;
+      count++;
+      if (count === 1) first = v;
+      else if (count === 2) second = v;
+    }
+    if (count === 0) continue;
+    if (isFooterText(first)) {
+      if (rows.length) break;
+      continue;
+    }
+    if (count === 1) {
+      if (rows.length && isNoteText(first)) break;
+      continue;
+    }
+    if (isTotalText(first) || isTotalText(second)) continue;
+    let repeated = 0;
+    for (const p of plans) {
+      const v = row[p.col - 1];
+      if (typeof v === 'string' && headerTexts.get(p.col)?.has(v.trim())) repeated++;
+    }
+    if (repeated >= repeatNeeded && repeated > 0) continue;
+    const valueAt = (c0: number): GridValue => {
+      const v = row[c0];
+      if (v !== null && v !== undefined) return v;
+      return hasFilled ? filled.get(r * 20_000 + c0 + 1) ?? null : null;
+    };
+    if (identityCols.length) {
+      let named = false;
+      for (const c0 of identityCols) {
+        const v = valueAt(c0);
+        if (v !== null && !(typeof v === 'string' && isBlankCell(v))) {
+          named = true;
+          break;
+        }
+      }
+      if (!named) continue;
+    }
+    const fields: Record<string, unknown> = {};
+    const formats = grid.formats[r - 1];
+    for (let i = 0; i < plans.length; i++) {
+      const p = plans[i];
+      const raw = valueAt(p.col - 1);
+      const fmt = formats?.[p.col - 1] ?? null;
+      const parsed = parsers[i](raw, fmt);
+      let problem: ProblemCode | null = null;
+      if (parsed.ok) {
+        const v = parsed.value;
+        if (p.schema.allowNegative === false && typeof v === 'number' && v < 0) problem = 'negative-not-allowed';
+        else fields[p.field] = v;
+      } else if (parsed.reason === 'empty') {
+        if (p.schema.required) problem = 'missing-required';
+      } else {
+        problem = parsed.reason;
+      }
+      if (problem) {
+        const value = displayValue(raw, fmt, date1904);
+        issues.push({
+          sheet,
+          cell: a1(r, p.col),
+          value,
+          field: p.field,
+          problem,
+          message: { key: issueMessage(problem), values: { value, header: p.header.text, field: p.field } },
+        });
+      }
+    }
+    if (!firstDataRow) firstDataRow = r;
+    lastDataRow = r;
+    rows.push({ sourceRow: r, fields });
+  }
+  const keyPlans = plans.filter((p) => p.schema.key);
+  if (keyPlans.length) issues.push(...duplicateKeys(sheet, rows, keyPlans, view));
+  issues.sort((a, b) => issueOrder(a) - issueOrder(b));
+  return { rows, issues, firstDataRow: firstDataRow || dataStart, lastDataRow: lastDataRow || dataStart - 1 };
+}
+
+const rowOf = (cell: string) => Number(/\d+$/.exec(cell)?.[0] ?? 0);
+const colOf = (cell: string) => {
+  let n = 0;
+  for (const ch of cell) {
+    const code = ch.charCodeAt(0);
+    if (code < 65 || code > 90) break;
+    n = n * 26 + (code - 64);
+  }
+  return n;
+};
+const issueOrder = (i: CellIssue) => rowOf(i.cell) * 20_000 + colOf(i.cell);
+
+/** Rows whose key (the fields flagged `key`, together) repeats an earlier row's: a duplicate-key issue on the later one. */
+function duplicateKeys(sheet: string, rows: RowsResult['rows'], keyPlans: FieldPlan[], view: SheetView): CellIssue[] {
+  const out: CellIssue[] = [];
+  const seen = new Map<string, number>();
+  for (const row of rows) {
+    const parts: string[] = [];
+    let complete = true;
+    for (const p of keyPlans) {
+      const v = row.fields[p.field];
+      if (v === undefined || v === null || v === '') {
+        complete = false;
+        break;
+      }
+      parts.push(normalizeCode(String(v)));
+    }
+    if (!complete) continue;
+    const key = parts.join('\u0000');
+    const first = seen.get(key);
+    if (first === undefined) {
+      seen.set(key, row.sourceRow);
+      continue;
+    }
+    const p = keyPlans[0];
+    const raw = view.value(row.sourceRow, p.col);
+    const value = displayValue(raw, view.format(row.sourceRow, p.col), view.grid.date1904);
+    out.push({
+      sheet,
+      cell: a1(row.sourceRow, p.col),
+      value,
+      field: p.field,
+      problem: 'duplicate-key',
+      message: { key: issueMessage('duplicate-key'), values: { value, header: p.header.text, field: p.field, firstRow: first } },
+    });
+  }
+  return out;
+}

@@ -1,0 +1,146 @@
+import { TABLE_KINDS, type TableKind } from '../tables/kinds';
+import { SCHEMAS } from '../tables/schemas';
+import { normalizeHeader } from '../values/text';
+
+/**
+ * The header vocabulary of every schema, compiled once, and the matcher that scores one header text against it.
+ *
+ * A header text matches a field's word
+ *  - exactly (after normalisation): score 1 (0.9 for a weak word), or
+ *  - by containing it ('送货单号码' contains '送货单号'): a lower score that grows with the share of the text the
+ *    word explains, so the more specific word wins ('不含税单价' beats '单价' and '含税单价' inside '不含税单价元件').
+ * Short Latin words ('no', 'id', 'qty') only match exactly: inside other words they mean nothing.
+ */
+
+export interface FieldHit {
+  kind: TableKind;
+  /** Index into SCHEMAS[kind].fields. */
+  field: number;
+  score: number;
+  /** Length of the matched word: among equal scores the longer (more specific) word wins. */
+  spec: number;
+  exact: boolean;
+}
+
+interface Entry {
+  kind: TableKind;
+  field: number;
+  weak: boolean;
+}
+
+interface Vocabulary {
+  exact: Map<string, Entry[]>;
+  /** Words that may match inside a longer header text, longest first. */
+  contained: { word: string; entries: Entry[] }[];
+  /** Normalised title words per kind. */
+  titleWords: Map<TableKind, string[]>;
+}
+
+let vocabulary: Vocabulary | null = null;
+
+const CJK = /[\u3400-\u9fff]/;
+const canContain = (w: string): boolean => w.length >= 2 && (CJK.test(w) ? true : w.length >= 5);
+
+/** Bracketed units that normalizeHeader keeps because they are compound: (元/件), (元/kg), (pcs/箱), (万元). */
+const COMPOUND_UNIT = /[(（\[【]\s*(?:[元万¥￥]|rmb|cny|kg|pcs|pc|件|个|套|只|吨|公斤|千克|箱|米|台|张|天|日)(?:\s*[/／]\s*(?:[元万¥￥]|rmb|cny|kg|pcs|pc|件|个|套|只|吨|公斤|千克|箱|米|台|张|天|日|元|次))*\s*[)）\]】]/giu;
+/** A unit left at the end without brackets: 税率%, 金额元, 单价/元. */
+const TRAILING_UNIT = /(?:%|元|￥|¥|rmb|\/元|\/件)$/u;
+
+/** The key a header text is matched by: normalizeHeader after dropping compound bracketed units. */
+export function headerKey(raw: string): string {
+  return normalizeHeader(raw.replace(COMPOUND_UNIT, ''));
+}
+
+function build(): Vocabulary {
+  const exact = new Map<string, Entry[]>();
+  const containedMap = new Map<string, Entry[]>();
+  const titleWords = new Map<TableKind, string[]>();
+  const add = (map: Map<string, Entry[]>, word: string, entry: Entry) => {
+    const list = map.get(word);
+    if (!list) map.set(word, [entry]);
+    else if (!list.some((e) => e.kind === entry.kind && e.field === entry.field)) list.push(entry);
+  };
+  for (const kind of TABLE_KINDS) {
+    const schema = SCHEMAS[kind];
+    schema.fields.forEach((f, field) => {
+      const words: [string, boolean][] = [...f.headers.map((w): [string, boolean] => [w, false]), ...(f.weakHeaders ?? []).map((w): [string, boolean] => [w, true])];
+      for (const [w, weak] of words) {
+        const key = headerKey(w);
+        if (!key) continue;
+        add(exact, key, { kind, field, weak });
+        if (canContain(key)) add(containedMap, key, { kind, field, weak });
+      }
+    });
+    titleWords.set(kind, [...new Set(schema.titleWords.map(headerKey).filter((w) => w.length > 0))]);
+  }
+  const contained = [...containedMap.entries()].map(([word, entries]) => ({ word, entries })).sort((a, b) => b.word.length - a.word.length);
+  return { exact, contained, titleWords };
+}
+
+export function getVocabulary(): Vocabulary {
+  if (!vocabulary) vocabulary = build();
+  return vocabulary;
+}
+
+const hitCache = new Map<string, FieldHit[]>();
+
+/** Every field (of every kind) a header key may name, best hit per (kind, field). */
+export function matchHeaderKey(key: string): FieldHit[] {
+  const cached = hitCache.get(key);
+  if (cached) return cached;
+  const hits = computeHits(key);
+  if (hitCache.size > 20_000) hitCache.clear();
+  hitCache.set(key, hits);
+  return hits;
+}
+
+function computeHits(key: string): FieldHit[] {
+  if (!key) return [];
+  const voc = getVocabulary();
+  const best = new Map<string, FieldHit>();
+  const offer = (e: Entry, score: number, spec: number, exact: boolean) => {
+    const s = e.weak ? score * 0.9 : score;
+    const id = `${e.kind}\u0000${e.field}`;
+    const prev = best.get(id);
+    if (!prev || s > prev.score || (s === prev.score && spec > prev.spec)) best.set(id, { kind: e.kind, field: e.field, score: s, spec, exact });
+  };
+  const exactFor = (k: string, score: number) => {
+    const list = voc.exact.get(k);
+    if (list) for (const e of list) offer(e, score, k.length, true);
+  };
+  exactFor(key, 1);
+  const trimmed = key.replace(TRAILING_UNIT, '');
+  if (trimmed !== key && trimmed) exactFor(trimmed, 0.97);
+  for (const { word, entries } of voc.contained) {
+    if (word.length >= key.length) continue;
+    if (!key.includes(word)) continue;
+    const score = 0.5 + 0.35 * (word.length / key.length);
+    for (const e of entries) offer(e, score, word.length, false);
+  }
+  return [...best.values()];
+}
+
+/** The best score any field of any kind gives this key (0 when none): how header-like a cell is. */
+export function headerLikeness(key: string): number {
+  let max = 0;
+  for (const h of matchHeaderKey(key)) if (h.score > max) max = h.score;
+  return max;
+}
+
+/**
+ * How strongly a title (sheet name + title block, normalised) points at each kind: the length of the longest
+ * title word of that kind found in it (0 when none).
+ */
+export function titleHits(titleKeys: readonly string[]): Map<TableKind, number> {
+  const voc = getVocabulary();
+  const out = new Map<TableKind, number>();
+  for (const kind of TABLE_KINDS) {
+    let best = 0;
+    for (const w of voc.titleWords.get(kind) ?? []) {
+      if (w.length <= best) continue;
+      if (titleKeys.some((t) => t.includes(w))) best = w.length;
+    }
+    out.set(kind, best);
+  }
+  return out;
+}
