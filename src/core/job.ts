@@ -4,6 +4,7 @@ import type { SheetSpec } from './sheet-spec';
 import type { AnyTypedTable } from './tables/typed-table';
 import type { IsoDate } from './values/brand';
 import type { Lang, MessageKey, Translate } from './i18n';
+import type { SheetDetection } from './structure';
 
 /** The jobs Clerk Desk runs. `structure` always runs first; the others read its tables. */
 export type JobId = 'structure' | 'quotes' | 'reconcile' | 'receivables' | 'sales' | 'ledgers';
@@ -27,6 +28,8 @@ export interface JobInput {
   grids: readonly Grid[];
   tables: readonly AnyTypedTable[];
   issues: readonly CellIssue[];
+  /** How structure read each source sheet, including the ones it could not use (for the structure job's own sheets). */
+  detections?: readonly SheetDetection[];
 }
 
 export interface JobContext {

@@ -40,7 +40,7 @@ export function runWorkbook(grids: readonly Grid[], request: RunRequest): RunOut
     options: request.options ?? {},
     progress: request.progress,
   };
-  const input = { grids: sourceGrids, tables: structure.tables, issues: structure.issues };
+  const input = { grids: sourceGrids, tables: structure.tables, issues: structure.issues, detections: structure.detections };
   const wanted = new Set<JobId>(['structure', ...request.jobs]);
   const summary: { [key: string]: Json } = {
     job: request.jobs.length === 1 ? request.jobs[0] : 'all',
