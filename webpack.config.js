@@ -8,7 +8,8 @@
  * - the manifest is copied into dist/ with the dev URL replaced by the production URL.
  *
  * `--env playground` builds (or serves) the playground instead: the same task pane outside Excel, against a
- * workbook held in the browser. `--env http` forces a plain-http dev server.
+ * workbook held in the browser (`--env out=DIR` puts it elsewhere, `--env nomaps` skips source maps: the browser
+ * tests use both). `--env http` forces a plain-http dev server.
  */
 const fs = require('fs');
 const path = require('path');
@@ -106,7 +107,8 @@ module.exports = async (env = {}, argv = {}) => {
 
   if (env.playground) {
     return {
-      ...common(dev, 'dist/playground'),
+      ...common(dev, env.out || 'dist/playground'),
+      ...(env.nomaps ? { devtool: false } : {}),
       entry: { playground: './src/playground/index.tsx' },
       module: { rules: [tsRule] },
       plugins: [

@@ -28,19 +28,19 @@ export function Summary({ result, onSelect }: { result: JobResult; onSelect: (ce
   const job = jobById(result.jobId);
   const errors = result.findings.filter((f) => f.severity === 'error').length;
   const warnings = result.findings.filter((f) => f.severity === 'warning').length;
-  const stats: [string, number][] = [
-    [tr('excel.pane.summary.tables'), countOf(result.summary.tables)],
-    [tr('excel.pane.summary.issues'), countOf(result.summary.issues)],
-    [tr('excel.pane.summary.errors'), errors],
-    [tr('excel.pane.summary.warnings'), warnings],
+  const stats: [string, string, number][] = [
+    ['tables', tr('excel.pane.summary.tables'), countOf(result.summary.tables)],
+    ['issues', tr('excel.pane.summary.issues'), countOf(result.summary.issues)],
+    ['errors', tr('excel.pane.summary.errors'), errors],
+    ['warnings', tr('excel.pane.summary.warnings'), warnings],
   ];
   return (
     <div className={styles.box} data-testid="summary">
       <Text weight="semibold">{tr('excel.pane.summary.done', { job: job ? tr(job.title) : result.jobId })}</Text>
       <div className={styles.stats}>
-        {stats.map(([label, n]) => (
-          <div key={label} className={styles.stat}>
-            <span className={styles.num}>{n}</span>
+        {stats.map(([id, label, n]) => (
+          <div key={id} className={styles.stat}>
+            <span className={styles.num} data-testid={`stat-${id}`}>{n}</span>
             <span className={styles.lbl}>{label}</span>
           </div>
         ))}

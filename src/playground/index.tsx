@@ -1,0 +1,183 @@
+/**
+ * The playground: the task pane outside Excel, against a workbook held in the browser (opened from a .xlsx file,
+ * or the bundled sample), with a simple view of the sheets — what the pane writes and selects is visible there.
+ * `?sample=1` loads the sample on start; `?lang=en-US` starts in English.
+ */
+import { createRoot } from 'react-dom/client';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import {
+  Button,
+  FluentProvider,
+  MessageBar,
+  MessageBarBody,
+  Text,
+  Toolbar,
+  makeStyles,
+  tokens,
+  webLightTheme,
+} from '@fluentui/react-components';
+import { App } from '../taskpane/App';
+import { t, langFromLocale, type Lang } from '../core/i18n';
+import { JOBS } from '../core/jobs';
+import { readState } from '../core/state';
+import { MemoryHost, type MemorySnapshot } from './memory-host';
+import { readXlsx } from './xlsx-read';
+import { SheetView } from './SheetView';
+import { runFromRibbon } from '../commands/handlers';
+
+const SAMPLE_URL = 'assets/sample/clerk-sample.xlsx';
+
+const useStyles = makeStyles({
+  page: { display: 'flex', flexDirection: 'column', height: '100%', boxSizing: 'border-box' },
+  bar: {
+    display: 'flex',
+    flexWrap: 'wrap',
+    alignItems: 'center',
+    gap: '8px',
+    padding: '6px 12px',
+    backgroundColor: '#1F6E5A',
+    color: '#fff',
+  },
+  brand: { fontWeight: 600, fontSize: tokens.fontSizeBase400, marginRight: '12px' },
+  ribbon: {
+    display: 'flex',
+    flexWrap: 'wrap',
+    alignItems: 'center',
+    gap: '4px',
+    padding: '4px 12px',
+    backgroundColor: '#fff',
+    borderBottom: `1px solid ${tokens.colorNeutralStroke2}`,
+  },
+  main: { display: 'flex', flexGrow: 1, minHeight: 0, gap: '8px', padding: '8px' },
+  pane: {
+    width: '320px',
+    boxSizing: 'border-box',
+    flexShrink: 0,
+    overflowY: 'auto',
+    backgroundColor: '#fff',
+    border: `1px solid ${tokens.colorNeutralStroke2}`,
+  },
+  sheets: { display: 'flex', flexDirection: 'column', flexGrow: 1, minWidth: 0 },
+  file: { color: '#fff', fontSize: tokens.fontSizeBase200 },
+});
+
+interface Book {
+  host: MemoryHost;
+  name: string;
+  key: number;
+}
+
+function initialLang(): Lang {
+  const q = new URLSearchParams(location.search).get('lang');
+  return q ? langFromLocale(q) : 'zh-CN';
+}
+
+function Playground() {
+  const styles = useStyles();
+  const [lang, setLang] = useState<Lang>(initialLang);
+  const [book, setBook] = useState<Book | null>(null);
+  const [snap, setSnap] = useState<MemorySnapshot | null>(null);
+  const [message, setMessage] = useState<{ intent: 'info' | 'error' | 'success'; text: string } | null>(null);
+  const keyRef = useRef(0);
+  const fileInput = useRef<HTMLInputElement>(null);
+
+  const open = useCallback(
+    async (name: string, load: () => Promise<ArrayBuffer>) => {
+      setMessage({ intent: 'info', text: t(lang, 'excel.pane.playground.loading', { name }) });
+      try {
+        const grids = await readXlsx(await load());
+        const host = new MemoryHost(grids);
+        keyRef.current += 1;
+        setBook({ host, name, key: keyRef.current });
+        setSnap(host.snapshot());
+        setMessage({ intent: 'success', text: t(lang, 'excel.pane.playground.loaded', { name, sheets: grids.length }) });
+      } catch (err) {
+        setMessage({ intent: 'error', text: t(lang, 'excel.pane.playground.loadFailed', { name, detail: err instanceof Error ? err.message : String(err) }) });
+      }
+    },
+    [lang],
+  );
+
+  const loadSample = useCallback(
+    () =>
+      open('clerk-sample.xlsx', async () => {
+        const res = await fetch(SAMPLE_URL);
+        if (!res.ok) throw new Error(`HTTP ${res.status}`);
+        return res.arrayBuffer();
+      }),
+    [open],
+  );
+
+  useEffect(() => {
+    if (new URLSearchParams(location.search).get('sample')) void loadSample();
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, []);
+
+  useEffect(() => (book ? book.host.subscribe(setSnap) : undefined), [book]);
+
+  const generated = useMemo(() => new Set(snap ? readState(snap.grids).owned.map((o) => o.sheet) : []), [snap]);
+
+  return (
+    <div className={styles.page}>
+      <div className={styles.bar}>
+        <span className={styles.brand}>{t(lang, 'excel.pane.playground.title')}</span>
+        <input
+          ref={fileInput}
+          type="file"
+          accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+          style={{ display: 'none' }}
+          data-testid="file-input"
+          onChange={(e) => {
+            const f = e.target.files?.[0];
+            if (f) void open(f.name, () => f.arrayBuffer());
+            e.target.value = '';
+          }}
+        />
+        <Button size="small" onClick={() => fileInput.current?.click()}>{t(lang, 'excel.pane.playground.open')}</Button>
+        <Button size="small" onClick={() => void loadSample()} data-testid="load-sample">{t(lang, 'excel.pane.playground.sample')}</Button>
+        {book && <span className={styles.file} data-testid="book-name">{book.name}</span>}
+      </div>
+      <Toolbar className={styles.ribbon} size="small" aria-label={t(lang, 'excel.pane.playground.ribbon')}>
+        <Text size={200} weight="semibold" style={{ marginRight: 8 }}>{t(lang, 'excel.ribbon.tab')}</Text>
+        {JOBS.map((job) => (
+          <Button
+            key={job.id}
+            size="small"
+            appearance="subtle"
+            disabled={!book}
+            data-testid={`ribbon-${job.id}`}
+            onClick={() => void runFromRibbon(job.id, async () => undefined)}
+          >
+            {t(lang, job.title)}
+          </Button>
+        ))}
+      </Toolbar>
+      {message && (
+        <MessageBar intent={message.intent} style={{ margin: '8px 8px 0' }} data-testid="playground-message">
+          <MessageBarBody>{message.text}</MessageBarBody>
+        </MessageBar>
+      )}
+      <div className={styles.main}>
+        <div className={styles.pane} data-testid="pane-frame">
+          {book ? (
+            <App host={book.host} workbookKey={book.key} initialLang={lang} onLangChange={setLang} hostLabel={t(lang, 'excel.pane.playground.host.memory')} registerRibbon />
+          ) : (
+            <Text style={{ display: 'block', padding: 12 }}>{t(lang, 'excel.pane.playground.noWorkbook')}</Text>
+          )}
+        </div>
+        <div className={styles.sheets}>
+          {snap && <SheetView grids={snap.grids} selected={snap.selected} generated={generated} lang={lang} />}
+        </div>
+      </div>
+    </div>
+  );
+}
+
+const el = document.getElementById('root');
+if (el) {
+  createRoot(el).render(
+    <FluentProvider theme={webLightTheme} style={{ height: '100%' }}>
+      <Playground />
+    </FluentProvider>,
+  );
+}

@@ -1,0 +1,96 @@
+/**
+ * Browser-test harness: build the playground with webpack (development mode, no source maps: fast), serve the
+ * output with a tiny static server on a free localhost port, and launch Debian's chromium through playwright-core.
+ * Nothing reaches the internet: the office.js CDN request is answered with an empty script.
+ */
+import { execFile } from 'child_process';
+import { createServer, type Server } from 'http';
+import { existsSync, mkdtempSync, readFileSync, statSync } from 'fs';
+import { tmpdir } from 'os';
+import path from 'path';
+import type { AddressInfo } from 'net';
+import type { BrowserContext, Page } from 'playwright-core';
+
+export const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
+export const ROOT = path.resolve(__dirname, '..', '..');
+export const hasChromium = (): boolean => existsSync(CHROMIUM);
+
+const TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.json': 'application/json',
+  '.png': 'image/png',
+  '.xlsx': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  '.map': 'application/json',
+};
+
+/** Build the playground into a fresh directory; returns it and the seconds it took. */
+export async function buildPlayground(): Promise<{ dir: string; seconds: number }> {
+  const started = Date.now();
+  const dir = mkdtempSync(path.join(tmpdir(), 'clerk-playground-'));
+  // webpack runs in its own Node process (its config adjusts module resolution; jest's resolver would not follow).
+  const cli = path.join(ROOT, 'node_modules', 'webpack-cli', 'bin', 'cli.js');
+  const args = [cli, '--mode', 'development', '--env', 'playground', '--env', `out=${dir}`, '--env', 'nomaps'];
+  await new Promise<void>((resolve, reject) => {
+    execFile(process.execPath, args, { cwd: ROOT, maxBuffer: 64 * 1024 * 1024 }, (err, stdout, stderr) => {
+      if (err) reject(new Error(`webpack failed:\n${stdout}\n${stderr}`));
+      else resolve();
+    });
+  });
+  return { dir, seconds: (Date.now() - started) / 1000 };
+}
+
+export function serve(dir: string): Promise<{ url: string; server: Server }> {
+  const server = createServer((req, res) => {
+    const url = new URL(req.url ?? '/', 'http://localhost');
+    const rel = decodeURIComponent(url.pathname).replace(/^\/+/, '') || 'index.html';
+    const file = path.resolve(dir, rel);
+    if (!file.startsWith(dir) || !existsSync(file) || !statSync(file).isFile()) {
+      res.writeHead(404).end('not found');
+      return;
+    }
+    res.writeHead(200, { 'content-type': TYPES[path.extname(file)] ?? 'application/octet-stream' });
+    res.end(readFileSync(file));
+  });
+  return new Promise((resolve) => {
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as AddressInfo;
+      resolve({ url: `http://localhost:${port}`, server });
+    });
+  });
+}
+
+/** A fresh chromium profile each time (launchPersistentContext owns --user-data-dir). */
+export async function launch(): Promise<BrowserContext> {
+  const { chromium } = await import('playwright-core');
+  const userDataDir = mkdtempSync(path.join(tmpdir(), 'clerk-chromium-'));
+  return chromium.launchPersistentContext(userDataDir, {
+    executablePath: CHROMIUM,
+    headless: true,
+    viewport: { width: 1280, height: 900 },
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  });
+}
+
+/** Answer office.js with an empty script and refuse anything else that is not our server. */
+export async function isolate(page: Page, origin: string): Promise<string[]> {
+  const blocked: string[] = [];
+  await page.route('**/*', (route) => {
+    const u = route.request().url();
+    if (u.startsWith(origin) || u.startsWith('data:') || u.startsWith('blob:')) return route.continue();
+    if (u.startsWith('https://appsforoffice.microsoft.com/')) {
+      return route.fulfill({ status: 200, contentType: 'text/javascript', body: '/* office.js stub for tests */' });
+    }
+    blocked.push(u);
+    return route.abort();
+  });
+  return blocked;
+}
