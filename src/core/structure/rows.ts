@@ -132,6 +132,60 @@ export function parserFor(schema: FieldSchema, date1904: boolean, defaultYear: n
   }
 }
 
+/** Is this text only whitespace? (The row scan's cheap test; placeholders such as '-' are left to the parsers.) */
+function isBlankString(s: string): boolean {
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c !== 32 && c !== 9 && c !== 10 && c !== 13 && c !== 0xa0 && c !== 0x3000) return false;
+  }
+  return true;
+}
+
+const MEMO_TRIAL = 4_096;
+const MEMO_MIN_HIT_RATE = 0.25;
+const MEMO_MAX = 200_000;
+
+/**
+ * The same parser, remembering its answers per raw value (and number format): clerks' columns repeat the same
+ * customer, part, price and date on row after row. A column whose values hardly repeat (document numbers)
+ * stops remembering after a trial, so it costs nothing extra.
+ */
+function memoized(parse: Parser): Parser {
+  const byFormat = new Map<string | null, Map<string | number, Parsed<unknown>>>();
+  let lookups = 0;
+  let hits = 0;
+  let on = true;
+  let size = 0;
+  let lastFormat: string | null | undefined;
+  let lastMemo: Map<string | number, Parsed<unknown>> | undefined;
+  return (raw, fmt) => {
+    if (!on || raw === null || typeof raw === 'object' || typeof raw === 'boolean') return parse(raw, fmt);
+    let memo = fmt === lastFormat ? lastMemo : byFormat.get(fmt);
+    if (!memo) {
+      memo = new Map();
+      byFormat.set(fmt, memo);
+    }
+    lastFormat = fmt;
+    lastMemo = memo;
+    lookups++;
+    const known = memo.get(raw);
+    if (known) {
+      hits++;
+      return known;
+    }
+    const out = parse(raw, fmt);
+    if (lookups === MEMO_TRIAL && hits < lookups * MEMO_MIN_HIT_RATE) {
+      on = false;
+      byFormat.clear();
+      lastMemo = undefined;
+    } else if (size < MEMO_MAX) {
+      memo.set(raw, out);
+      size++;
+    }
+    return out;
+  };
+}
+
 /** Fields that name a line (a subtotal row has none of them, only amounts). */
 const IDENTITY_TYPES = new Set(['text', 'code', 'date', 'enum']);
 
@@ -153,7 +207,9 @@ export function readRows(input: RowsInput): RowsResult {
   const { view, sheet, plans, dataStart, headerTexts } = input;
   const grid = view.grid;
   const date1904 = grid.date1904;
-  const parsers = plans.map((p) => parserFor(p.schema, date1904, input.defaultYear));
+  const parsers = plans.map((p) => memoized(parserFor(p.schema, date1904, input.defaultYear)));
+  const allHeaderTexts = new Set<string>();
+  for (const set of headerTexts.values()) for (const t of set) allHeaderTexts.add(t);
   const identityCols = plans.filter((p) => IDENTITY_TYPES.has(p.schema.type)).map((p) => p.col - 1);
   const repeatNeeded = Math.min(2, plans.length);
 
@@ -181,7 +237,7 @@ export function readRows(input: RowsInput): RowsResult {
     for (let c = 0; c < row.length; c++) {
       const v = row[c];
       if (v === null || v === undefined) continue;
-      if (typeof v === 'string' && isBlankCell(v)) continue;
+      if (typeof v === 'string' && isBlankString(v)) continue;
       count++;
       if (count === 1) first = v;
       else if (count === 2) second = v;
@@ -196,22 +252,21 @@ export function readRows(input: RowsInput): RowsResult {
       continue;
     }
     if (isTotalText(first) || isTotalText(second)) continue;
-    let repeated = 0;
-    for (const p of plans) {
-      const v = row[p.col - 1];
-      if (typeof v === 'string' && headerTexts.get(p.col)?.has(v.trim())) repeated++;
+    // A repeated header (a page break in an export) starts with header words; only then count them all.
+    if ((typeof first === 'string' && allHeaderTexts.has(first.trim())) || (typeof second === 'string' && allHeaderTexts.has(second.trim()))) {
+      let repeated = 0;
+      for (const p of plans) {
+        const v = row[p.col - 1];
+        if (typeof v === 'string' && headerTexts.get(p.col)?.has(v.trim())) repeated++;
+      }
+      if (repeated >= repeatNeeded && repeated > 0) continue;
     }
-    if (repeated >= repeatNeeded && repeated > 0) continue;
-    const valueAt = (c0: number): GridValue => {
-      const v = row[c0];
-      if (v !== null && v !== undefined) return v;
-      return hasFilled ? filled.get(r * 20_000 + c0 + 1) ?? null : null;
-    };
     if (identityCols.length) {
       let named = false;
       for (const c0 of identityCols) {
-        const v = valueAt(c0);
-        if (v !== null && !(typeof v === 'string' && isBlankCell(v))) {
+        let v: GridValue | undefined = row[c0];
+        if ((v === null || v === undefined) && hasFilled) v = filled.get(r * 20_000 + c0 + 1);
+        if (v !== null && v !== undefined && !(typeof v === 'string' && isBlankString(v))) {
           named = true;
           break;
         }
@@ -222,7 +277,8 @@ export function readRows(input: RowsInput): RowsResult {
     const formats = grid.formats[r - 1];
     for (let i = 0; i < plans.length; i++) {
       const p = plans[i];
-      const raw = valueAt(p.col - 1);
+      let raw = row[p.col - 1];
+      if (raw === undefined || (raw === null && hasFilled)) raw = (hasFilled ? filled.get(r * 20_000 + p.col) : null) ?? null;
       const fmt = formats?.[p.col - 1] ?? null;
       const parsed = parsers[i](raw, fmt);
       let problem: ProblemCode | null = null;
