@@ -16,7 +16,6 @@ export const zh = {
   'excel.host.feature.calcSuspend': '写入时暂停重新计算，写入会慢一些',
   'excel.host.feature.screenSuspend': '写入时暂停屏幕刷新，写入时屏幕会闪动',
   'excel.host.feature.mergedAreas': '读取合并单元格，合并区域将按普通单元格处理',
-  'excel.host.feature.charts': '生成图表，将只写数据不画图',
   'excel.host.warn.merges': '工作表“{sheet}”的合并区域太多（超过 512 个），未能全部读取。',
   'excel.host.warn.hiddenRows': '工作表“{sheet}”的隐藏行太分散，只识别了其中一部分。',
   // --- task pane (excel.pane.*) ---
@@ -127,7 +126,6 @@ export const en: Record<keyof typeof zh, string> = {
   'excel.host.feature.calcSuspend': 'pausing recalculation while writing, so writes are slower',
   'excel.host.feature.screenSuspend': 'pausing screen updates while writing, so the screen may flicker',
   'excel.host.feature.mergedAreas': 'reading merged cells, so merged areas are read as plain cells',
-  'excel.host.feature.charts': 'drawing charts, so chart data is written without the chart',
   'excel.host.warn.merges': 'Sheet "{sheet}" has too many merged areas (over 512); not all of them could be read.',
   'excel.host.warn.hiddenRows': 'Sheet "{sheet}" has hidden rows scattered too widely; only some of them were recognised.',
   // --- task pane (excel.pane.*) ---
