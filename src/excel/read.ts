@@ -163,7 +163,7 @@ export async function readWorkbookWith(ctx: Ctx, opts: ReadOptions): Promise<Wor
         }
         throw toHostError({ code: 'RequestPayloadSizeLimitExceeded', message: 'one row exceeds the payload limit' }, { sheet: s.name, row: used.row0 + done + 1 });
       }
-      for (const { d, range } of loads) applyDetail(d, range, perCell);
+      applyDetails(loads, perCell);
       pending = rest;
       pending.push(...ingest(s, used.row0 + done, used.col0, values));
       const bytes = jsonBytes(values);
@@ -238,17 +238,29 @@ async function flushDetails(ctx: Ctx, details: Detail[], perCell: Record<Detail[
       room = Math.max(1, Math.floor(room / 2));
       continue;
     }
-    for (const { d, range } of loads) applyDetail(d, range, perCell);
+    applyDetails(loads, perCell);
     queue = rest;
     room = SYNC_BUDGET;
   }
 }
 
-function applyDetail(d: Detail, range: Excel.Range, perCell: Record<Detail['kind'], number>): void {
+/** Apply a sync's follow-ups and update the bytes-per-cell estimate from what they actually cost. */
+function applyDetails(loads: { d: Detail; range: Excel.Range }[], perCell: Record<Detail['kind'], number>): void {
+  const bytes = { numberFormat: 0, valueTypes: 0 };
+  const cells = { numberFormat: 0, valueTypes: 0 };
+  for (const { d, range } of loads) {
+    const got = applyDetail(d, range);
+    if (!got) continue;
+    bytes[d.kind] += jsonBytes(got);
+    cells[d.kind] += d.rows;
+  }
+  for (const k of ['numberFormat', 'valueTypes'] as const) if (cells[k]) perCell[k] = Math.max(4, Math.min(64, (bytes[k] + 16 * loads.length) / cells[k]));
+}
+
+function applyDetail(d: Detail, range: Excel.Range): unknown[][] | null {
   const grid = d.sheet.grid;
   const got = (d.kind === 'numberFormat' ? range.numberFormat : range.valueTypes) as unknown[][] | null;
-  if (!got) return;
-  perCell[d.kind] = Math.max(4, Math.min(64, jsonBytes(got) / d.rows));
+  if (!got) return null;
   for (let i = 0; i < d.rows; i++) {
     const r = d.row + i;
     const row = grid.values[r];
@@ -261,6 +273,7 @@ function applyDetail(d: Detail, range: Excel.Range, perCell: Record<Detail['kind
       row[d.col] = { error: v };
     }
   }
+  return got;
 }
 
 /** Put one block into the grid; return the follow-up loads it needs (formats of numbers, types of "#…" text). */
