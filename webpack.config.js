@@ -143,7 +143,8 @@ module.exports = async (env = {}, argv = {}) => {
     module: { rules: hasFunctions ? [tsRule, guardRule] : [tsRule] },
     optimization: {
       // Shared code (React, Fluent, core) is downloaded once; each entry keeps its own runtime.
-      splitChunks: { chunks: 'all', cacheGroups: { defaultVendors: false } },
+      // The worker ('clerk-desk') stays one self-contained file.
+      splitChunks: { chunks: (chunk) => chunk.name !== 'clerk-desk', cacheGroups: { defaultVendors: false } },
     },
     plugins: [
       ...(hasFunctions ? [new CustomFunctionsMetadataPlugin({ output: 'functions.json', input: FUNCTIONS })] : []),
