@@ -7,6 +7,7 @@ import { STATE_SHEET } from '../core/state';
 import { readLoadedWorkbook } from './read';
 import { partsExcelJsDrops, sniff, zipEntryNames } from './sniff';
 import { applyPlan } from './write';
+import { patchWorkbook } from './patch';
 
 /**
  * The file host: a .xlsx read and written with ExcelJS (the only code that imports it, with read.ts and write.ts).
@@ -14,8 +15,16 @@ import { applyPlan } from './write';
  * loaded workbook; save() writes it out.
  */
 export class XlsxHost implements WorkbookHost {
+  /** The workbook as it will be saved, once write() has run. */
+  private output: Buffer | null = null;
+  /** True when the last write fell back to rewriting the whole workbook with ExcelJS. */
+  rewroteWholeWorkbook = false;
+
   private constructor(
-    private readonly wb: ExcelJS.Workbook,
+    /** The input as loaded; dropped after reading to free memory (write() works from the bytes). */
+    private wb: ExcelJS.Workbook | null,
+    private readonly original: Buffer,
+    private readonly date1904: boolean,
     /** The file name used in messages. */
     readonly label: string,
     /** Features of the input that ExcelJS does not carry into a rewritten file (charts, pivot tables, macros…). */
@@ -58,18 +67,53 @@ export class XlsxHost implements WorkbookHost {
     } catch (e) {
       throw new HostError('xlsx.error.unreadable', { file: label }, (e as Error).message);
     }
-    return new XlsxHost(wb, label, partsExcelJsDrops(zipEntryNames(buf) ?? []));
+    const date1904 = !!(wb.properties as { date1904?: boolean } | undefined)?.date1904;
+    return new XlsxHost(wb, buf, date1904, label, partsExcelJsDrops(zipEntryNames(buf) ?? []));
+  }
+
+  private async loaded(): Promise<ExcelJS.Workbook> {
+    if (!this.wb) {
+      this.wb = new ExcelJS.Workbook();
+      await this.wb.xlsx.load(this.original as unknown as ExcelJS.Buffer);
+    }
+    return this.wb;
   }
 
   async readWorkbook(progress?: HostProgress): Promise<WorkbookRead> {
-    const read = readLoadedWorkbook(this.wb, progress);
+    const read = readLoadedWorkbook(await this.loaded(), progress);
+    // The grids hold everything a run needs; the ExcelJS model (the biggest thing in memory) can go.
+    this.wb = null;
     const hasData = read.grids.some((g) => g.name !== STATE_SHEET && g.values.some((row) => row.some((v) => v !== null && v !== '')));
     if (!hasData) throw new HostError('xlsx.error.empty', { file: this.label });
     return read;
   }
 
+  /**
+   * Write the generated sheets with ExcelJS into a workbook of their own, then move them into the clerk's file at
+   * the zip level (patch.ts): the clerk's parts are copied byte for byte, so nothing of theirs can change and
+   * nothing ExcelJS does not understand (charts, pivot tables, macros) is lost. Falls back to a full ExcelJS
+   * rewrite only for workbooks the patcher does not handle.
+   */
   async write(plan: WritePlan, progress?: HostProgress): Promise<void> {
-    applyPlan(this.wb, plan, progress);
+    const fresh = new ExcelJS.Workbook();
+    applyPlan(fresh, plan, progress, this.date1904);
+    const generated = Buffer.from((await fresh.xlsx.writeBuffer()) as ArrayBuffer);
+    const patched = patchWorkbook(this.source(), generated, plan);
+    if (patched) {
+      this.output = patched;
+      this.rewroteWholeWorkbook = false;
+      return;
+    }
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(this.source() as unknown as ExcelJS.Buffer);
+    applyPlan(wb, plan, progress, this.date1904);
+    this.output = Buffer.from((await wb.xlsx.writeBuffer()) as ArrayBuffer);
+    this.rewroteWholeWorkbook = true;
+  }
+
+  /** The bytes the next write starts from: the last output, else the input. */
+  private source(): Buffer {
+    return this.output ?? this.original;
   }
 
   async select(_cell: CellRef): Promise<void> {
@@ -78,8 +122,7 @@ export class XlsxHost implements WorkbookHost {
 
   /** The workbook as .xlsx bytes. */
   async toBuffer(): Promise<Buffer> {
-    const out = await this.wb.xlsx.writeBuffer();
-    return Buffer.from(out as ArrayBuffer);
+    return this.source();
   }
 
   /**
@@ -89,7 +132,7 @@ export class XlsxHost implements WorkbookHost {
   async save(path: string): Promise<void> {
     const tmp = `${path}.clerk-desk-${process.pid}.tmp`;
     try {
-      await this.wb.xlsx.writeFile(tmp);
+      await fs.writeFile(tmp, this.source());
       await fs.rename(tmp, path);
     } catch (e) {
       await fs.rm(tmp, { force: true }).catch(() => undefined);

@@ -1,8 +1,12 @@
 import type ExcelJS from 'exceljs';
 import type { HostProgress } from '../core/host';
-import { TONE_COLORS, type SheetLayout } from '../core/report/layout';
+import { NUMBER_FORMATS, TONE_COLORS, type SheetLayout } from '../core/report/layout';
 import type { WritePlan } from '../core/report/write-plan';
 import { a1 } from '../core/values/address';
+import { isoToSerial, ymdToIso } from '../core/values/dates';
+
+/** Days between the 1900 and the 1904 date systems, from core's one serial conversion. */
+const SHIFT_1904 = isoToSerial(ymdToIso(1904, 1, 1));
 
 /**
  * Execute a WritePlan on a loaded ExcelJS workbook (the host only executes: every position, format and name
@@ -50,7 +54,7 @@ export function tableColumnNames(headers: readonly string[]): string[] {
   });
 }
 
-function writeLayout(ws: ExcelJS.Worksheet, layout: SheetLayout, styles: StyleCache, tick: (rows: number) => void): void {
+function writeLayout(ws: ExcelJS.Worksheet, layout: SheetLayout, styles: StyleCache, tick: (rows: number) => void, date1904: boolean): void {
   for (const block of layout.blocks) {
     const kind = block.role === 'title' ? (block.top === 1 ? 'title' : 'heading') : block.role === 'caption' ? 'heading' : 'plain';
     block.rows.forEach((values, i) => {
@@ -60,7 +64,8 @@ function writeLayout(ws: ExcelJS.Worksheet, layout: SheetLayout, styles: StyleCa
         cell.style = styles.get(block.formats[j] ?? 'General', kind);
         // A string is always a string value in ExcelJS (formulas only come from {formula}), so text that starts
         // with = + - @ stays text (design rule 5). Nothing here builds a formula.
-        cell.value = v;
+        // Layouts give dates as 1900-system serials; a 1904-system workbook counts from 1904-01-01.
+        cell.value = date1904 && typeof v === 'number' && block.formats[j] === NUMBER_FORMATS.date ? v - SHIFT_1904 : v;
       });
       if (i % 1000 === 999) tick(1000);
     });
@@ -111,7 +116,11 @@ function writeLayout(ws: ExcelJS.Worksheet, layout: SheetLayout, styles: StyleCa
   if (layout.hidden) ws.state = 'hidden';
 }
 
-export function applyPlan(wb: ExcelJS.Workbook, plan: WritePlan, progress?: HostProgress): void {
+/**
+ * `date1904`: the workbook the sheets end up in uses the 1904 date system (dates are written in its serials).
+ * Pass it when writing into a fresh workbook whose sheets are then moved into the clerk's.
+ */
+export function applyPlan(wb: ExcelJS.Workbook, plan: WritePlan, progress?: HostProgress, date1904 = !!wb.properties?.date1904): void {
   for (const name of plan.remove) {
     const ws = wb.getWorksheet(name);
     if (ws) wb.removeWorksheet(ws.id);
@@ -138,6 +147,6 @@ export function applyPlan(wb: ExcelJS.Workbook, plan: WritePlan, progress?: Host
     const ws = wb.addWorksheet(layout.name);
     // A reused sheet keeps its place in the tab order; new ones go at the end.
     if (orderNo !== undefined) (ws as unknown as OrderedWorksheet).orderNo = orderNo;
-    writeLayout(ws, layout, styles, tick);
+    writeLayout(ws, layout, styles, tick, date1904);
   }
 }

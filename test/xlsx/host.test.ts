@@ -3,6 +3,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'fs';
 import { tmpdir } from 'os';
 import { join } from 'path';
 import { XlsxHost } from '../../src/xlsx';
+import { ZipReader } from '../../src/xlsx/zip';
 import { dateToSerial } from '../../src/xlsx/read';
 import { HostError } from '../../src/core/host';
 import { planWrite } from '../../src/core/report/write-plan';
@@ -239,8 +240,15 @@ describe('writing SheetSpecs', () => {
     const tableLayout = layout.tables[0];
     const table = ws.getTable('销售明细') as unknown as { table: { tableRef?: string; ref: string; columns: { name: string }[] } };
     expect(table.table.columns.map((c) => c.name)).toEqual(tableLayout.headers);
-    const link = ws.getCell(tableLayout.top + 1, 8).value as { text: string; hyperlink: string };
-    expect(link).toMatchObject({ text: '10月出货!B3', hyperlink: "#'10月出货'!B3" });
+    // Internal links: a location in the workbook, no external relationship.
+    const zip = ZipReader.open(written.buf);
+    const sheetXml = [...(zip?.entries.keys() ?? [])].filter((n) => n.startsWith('xl/worksheets/sheet')).map((n) => zip?.text(n) ?? '').join('');
+    expect(sheetXml).toContain(`<hyperlink ref="H${tableLayout.top + 1}" location="&apos;10月出货&apos;!B3"`);
+    expect(sheetXml).toContain(`<hyperlink ref="B5" location="&apos;10月出货&apos;!A3"`);
+    const rels = [...(zip?.entries.keys() ?? [])].filter((n) => n.includes('_rels/sheet')).map((n) => zip?.text(n) ?? '').join('');
+    expect(rels).toContain('https://example.com/a'); // the clerk's own external link stays
+    expect(rels).not.toMatch(/Target="#/);
+    expect(ws.getCell(tableLayout.top + 1, 8).value).toBe('10月出货!B3');
     const cf = (ws as unknown as { conditionalFormattings: { ref: string; rules: { formulae: string[] }[] }[] }).conditionalFormattings;
     expect(cf).toHaveLength(1);
     expect(cf[0].ref).toBe(layout.highlights[0].range);
