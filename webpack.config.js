@@ -1,4 +1,3 @@
-/* eslint-disable no-console */
 /**
  * Clerk Desk add-in build (webpack 5), after the conventions of Microsoft's Office add-in templates:
  * - three entries — taskpane, commands, functions — loaded by ONE page, taskpane.html, which is also the

@@ -64,7 +64,6 @@ export function SheetView({ grids, selected, generated, lang }: SheetViewProps) 
   // Follow the selection to its sheet.
   useEffect(() => {
     if (selected && visible.some((g) => g.name === selected.sheet)) setActive(selected.sheet);
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [selected]);
   const grid = visible.find((g) => g.name === active) ?? visible[0];
   const target = selected && grid && selected.sheet === grid.name ? parseA1(selected.cell) : null;

@@ -110,7 +110,6 @@ function Playground() {
 
   useEffect(() => {
     if (new URLSearchParams(location.search).get('sample')) void loadSample();
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);
 
   useEffect(() => (book ? book.host.subscribe(setSnap) : undefined), [book]);

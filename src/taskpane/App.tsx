@@ -95,7 +95,6 @@ function Pane({ host, workbookKey, hostLabel, registerRibbon }: Omit<PaneProps, 
       setScanning(false);
     }
     // asOf only sets the default year of dates without one; a re-scan on each keystroke is not wanted.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [engine]);
 
   useEffect(() => {

@@ -16,7 +16,6 @@ const ARTIFACTS = path.join(__dirname, 'artifacts');
 
 const describeBrowser = hasChromium() ? describe : describe.skip;
 if (!hasChromium()) {
-  // eslint-disable-next-line no-console
   console.warn(`browser tests skipped: ${CHROMIUM} not found (apt-get install -y chromium)`);
 }
 
@@ -30,7 +29,6 @@ describeBrowser('playground in chromium', () => {
 
   beforeAll(async () => {
     const build = await buildPlayground();
-    // eslint-disable-next-line no-console
     console.log(`playground built in ${build.seconds.toFixed(1)} s`);
     ({ server, url: origin } = await serve(build.dir));
     context = await launch();
