@@ -90,7 +90,7 @@ export function mapColumns(kind: TableKind, columns: readonly HeaderColumn[]): C
   return { fieldCol, fieldScore, duplicates };
 }
 
-export function fitKind(kind: TableKind, header: HeaderChoice, titleHit: number, maxTitleHit: number): KindFit {
+export function fitKind(kind: TableKind, header: HeaderChoice, title: number): KindFit {
   const mapping = mapColumns(kind, header.columns);
   const schema = SCHEMAS[kind];
   let sum = 0;
@@ -105,7 +105,6 @@ export function fitKind(kind: TableKind, header: HeaderChoice, titleHit: number,
     if (mapping.fieldCol.has(i)) requiredFound++;
   });
   const reqRatio = requiredTotal ? requiredFound / requiredTotal : 1;
-  const title = maxTitleHit > 0 ? titleHit / maxTitleHit : 0;
   const raw = WEIGHT_COVERAGE * coverage + WEIGHT_REQUIRED * reqRatio + WEIGHT_TITLE * title;
   return { kind, mapping, raw, coverage, requiredFound, requiredTotal, title };
 }
@@ -121,10 +120,8 @@ const round2 = (x: number) => Math.round(x * 100) / 100;
 
 /** Fit every kind and pick the best; `only` restricts to one kind (the clerk's override). */
 export function decideKind(header: HeaderChoice, titleHits: Map<TableKind, number>, only?: TableKind): KindDecision {
-  let maxTitle = 0;
-  for (const v of titleHits.values()) if (v > maxTitle) maxTitle = v;
   const kinds = only ? [only] : TABLE_KINDS;
-  const fits = kinds.map((k) => fitKind(k, header, titleHits.get(k) ?? 0, maxTitle));
+  const fits = kinds.map((k) => fitKind(k, header, titleHits.get(k) ?? 0));
   // Stable: on an exact tie the earlier kind in TABLE_KINDS wins (and the other is reported).
   const sorted = [...fits].sort((a, b) => b.raw - a.raw);
   const best = sorted[0];

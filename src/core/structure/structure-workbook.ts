@@ -12,7 +12,7 @@ import { decideKind, MIN_CONFIDENCE } from './kind';
 import { readRows, type FieldPlan } from './rows';
 import { cellText, sheetView, type SheetView } from './sheet-view';
 import { counterpartyFromTitle, titleLines, yearFromTitle } from './title';
-import { headerKey, titleHits } from './vocabulary';
+import { titleHits } from './vocabulary';
 
 /**
  * Structure every sheet of a workbook: find its header, decide its kind, map its columns, read its rows.
@@ -57,8 +57,7 @@ function structureSheet(grid: Grid, override: SheetOverride | undefined, default
     return;
   }
   const lines = titleLines(view, header.rows[0]);
-  const titleKeys = [headerKey(sheet), ...lines.map(headerKey)];
-  const decision = decideKind(header, titleHits(titleKeys), forcedKind);
+  const decision = decideKind(header, titleHits([sheet, ...lines]), forcedKind);
   const fit = decision.best;
   const schema = SCHEMAS[fit.kind];
   const headerCell = { sheet, cell: a1(header.rows[header.rows.length - 1], header.columns[0]?.col ?? 1) };

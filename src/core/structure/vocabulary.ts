@@ -128,19 +128,34 @@ export function headerLikeness(key: string): number {
 }
 
 /**
- * How strongly a title (sheet name + title block, normalised) points at each kind: the length of the longest
- * title word of that kind found in it (0 when none).
+ * How strongly a title points at each kind, 0..1. The sheet name and every title line are split into segments at
+ * spaces; a segment with a colon is a label ('客户：…', '制表日期：…') and says nothing about the kind. In each
+ * segment the kind whose title word ends last is its head noun (客户财产盘点表 is a 盘点表, 出货对账单 an 对账单):
+ * it scores 1; other kinds with a word in it score 0.5.
  */
-export function titleHits(titleKeys: readonly string[]): Map<TableKind, number> {
+export function titleHits(texts: readonly string[]): Map<TableKind, number> {
   const voc = getVocabulary();
-  const out = new Map<TableKind, number>();
-  for (const kind of TABLE_KINDS) {
-    let best = 0;
-    for (const w of voc.titleWords.get(kind) ?? []) {
-      if (w.length <= best) continue;
-      if (titleKeys.some((t) => t.includes(w))) best = w.length;
+  const out = new Map<TableKind, number>(TABLE_KINDS.map((k) => [k, 0]));
+  for (const text of texts) {
+    for (const segment of text.normalize('NFKC').split(/\s+/)) {
+      if (!segment || /[:：]/.test(segment)) continue;
+      const key = headerKey(segment);
+      if (!key) continue;
+      const ends = new Map<TableKind, number>();
+      let last = -1;
+      for (const kind of TABLE_KINDS) {
+        let end = -1;
+        for (const w of voc.titleWords.get(kind) ?? []) {
+          const at = key.lastIndexOf(w);
+          if (at >= 0) end = Math.max(end, at + w.length);
+        }
+        if (end >= 0) {
+          ends.set(kind, end);
+          if (end > last) last = end;
+        }
+      }
+      for (const [kind, end] of ends) out.set(kind, Math.max(out.get(kind) ?? 0, end === last ? 1 : 0.5));
     }
-    out.set(kind, best);
   }
   return out;
 }

@@ -19,7 +19,7 @@ const GOODS_CLASS_OPTIONS: EnumOption[] = [
 
 const GROUP_OPTIONS: EnumOption[] = [
   { value: 'related', words: ['关联', '关联方', '关联企业', '关联公司', '内部', '集团内', '是', 'related', 'internal', 'intercompany', 'yes', 'y'] },
-  { value: 'external', words: ['外部', '外部客户', '非关联', '集团外', '否', 'external', 'thirdparty', 'no', 'n'] },
+  { value: 'external', words: ['外部', '外部客户', '非关联', '非关联方', '非关联企业', '非关联公司', '第三方', '集团外', '否', 'external', 'thirdparty', 'no', 'n'] },
 ];
 
 const PROPERTY_CATEGORY_OPTIONS: EnumOption[] = [
@@ -51,7 +51,7 @@ const F = {
   unitPriceNet: { field: 'unitPriceNet', type: 'money', allowNegative: false, headers: ['不含税单价', '未税单价', '单价不含税', '不含税价', '未税价', '净价', 'unitpriceexcltax', 'unitpricenet', 'netprice', 'priceexcltax'] },
   taxIncluded: { field: 'taxIncluded', type: 'boolean', headers: ['是否含税', '含税否', '含税', 'taxincluded', 'inctax'] },
   amount: { field: 'amount', type: 'money', headers: ['价税合计', '含税金额', '金额', '金额含税', '总金额', '合计金额', '结算金额', '送货金额', '对账金额', 'amount', 'amountinctax', 'totalamount', 'grossamount'] },
-  amountNet: { field: 'amountNet', type: 'money', headers: ['不含税金额', '未税金额', '金额不含税', '净额', 'amountexcltax', 'netamount', 'amountnet'] },
+  amountNet: { field: 'amountNet', type: 'money', headers: ['不含税金额', '未税金额', '金额不含税', '净额', 'amountexcltax', 'netamount', 'amountnet'], weakHeaders: ['金额', 'amount'] },
   tax: { field: 'tax', type: 'money', headers: ['税额', '税金', 'tax', 'taxamount', 'vat'] },
   taxRate: { field: 'taxRate', type: 'rate', headers: ['税率', '增值税率', 'taxrate', 'vatrate', 'rate'] },
   customer: { field: 'customer', type: 'text', headers: ['客户', '客户名称', '购货单位', '往来单位', '需方', '购买方', '购方名称', '单位名称', '公司名称', 'customer', 'customername', 'client', 'buyer'] },
@@ -166,7 +166,7 @@ export const SCHEMAS: Record<TableKind, KindSchema> = {
       F.name,
       F.spec,
       withRequired(F.quantity),
-      F.unitPrice,
+      { ...F.unitPrice, headers: [...F.unitPrice.headers, '含税单价', '单价含税', '含税价'] },
       F.amount,
       F.amountNet,
       F.taxRate,
@@ -228,7 +228,7 @@ export const SCHEMAS: Record<TableKind, KindSchema> = {
   },
   propertyCounts: {
     kind: 'propertyCounts',
-    titleWords: ['盘点', '盘点表', '盘点记录', '实盘', 'count', 'stocktake', 'inventorycount'],
+    titleWords: ['盘点', '盘点表', '盘点记录', '实盘', '财产盘点', 'propertycount', 'physicalcount', 'stocktake', 'inventorycount'],
     fields: [
       { field: 'date', type: 'date', headers: ['盘点日期', '日期', 'countdate', 'date'] },
       withRequired({ field: 'itemNo', type: 'code', headers: ['资产编号', '财产编号', '编号', '工装编号', '模具编号', 'itemno', 'assetno', 'id'] }),
