@@ -636,6 +636,10 @@ export function generate(): Model {
   q('tax-mismatch', taxMis, 'tax', '税额按价税合计×13%计算，不含税金额+税额≠价税合计', 'tax worked out as amount × 13%, so net + tax ≠ amount');
   q('customer-mismatch', custMis, 'quoteNo', '引用的报价BJ-2602-011属于远洋重工', 'the quote it names, BJ-2602-011, belongs to 远洋重工');
   q('customer-mismatch', custNear, 'quoteNo', '报价上客户写简称“远洋重工”：同一客户', 'the quote names the customer by its short name: the same customer', true);
+  q('duplicate-line', overShip, 'part', `RF-7721也出现在合同${c8e.no}中：不同合同，不算重复`, `RF-7721 also appears on contract ${c8e.no}: a different contract, not a duplicate`, true);
+  // Tax worked out the right way round: net + tax = amount, though net × 13% is a fen away from the tax.
+  const offByFen = contracts.flatMap((c) => c.lines).find((l) => l.c.cust.related && l.rate === 0.13 && !l.cells && round(l.amountNet * 0.13) !== l.tax)!;
+  q('tax-mismatch', offByFen, 'tax', '税额=价税合计−不含税金额，与不含税金额×13%差1分：合计相符，不报', 'tax = amount − net, a fen away from net × 13%: net + tax still equals the amount, not reported', true);
   q('duplicate-line', dup2, 'part', '同一合同同一料号RF-7721出现两行（第1行、第3行）', 'the same part RF-7721 twice in one contract (lines 1 and 3)');
   q('total-mismatch', c6c.lines[0], 'total', '合同总额51,200.00，两行合计53,460.20（第2行后加，总额未改）', 'stated total 51,200.00, lines sum to 53,460.20 (line 2 added later)', false, { expected: 53460.2, actual: 51200 });
   q('total-mismatch', c9a.lines[0], 'total', '合同总额写成文本“¥…”，与明细合计一致', 'total typed as text "¥…", equal to the lines', true);
