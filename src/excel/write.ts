@@ -1,6 +1,7 @@
 /// <reference types="office-js" />
 import { HostError, type HostProgress } from '../core/host';
-import { TONE_COLORS, isFormulaLike, type LayoutBlock, type SheetLayout, type WriteValue } from '../core/report/layout';
+import { NUMBER_FORMATS, TONE_COLORS, isFormulaLike, type LayoutBlock, type SheetLayout, type WriteValue } from '../core/report/layout';
+import { isoToSerial, ymdToIso } from '../core/values/dates';
 import type { WritePlan } from '../core/report/write-plan';
 import { SYNC_BUDGET, jsonBytes, utf8Bytes } from './bytes';
 import { richApiCode, throwIfAborted, toHostError, type Step } from './errors';
@@ -46,6 +47,23 @@ interface Op {
 }
 
 const OP_OVERHEAD = 160;
+/** Layouts give dates as 1900-system serials; a 1904-system workbook counts from 1904-01-01 (as the xlsx host does). */
+const SHIFT_1904 = isoToSerial(ymdToIso(1904, 1, 1));
+
+/**
+ * Excel requires a table's column names to be unique and not blank; the header cells are written with these names
+ * so that Excel renames nothing. The same rule as the xlsx host's tableColumnNames (a test holds them together).
+ */
+export function tableColumnNames(headers: readonly string[]): string[] {
+  const seen = new Set<string>();
+  return headers.map((h, i) => {
+    const base = h.trim() || `Column${i + 1}`;
+    let name = base;
+    for (let k = 2; seen.has(name.toLowerCase()); k++) name = `${base}${k}`;
+    seen.add(name.toLowerCase());
+    return name;
+  });
+}
 
 /** Column width: characters (as the layout gives them) → points, for Excel's default 11-pt font (7 px a character + 5 px padding). */
 export const charsToPoints = (chars: number): number => Math.round((chars * 7 + 5) * 0.75 * 100) / 100;
@@ -78,6 +96,7 @@ export async function writePlanWith(ctx: Ctx, plan: WritePlan, opts: WriteOption
 
   // 1. preflight
   const sheets = wb.worksheets.load('items/name');
+  const probe = wb.functions.date(1904, 1, 1).load('value');
   const reuseInfo = plan.reuse.map((name) => {
     const ws = wb.worksheets.getItemOrNullObject(name);
     ws.load('name');
@@ -88,6 +107,7 @@ export async function writePlanWith(ctx: Ctx, plan: WritePlan, opts: WriteOption
   });
   await syncStep(ctx, {});
   const present = new Map(sheets.items.map((s) => [s.name.toLowerCase(), s.name]));
+  const date1904 = probe.value === 0;
   for (const r of reuseInfo) {
     if (!r.ws.isNullObject && r.ws.protection.protected) throw new HostError('excel.host.protected', { sheet: r.name });
   }
@@ -112,7 +132,7 @@ export async function writePlanWith(ctx: Ctx, plan: WritePlan, opts: WriteOption
   await syncStep(ctx, { sheet: plan.layouts[0]?.name, name: plan.layouts.find((l) => !live.has(l.name))?.name });
 
   // 3. the layouts
-  const ops = plan.layouts.flatMap((l) => layoutOps(l, opts.caps));
+  const ops = plan.layouts.flatMap((l) => layoutOps(l, opts.caps, date1904));
   const totalRows = ops.reduce((n, o) => n + o.rows, 0);
   let doneRows = 0;
   let batch: Op[] = [];
@@ -178,10 +198,10 @@ async function runBatch(ctx: Ctx, ops: Op[], caps: Capabilities, screen: boolean
 
 // ---------------------------------------------------------------- ops of one layout
 
-function layoutOps(l: SheetLayout, caps: Capabilities): Op[] {
+function layoutOps(l: SheetLayout, caps: Capabilities, date1904: boolean): Op[] {
   const ops: Op[] = [];
   const step = { sheet: l.name };
-  for (const b of l.blocks) ops.push(...blockOps(l.name, b));
+  for (const b of l.blocks) ops.push(...blockOps(l.name, prepareBlock(l, b, date1904)));
 
   for (const t of l.tables) {
     const address = `${colLetter(t.left)}${t.top}:${colLetter(t.right)}${t.bottom}`;
@@ -268,6 +288,17 @@ function layoutOps(l: SheetLayout, caps: Capabilities): Op[] {
     },
   });
   return ops;
+}
+
+/** The block as it goes into the cells: table header names made valid, dates in the workbook's date system. */
+function prepareBlock(l: SheetLayout, b: LayoutBlock, date1904: boolean): LayoutBlock {
+  let rows = b.rows;
+  const table = b.role === 'table' ? l.tables.find((t) => t.top === b.top && t.left === b.left) : undefined;
+  if (table) rows = [tableColumnNames(table.headers), ...rows.slice(1)];
+  if (date1904 && b.formats.includes(NUMBER_FORMATS.date)) {
+    rows = rows.map((row) => row.map((v, j) => (typeof v === 'number' && b.formats[j] === NUMBER_FORMATS.date ? v - SHIFT_1904 : v)));
+  }
+  return rows === b.rows ? b : { ...b, rows };
 }
 
 /** A block's number formats and values, cut into chunks of at most the budget by rows. */
