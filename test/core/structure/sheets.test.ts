@@ -16,6 +16,8 @@ const only = (r: StructureResult): AnyTypedTable => {
 };
 const issuesOf = (r: StructureResult) => r.issues.map((i) => `${i.cell} ${i.field} ${i.problem}`);
 const rowAt = (t: AnyTypedTable, sourceRow: number) => t.rows.find((r) => r.sourceRow === sourceRow)?.fields as Record<string, unknown>;
+/** A row's fields as a plain record (tables of any kind). */
+const f = (x: { fields: unknown }) => x.fields as Record<string, unknown>;
 const findingCodes = (r: StructureResult) => r.findings.map((f) => f.code);
 
 const HUAGONG = '苏州华工精密模具有限公司';
@@ -115,7 +117,7 @@ describe("a related company's statement: counterparty and year in the title, our
     expect(t.kind).toBe('statements');
     expect(t.headerRows).toEqual([3]);
     expect(r.detections[0].columns).toEqual({ date: 'A', docNo: 'B', part: 'C', name: 'D', spec: 'E', quantity: 'F', unitPrice: 'G', amount: 'H', remarks: 'I' });
-    expect(t.rows.map((x) => x.fields)).toEqual([
+    expect(t.rows.map(f)).toEqual([
       { counterparty: HUAGONG, date: '2026-10-03', docNo: 'RK2610-0031', part: 'HG-M2031', name: '导柱', spec: 'Φ20×120', quantity: 600, unitPrice: 1880, amount: 1128000, remarks: '送货单DN2610001' },
       { counterparty: HUAGONG, date: '2026-10-09', docNo: 'RK2610-0057', part: 'HG-M2032', name: '导套', spec: 'Φ20', quantity: 1600, unitPrice: 1250, amount: 2000000, remarks: 'DN2610007' },
       { counterparty: HUAGONG, date: '2026-10-15', docNo: 'RK2610-0078', part: 'HG-C0815', name: '模具钢', spec: 'Cr12MoV', quantity: 520, unitPrice: 3200, amount: 1664000, remarks: 'DN2610011/DN2610012' },
@@ -156,7 +158,7 @@ describe('a contract ledger with a two-row header: 单价 and 金额 over 含税
   });
 
   it('carries a cell merged down the data onto every row it covers', () => {
-    expect(t.rows.map((x) => [x.sourceRow, x.fields.contractNo, x.fields.signDate, x.fields.customer])).toEqual([
+    expect(t.rows.map((x) => [x.sourceRow, f(x).contractNo, f(x).signDate, f(x).customer])).toEqual([
       [4, 'HT-2026-018', '2026-03-02', HUAGONG],
       [5, 'HT-2026-018', '2026-03-02', HUAGONG],
       [6, 'HT-2026-018', '2026-03-02', HUAGONG],
@@ -249,7 +251,7 @@ describe('receipts with mixed date forms and accounting-style negatives', () => 
   it('reads each date form and amount form', () => {
     expect(t.kind).toBe('receipts');
     expect(r.detections[0].columns).toEqual({ date: 'A', customer: 'B', amount: 'C', invoiceNo: 'D', method: 'E', remarks: 'F' });
-    expect(t.rows.map((x) => [x.fields.date, x.fields.amount])).toEqual([
+    expect(t.rows.map((x) => [f(x).date, f(x).amount])).toEqual([
       ['2026-10-08', 5400000],
       ['2026-10-09', 1600000],
       ['2026-10-10', 1200000],
@@ -277,7 +279,7 @@ describe('a quote sheet with quantity breaks and tax rates in every form', () =>
     expect(r.detections[0].columns).toEqual({
       quoteNo: 'A', date: 'B', customer: 'C', part: 'D', name: 'E', minQty: 'F', maxQty: 'G', unitPriceWithTax: 'H', taxRate: 'I', validUntil: 'J',
     });
-    expect(t.rows.slice(0, 4).map((x) => [x.fields.minQty, x.fields.maxQty, x.fields.unitPriceWithTax, x.fields.taxRate])).toEqual([
+    expect(t.rows.slice(0, 4).map((x) => [f(x).minQty, f(x).maxQty, f(x).unitPriceWithTax, f(x).taxRate])).toEqual([
       [100, 499, 4500, 0.13],
       [500, 1999, 4350, 0.13],
       [2000, undefined, 4200, 0.13],
@@ -324,8 +326,8 @@ describe('the customer property ledger and its quarterly count', () => {
 
   it('types categories and counted quantities', () => {
     const [ledgerTable, countTable] = r.tables;
-    expect(ledgerTable.rows.map((x) => x.fields.category)).toEqual(['tooling', 'mould', 'document', 'tooling']);
-    expect(countTable.rows.map((x) => x.fields.countedQty)).toEqual([1, 0, undefined]);
+    expect(ledgerTable.rows.map((x) => f(x).category)).toEqual(['tooling', 'mould', 'document', 'tooling']);
+    expect(countTable.rows.map((x) => f(x).countedQty)).toEqual([1, 0, undefined]);
     expect(issuesOf(r)).toEqual(['A7 itemNo duplicate-key', 'E5 countedQty missing-required']);
     expect(r.issues.map((i) => i.sheet)).toEqual(['客户财产', '三季度盘点']);
   });
@@ -348,7 +350,7 @@ describe('the sample-room register', () => {
     expect(r.detections[0].columns).toEqual({
       date: 'A', direction: 'B', sampleNo: 'C', name: 'D', customer: 'E', borrower: 'F', quantity: 'G', promisedReturn: 'H', returnedDate: 'I', remarks: 'J',
     });
-    expect(t.rows.map((x) => x.fields.direction)).toEqual(['in', 'out', 'return', 'out', undefined]);
+    expect(t.rows.map((x) => f(x).direction)).toEqual(['in', 'out', 'return', 'out', undefined]);
     expect(rowAt(t, 5).promisedReturn).toBe('2026-10-31');
     expect(issuesOf(r)).toEqual(['B6 direction not-an-option', 'G6 quantity negative-not-allowed']);
   });
@@ -410,7 +412,7 @@ describe('an ERP export with the header repeated at each page break, a hidden co
       date: 'A', deliveryNo: 'B', customer: 'C', part: 'D', name: 'E', quantity: 'F', unitPriceWithTax: 'G', amount: 'I', amountNet: 'H',
     });
     expect(t.rows.map((x) => x.sourceRow)).toEqual([2, 3, 4, 7, 8, 11]);
-    expect(t.rows.map((x) => x.fields.quantity)).toEqual([100, 200, 300, 400, 500, 600]);
+    expect(t.rows.map((x) => f(x).quantity)).toEqual([100, 200, 300, 400, 500, 600]);
     expect(rowAt(t, 11)).toMatchObject({ customer: RUIDA, amount: 408000, amountNet: 361062 });
     expect(r.issues).toEqual([]);
   });
