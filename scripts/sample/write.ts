@@ -207,7 +207,7 @@ function shipDate(iso: string, rng: Rng, yearInTitle: boolean): Cell {
 
 /** An amount the way the warehouse typed it. */
 function amountCell(fen: number, rng: Rng): Cell {
-  if (fen % 10000 === 0 && fen >= 1000000 && rng.chance(0.5)) return `${fen / 1000000}万`;
+  if (fen % 10000 === 0 && fen >= 1000000 && rng.chance(0.08)) return `${fen / 1000000}万`;
   if (rng.chance(0.1)) return `¥${money2(fen)}`;
   return fen / 100;
 }
