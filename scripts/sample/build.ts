@@ -6,12 +6,13 @@
  * Every planted case's sheet, row and cell come from where the writer actually put it.
  */
 import ExcelJS from 'exceljs';
+import JSZip from 'jszip';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { a1 } from '../../src/core/values/address';
-import { AS_OF, PERIOD, TODAY, type Plant, type Rec } from './model';
+import { AS_OF, PERIOD, TODAY, type Figures, type Plant, type Rec } from './model';
 import { generate } from './generate';
-import { writeWorkbook } from './write';
+import { money2, writeWorkbook } from './write';
 
 export const SAMPLE_FILE = 'clerk-sample.xlsx';
 
@@ -42,6 +43,7 @@ export interface Planted {
   today: string;
   period: string;
   cases: PlantedEntry[];
+  figures: Figures;
 }
 
 export function plainValue(v: ExcelJS.CellValue): PlainValue {
@@ -81,7 +83,7 @@ export async function buildSample(): Promise<{ workbook: ExcelJS.Workbook; plant
     if (p.expect) e.expect = p.expect;
     return e;
   });
-  return { workbook, planted: { file: SAMPLE_FILE, asOf: AS_OF, today: TODAY, period: PERIOD, cases } };
+  return { workbook, planted: { file: SAMPLE_FILE, asOf: AS_OF, today: TODAY, period: PERIOD, cases, figures: model.figures } };
 }
 
 const JOB_ZH: Record<string, string> = { structure: '结构化', quotes: '报价核对', reconcile: '对账', receivables: '应收', ledgers: '台账', sales: '销售' };
@@ -105,6 +107,16 @@ export function plantedMarkdown(p: Planted, sheets: string[]): string {
   out.push('## 汇总 · Summary', '', '| 作业 Job | 预置 Planted | 近似 Near misses |', '|---|---:|---:|');
   for (const [k, v] of counts) out.push(`| ${JOB_ZH[k] ?? k} ${k} | ${v.hit} | ${v.near} |`);
   out.push('');
+  out.push('## 核对数字 · Figures (截至 as of ' + p.asOf + '，元 yuan)', '');
+  out.push('由单据直接算出，供应收、销售作业的测试对照。Worked out from the documents, for the receivables and sales tests.', '');
+  out.push('| 客户 Customer | 关联 Related | 已开票 Invoiced | 已回款 Received | 未收 Outstanding | 未核销 Unapplied | 10月计划 Planned | 10月回款 Received | 回款率 Rate | 目标 Target |', '|---|:-:|---:|---:|---:|---:|---:|---:|---:|---:|');
+  const y = (n: number) => money2(Math.round(n * 100));
+  for (const c of p.figures.customers) {
+    out.push(`| ${c.name} | ${c.related ? '✓' : ''} | ${y(c.invoiced)} | ${y(c.received)} | ${y(c.outstanding)} | ${y(c.unapplied)} | ${y(c.octPlanned)} | ${y(c.octReceived)} | ${c.octRate === null ? '—' : `${(c.octRate * 100).toFixed(2)}%`} | ${c.octTarget * 100}% |`);
+  }
+  out.push('', '| 月份 Month | 不含税销售额 Net sales | 价税合计 With tax |', '|---|---:|---:|');
+  for (const m of Object.keys(p.figures.salesNetByMonth)) out.push(`| ${m} | ${y(p.figures.salesNetByMonth[m])} | ${y(p.figures.salesGrossByMonth[m])} |`);
+  out.push('');
   for (const job of counts.keys()) {
     out.push(`## ${JOB_ZH[job] ?? job} · ${job}`, '');
     out.push('| 代码 Code | 近似 | 工作表 Sheet | 单元格 Cell | 说明 | Note |', '|---|:-:|---|---|---|---|');
@@ -118,10 +130,23 @@ export function plantedMarkdown(p: Planted, sheets: string[]): string {
   return out.join('\n');
 }
 
+/** Re-zips the workbook with fixed entry dates and order, so regenerating an unchanged sample leaves git clean. */
+async function stableZip(buf: ArrayBuffer | Buffer): Promise<Buffer> {
+  const src = await JSZip.loadAsync(buf);
+  const out = new JSZip();
+  const date = new Date(Date.UTC(2026, 10, 5));
+  for (const name of Object.keys(src.files).sort()) {
+    const f = src.files[name];
+    if (f.dir) continue;
+    out.file(name, await f.async('uint8array'), { date, createFolders: false });
+  }
+  return out.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE', compressionOptions: { level: 6 } });
+}
+
 export async function writeSample(outDir: string): Promise<Planted> {
   const { workbook, planted } = await buildSample();
   mkdirSync(outDir, { recursive: true });
-  await workbook.xlsx.writeFile(join(outDir, SAMPLE_FILE));
+  writeFileSync(join(outDir, SAMPLE_FILE), await stableZip(await workbook.xlsx.writeBuffer()));
   writeFileSync(join(outDir, 'planted.json'), JSON.stringify(planted, null, 2) + '\n');
   writeFileSync(join(outDir, 'PLANTED.md'), plantedMarkdown(planted, workbook.worksheets.map((w) => w.name)) + '\n');
   return planted;

@@ -4,9 +4,9 @@
  */
 import { Rng } from './prng';
 import {
-  AS_OF, CUSTOMERS, MONTHS, PARTS, add, cust, dow, isWorkday, monthEnd, netOf, part, round, spelled, tierPrice, workdayBack,
+  AS_OF, CUSTOMERS, MONTHS, PARTS, add, money2, cust, dow, isWorkday, monthEnd, netOf, part, round, spelled, tierPrice, workdayBack,
   type CLine, type Contract, type Customer, type Invoice, type Model, type Part, type Plant, type Quote, type QuoteRow,
-  type Receipt, type Shipment, type Statement, type StatementLine, type CountRow, type PropertyItem, type ReturnRec, type SampleRec,
+  type Figures, type Receipt, type Shipment, type Statement, type StatementLine, type CountRow, type PropertyItem, type ReturnRec, type SampleRec,
 } from './model';
 
 export const SEED = 20261105;
@@ -243,7 +243,7 @@ export function generate(): Model {
   const negLine = negC.lines[0];
   negLine.cells = { ...negLine.cells, qty: -negLine.qty };
   // Totals written as text on a correct contract (near miss for total-mismatch).
-  c9a.lines[0].cells = { ...c9a.lines[0].cells, total: `¥${(c9a.total! / 100).toLocaleString('en-US', { minimumFractionDigits: 2 })}` };
+  c9a.lines[0].cells = { ...c9a.lines[0].cells, total: `¥${money2(c9a.total!)}` };
   // Rates: mostly 0.13 as a number (shown 13%), a few typed as text.
   for (const c of contracts) for (const l of c.lines) if (l.rate === 0.13 && rng.chance(0.12)) l.cells = { ...l.cells, rate: '13%' };
 
@@ -335,7 +335,8 @@ export function generate(): Model {
     const last = list.map((s) => s.date).sort().pop()!;
     const date = c.cust.related ? workdayBack(monthEnd(month)) : add(last, 3);
     if (date > AS_OF) continue;
-    mkInvoice(c.cust, c.no, date, list.reduce((s, x) => s + x.amount, 0), list[0].rate, list[0].cls).ships = list;
+    const classes = new Set(list.map((x) => x.cls));
+    mkInvoice(c.cust, c.no, date, list.reduce((s, x) => s + x.amount, 0), list[0].rate, classes.size === 1 ? list[0].cls : undefined).ships = list;
   }
   // 改模费 invoiced on the mould contract beyond its value.
   const beyondInv = mkInvoice(cust('C06'), c6b.no, '2026-06-15', 1130000, 0.13, '工装', '改模费（客户设计变更）');
@@ -385,6 +386,7 @@ export function generate(): Model {
       const date = workdayBack(add(due, -rng.int(0, 6)));
       if (date > AS_OF) continue;
       mkReceipt(list[0].cust, date, list.reduce((s, i) => s + i.amount, 0), undefined, `${list[0].date.slice(0, 7).replace('-', '年')}月货款`, rng.pick(['电汇', '银行承兑汇票']));
+      for (const i of list) i.paidOn = date;
     }
   }
   // External customers pay invoice by invoice, usually naming it.
@@ -394,6 +396,7 @@ export function generate(): Model {
     const paid = date < add(i.date, 3) ? add(i.date, 3) : date;
     if (paid > AS_OF) continue;
     mkReceipt(i.cust, paid, i.amount, rng.chance(0.8) ? i.no : undefined);
+    i.paidOn = paid;
   }
   // The planted receipts.
   const origInv = rdOrigInv();
@@ -406,6 +409,12 @@ export function generate(): Model {
   const advance = mkReceipt(cust('C10'), '2026-10-20', round(c10.total! * 0.3), undefined, '合同预付款30%');
   const after = mkReceipt(cust('C04'), '2026-11-03', c4Oct.amount, c4Oct.no);
   void c8Full;
+  origInv.paidOn = rdNet.date;
+  red.paidOn = red.date;
+  r3July.paidOn = partial.date;
+  c9Last.paidOn = over.date;
+  c8Aug.paidOn = '2026-10-20';
+  c4Oct.paidOn = after.date;
   receipts.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : a.cust.code < b.cust.code ? -1 : 1));
   receipts.forEach((r, i) => (r.no = `SK${yymm(r.date)}-${pad(i + 1, 4)}`));
 
@@ -676,7 +685,31 @@ export function generate(): Model {
   plant({ job: 'sales', code: 'credit-note-netted', rec: red, key: 'amount', party: 'C04', note: `红字发票在${ym(red.date)}冲减销售额`, noteEn: `the red-letter invoice reduces sales of ${ym(red.date)}` });
   plant({ job: 'sales', code: 'project-6pct', rec: proj6, key: 'rate', party: 'C02', note: '开发项目（6%）计入“项目”类', noteEn: 'the development project (6%) counts in the project class' });
 
-  return { customers: CUSTOMERS, quotes, quoteRows, contracts, shipments, statements, invoices, receipts, property, counts, returns, samples, plants };
+  // ================= figures worked out from the documents, for the receivables and sales tests =================
+  const sum = (xs: number[]) => xs.reduce((a, b) => a + b, 0);
+  const monthStart = `${AS_OF.slice(0, 7)}-01`;
+  const figures: Figures = {
+    customers: CUSTOMERS.map((c) => {
+      const inv = invoices.filter((i) => i.cust === c && i.date <= AS_OF);
+      const rec = receipts.filter((r) => r.cust === c && r.date <= AS_OF);
+      const unapplied = c === over.cust ? over.amount - c9Last.amount : c === advance.cust ? advance.amount : 0;
+      const invoiced = sum(inv.map((i) => i.amount));
+      const received = sum(rec.map((r) => r.amount));
+      // Open on the first of the month and due by its end: the month's receivables plan.
+      const planned = sum(inv.filter((i) => i.amount > 0 && i.dueEff <= AS_OF && (!i.paidOn || i.paidOn >= monthStart)).map((i) => i.amount));
+      const monthReceived = sum(rec.filter((r) => r.date >= monthStart).map((r) => r.amount));
+      return {
+        code: c.code, name: c.name, related: c.related,
+        invoiced: invoiced / 100, received: received / 100, outstanding: (invoiced - received + unapplied) / 100, unapplied: unapplied / 100,
+        octPlanned: planned / 100, octReceived: monthReceived / 100, octRate: planned > 0 ? Math.round((monthReceived / planned) * 10000) / 10000 : null,
+        octTarget: c.related ? 0.95 : 1,
+      };
+    }),
+    salesNetByMonth: Object.fromEntries(MONTHS.map((m) => [m, sum(invoices.filter((i) => i.date.startsWith(m)).map((i) => i.amountNet)) / 100])),
+    salesGrossByMonth: Object.fromEntries(MONTHS.map((m) => [m, sum(invoices.filter((i) => i.date.startsWith(m)).map((i) => i.amount)) / 100])),
+  };
+
+  return { customers: CUSTOMERS, quotes, quoteRows, contracts, shipments, statements, invoices, receipts, property, counts, returns, samples, plants, figures };
 }
 
 const yuanOf = (fen: number) => fen / 100;

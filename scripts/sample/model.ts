@@ -29,6 +29,14 @@ export const round = (x: number): number => Math.sign(x) * Math.round(Math.abs(x
 /** Fen without tax from fen with tax. */
 export const netOf = (gross: number, rate: number): number => round(gross / (1 + rate));
 export const yuan = (fen: number): number => fen / 100;
+/** 1234567 → '12,345.67' (no locale tables involved). */
+export const money2 = (fen: number): string => {
+  const neg = fen < 0;
+  const abs = Math.abs(fen);
+  const int = Math.floor(abs / 100).toString().replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+  return `${neg ? '-' : ''}${int}.${String(Math.round(abs % 100)).padStart(2, '0')}`;
+};
+
 
 /** A value to write in a cell, when the plain typed value is not what the sheet shows. */
 export type Cell =
@@ -276,6 +284,8 @@ export interface Invoice extends Rec {
   dueEff: string;
   /** The shipments it bills. */
   ships?: Shipment[];
+  /** When it was (meant to be) paid. */
+  paidOn?: string;
 }
 export interface Receipt extends Rec {
   no: string;
@@ -372,4 +382,25 @@ export interface Model {
   returns: ReturnRec[];
   samples: SampleRec[];
   plants: Plant[];
+  figures: Figures;
+}
+
+/** Figures worked out from the documents themselves (yuan), as of AS_OF and for the month PERIOD. */
+export interface Figures {
+  customers: {
+    code: string;
+    name: string;
+    related: boolean;
+    invoiced: number;
+    received: number;
+    outstanding: number;
+    unapplied: number;
+    octPlanned: number;
+    octReceived: number;
+    octRate: number | null;
+    octTarget: number;
+  }[];
+  /** Invoiced without tax, by invoice month, red-letter invoices netted. */
+  salesNetByMonth: Record<string, number>;
+  salesGrossByMonth: Record<string, number>;
 }

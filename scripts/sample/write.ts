@@ -6,9 +6,11 @@
 import ExcelJS from 'exceljs';
 import { Rng } from './prng';
 import {
-  AS_OF, MONTHS, OUR_COMPANY, add, type Cell, type CLine, type Contract, type CountRow, type Customer, type Invoice, type Model,
+  AS_OF, MONTHS, OUR_COMPANY, add, money2, type Cell, type CLine, type Contract, type CountRow, type Customer, type Invoice, type Model,
   type PropertyItem, type QuoteRow, type Rec, type Receipt, type ReturnRec, type SampleRec, type Shipment, type Statement, type StatementLine,
 } from './model';
+
+export { money2 };
 
 const WRITE_SEED = 7310;
 
@@ -16,12 +18,6 @@ const WRITE_SEED = 7310;
 const utc = (iso: string): Date => {
   const [y, m, d] = iso.split('-').map(Number);
   return new Date(Date.UTC(y, m - 1, d));
-};
-export const money2 = (fen: number): string => {
-  const neg = fen < 0;
-  const abs = Math.abs(fen);
-  const int = Math.floor(abs / 100).toString().replace(/\B(?=(\d{3})+(?!\d))/g, ',');
-  return `${neg ? '-' : ''}${int}.${String(Math.round(abs % 100)).padStart(2, '0')}`;
 };
 const FULL = '０１２３４５６７８９';
 export const fullWidth = (s: string): string => s.replace(/[0-9]/g, (d) => FULL[Number(d)]);

@@ -226,6 +226,35 @@ describe('the workbook', () => {
   });
 });
 
+describe('the figures in planted.json', () => {
+  it('sales by month are the invoice sheet\'s own sums, red-letter invoices netted', () => {
+    const ws = sheetOf(committed, '开票明细');
+    const gross = new Map<string, number>();
+    let credits = 0;
+    for (let r = 3; r <= ws.rowCount; r++) {
+      const d = ws.getCell(r, 2).value;
+      if (!(d instanceof Date)) continue;
+      const amount = yuan(plainValue(ws.getCell(r, 10).value));
+      if (amount < 0) credits++;
+      const m = d.toISOString().slice(0, 7);
+      gross.set(m, Math.round(((gross.get(m) ?? 0) + amount) * 100) / 100);
+    }
+    expect(credits).toBeGreaterThanOrEqual(1);
+    for (const [m, v] of Object.entries(committedPlanted.figures.salesGrossByMonth)) expect({ m, v: gross.get(m) ?? 0 }).toEqual({ m, v });
+  });
+
+  it('outstanding = invoiced − received + unapplied, and only the planted customers miss their targets', () => {
+    const miss: string[] = [];
+    for (const c of committedPlanted.figures.customers) {
+      expect(Math.round((c.invoiced - c.received + c.unapplied) * 100)).toBe(Math.round(c.outstanding * 100));
+      if (c.octRate !== null && c.octRate < c.octTarget) miss.push(c.code);
+    }
+    expect(miss.sort()).toEqual(cases('receivables', 'collection-below-target').map((c) => c.party).sort());
+    const related = committedPlanted.figures.customers.filter((c) => c.related);
+    expect(related).toHaveLength(3);
+  });
+});
+
 describe('planted.json', () => {
   it('lists cases for every job, with near misses for the quote rules', () => {
     const jobs = new Set(committedPlanted.cases.map((c) => c.job));
