@@ -124,8 +124,8 @@ export function generate(): Model {
     ['2026-10-08', 1, 500], ['2026-10-08', 2, 800], ['2026-10-14', 3, 60], ['2026-10-15', 1, 500], ['2026-10-20', 2, 300],
     ['2026-10-21', 2, 500], ['2026-10-23', 3, 60], ['2026-10-23', 1, 500], ['2026-10-31', 2, 400],
   ]);
-  oct('C03', [['JX-C301', 65], ['JX-C302', 120], ['JX-F110', 500], ['JX-F111', 2500]], [
-    ['2026-10-10', 1, 40], ['2026-10-10', 4, 1500], ['2026-10-13', 2, 120], ['2026-10-17', 3, 300], ['2026-10-22', 1, 25],
+  oct('C03', [['JX-C301', 65], ['JX-C302', 180], ['JX-F110', 500], ['JX-F111', 2500]], [
+    ['2026-10-10', 1, 40], ['2026-10-10', 4, 1500], ['2026-10-13', 2, 120], ['2026-10-17', 3, 300], ['2026-10-20', 2, 60], ['2026-10-22', 1, 25],
     ['2026-10-24', 4, 1000], ['2026-10-27', 3, 200],
   ]);
   // A development project for 无锡华工, handed over in June (6% service).
@@ -510,9 +510,14 @@ export function generate(): Model {
     const priced = find('2026-10-13', 'JX-C302');
     const amountOnly = find('2026-10-24', 'JX-F111');
     const typo = find('2026-10-27', 'JX-F110');
+    const late = find('2026-10-20', 'JX-C302');
     const lines: StatementLine[] = [];
     for (const s of ours) {
       if (s === amountOnly) continue;
+      if (s === late) {
+        lines.push(stLine(s, { date: add(s.date, 4), remarks: '补单（未附送货单）' }));
+        continue;
+      }
       if (s === priced) lines.push(stLine(s, { docNo: s.dn, price: 25500, amount: round(s.qty * 25500), remarks: '执行9月调价' }));
       else if (s === typo) lines.push(stLine(s, { docNo: `DN${pad(Number(s.dn.slice(2)) + 10, 6)}`, date: add(s.date, 2) }));
       else lines.push(stLine(s, { docNo: s.dn }));
@@ -525,6 +530,8 @@ export function generate(): Model {
     statements.push({ cust: cust('C03'), sheet: '对账单-嘉兴华工', lines });
     const priceLine = lines.find((l) => l.ours?.[0] === priced)!;
     const typoLine = lines.find((l) => l.ours?.[0] === typo)!;
+    const lateLine = lines.find((l) => l.ours?.[0] === late)!;
+    plant({ job: 'reconcile', code: 'matched', nearMiss: true, rec: lateLine, key: 'date', also: [{ rec: late, key: 'date' }], party: 'C03', note: '无单号，料号、数量相同，但日期晚4天（超出±3天窗口）：不得自动匹配，只能作为“possible”待人工确认', noteEn: 'no document number, same part and quantity, but 4 days later (outside the ±3-day window): must not match automatically; at most offered as possible', expect: { class: 'possible' } });
     plant({ job: 'reconcile', code: 'amount-diff', rec: priceLine, key: 'price', also: [{ rec: priced, key: 'gross' }], party: 'C03', note: '单价不一致：对方255.00，我方260.00', noteEn: 'price differs: theirs 255.00, ours 260.00', expect: { ours: 260, theirs: 255 } });
     plant({ job: 'reconcile', code: 'possible', rec: cand, key: 'amount', also: [{ rec: amountOnly, key: 'amount' }], party: 'C03', note: '仅金额一致（8,400.00）：料号、数量、单价都不同，需人工确认', noteEn: 'agrees on amount only (8,400.00): part, quantity and price differ; for a person to decide' });
     plant({ job: 'reconcile', code: 'matched', rec: typoLine, key: 'docNo', also: [{ rec: typo, key: 'dn' }], party: 'C03', note: '对方单号录错，按料号+数量+日期（±3天）匹配', noteEn: 'their document number is mistyped; matched on part + quantity + date (±3 days)' });
@@ -621,8 +628,8 @@ export function generate(): Model {
   plant({ job: 'structure', code: 'duplicate-key', rec: dupB, key: 'no', also: [{ rec: dupA, key: 'no' }], party: 'C01', note: '发票号码与另一张发票重复（1月发票录成12月的号码）', noteEn: 'invoice number duplicates another invoice (January\'s typed with December\'s number)' });
   // the #N/A is planted by the writer on a September shipment (see formulaErrorShipment)
   const naShip = shipments.find((s) => ym(s.date) === '2026-09' && s.cust.code === 'C02' && !s.extra)!;
-  naShip.cells = { ...naShip.cells, netPrice: { formula: 'VLOOKUP(E{row},价格表!A:C,3,FALSE)', result: { error: '#N/A' } } };
-  plant({ job: 'structure', code: 'formula-error', rec: naShip, key: 'netPrice', party: 'C02', note: '不含税单价是VLOOKUP公式，结果#N/A（价格表不在本工作簿）', noteEn: 'the net price is a VLOOKUP whose result is #N/A (the price table is not in this workbook)' });
+  naShip.cells = { ...naShip.cells, netPrice: { formula: 'VLOOKUP(E{row},报价台账!$D:$J,7,FALSE)', result: { error: '#N/A' } } };
+  plant({ job: 'structure', code: 'formula-error', rec: naShip, key: 'netPrice', party: 'C02', note: '不含税单价是VLOOKUP公式，查找值错引了订单号列，结果#N/A', noteEn: 'the net price is a VLOOKUP that looks up the order number instead of the part, so its result is #N/A' });
 
   // quotes
   const q = (code: string, rec: CLine, key: string, note: string, noteEn: string, nearMiss = false, expect?: Plant['expect']) =>

@@ -376,7 +376,7 @@ function newShipments(wb: ExcelJS.Workbook, month: string, ships: Shipment[], rn
   put(ws, row, 12, '仓库主管：李华');
   // Notes in the margin, one blank column to the right of the table.
   put(ws, 6, last + 2, mo === 10 ? '注：10/30华工精密、10/31无锡华工各一车在途' : '注：价格以合同为准');
-  if (mo === 9) put(ws, 8, last + 2, '不含税单价取自价格表（VLOOKUP）');
+  if (mo === 9) put(ws, 8, last + 2, '不含税单价取自报价台账（VLOOKUP）');
   ws.getColumn(last + 2).width = 30;
   ws.views = [{ state: 'frozen', ySplit: 5 }];
 }
