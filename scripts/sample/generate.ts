@@ -666,7 +666,7 @@ export function generate(): Model {
   const r5old = invoices.filter((i) => i.contractNo === c5b.no);
   const r5aug = invoices.filter((i) => i.contractNo === c5c.no);
   for (const i of r5old) plant({ job: 'receivables', code: 'overdue-90', rec: i, key: 'no', party: 'C05', note: `到期${i.dueEff}未付，至10月31日逾期超过90天`, noteEn: `due ${i.dueEff}, unpaid: more than 90 days overdue on 10-31` });
-  plant({ job: 'receivables', code: 'beyond-terms', rec: r5aug[0], key: 'no', also: r5aug.slice(1).map((rec) => ({ rec, key: 'no' })), party: 'C05', note: '恒泰液压超过账期未付款（5月、8月发票均逾期）', noteEn: '恒泰液压 is past its terms (May and August invoices overdue)' });
+  plant({ job: 'receivables', code: 'beyond-terms', rec: r5aug[0], key: 'no', also: r5aug.slice(1).map((rec) => ({ rec, key: 'no' })), party: 'C05', note: `恒泰液压超过账期未付款（${[...r5old, ...r5aug].map((i) => i.date.slice(0, 7)).join('、')}开出的发票均已逾期）`, noteEn: `恒泰液压 is past its terms (the invoices of ${[...r5old, ...r5aug].map((i) => i.date.slice(0, 7)).join(', ')} are all overdue)` });
   plant({ job: 'receivables', code: 'collection-below-target', rec: r5aug[0], key: 'no', party: 'C05', note: '外部客户10月回款率低于100%', noteEn: 'external customer below 100% collection in October' });
   plant({ job: 'receivables', code: 'collection-below-target', rec: partial, key: 'amount', also: [{ rec: r3July, key: 'no' }], party: 'C03', note: '关联企业嘉兴华工10月回款率80%，低于95%', noteEn: 'related company 嘉兴华工 collected 80% in October, below 95%' });
   plant({ job: 'receivables', code: 'partial-overdue', rec: r3July, key: 'no', also: [{ rec: partial, key: 'amount' }], party: 'C03', note: '7月发票10月29日到期，只付了80%', noteEn: 'July invoice due 10-29, only 80% paid' });
