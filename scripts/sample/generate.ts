@@ -4,7 +4,7 @@
  */
 import { Rng } from './prng';
 import {
-  AS_OF, CUSTOMERS, MONTHS, PARTS, add, money2, cust, dow, isWorkday, monthEnd, netOf, part, round, spelled, tierPrice, workdayBack,
+  AS_OF, CUSTOMERS, MONTHS, PARTS, add, money2, cust, isWorkday, monthEnd, netOf, part, round, spelled, tierPrice, workdayBack,
   type CLine, type Contract, type Customer, type Invoice, type Model, type Part, type Plant, type Quote, type QuoteRow,
   type Figures, type Receipt, type Shipment, type Statement, type StatementLine, type CountRow, type PropertyItem, type ReturnRec, type SampleRec,
 } from './model';
@@ -146,8 +146,7 @@ export function generate(): Model {
   mkLine(c4d, part('RD-1002'), 2000);
   const c4e = mkContract('C04', '2026-07-02', '2026-08-15');
   const tierEdge = mkLine(c4e, part('RD-1001'), 500); // exactly on the 500 break: 43.50 is right
-  const tierEdge2 = mkLine(c4e, part('RD-1002'), 2000);
-  void tierEdge2;
+  mkLine(c4e, part('RD-1002'), 2000);
   const c4f = mkContract('C04', '2026-09-15', '2026-10-31', {
     schedule: [{ date: '2026-09-30', line: 1, qty: 800 }, { date: '2026-09-30', line: 2, qty: 1500 }, { date: '2026-10-26', line: 1, qty: 400 }],
     skipInvoice: true,
@@ -366,7 +365,6 @@ export function generate(): Model {
     receipts.push(r);
     return r;
   };
-  const byNo = (no: string) => invoices.find((i) => i.no === no)!;
   const unpaid = new Set<Invoice>();
   // 恒泰液压: May invoices never paid (> 90 days overdue) and August's past due.
   for (const i of invoices) {
@@ -657,6 +655,7 @@ export function generate(): Model {
   const offByFen = contracts.flatMap((c) => c.lines).find((l) => l.c.cust.related && l.rate === 0.13 && !l.cells && round(l.amountNet * 0.13) !== l.tax)!;
   q('tax-mismatch', offByFen, 'tax', '税额=价税合计−不含税金额，与不含税金额×13%差1分：合计相符，不报', 'tax = amount − net, a fen away from net × 13%: net + tax still equals the amount, not reported', true);
   q('duplicate-line', dup2, 'part', '同一合同同一料号RF-7721出现两行（第1行、第3行）', 'the same part RF-7721 twice in one contract (lines 1 and 3)');
+  plants[plants.length - 1].also = [{ rec: dup1, key: 'part' }];
   q('total-mismatch', c6c.lines[0], 'total', '合同总额51,200.00，两行合计53,460.20（第2行后加，总额未改）', 'stated total 51,200.00, lines sum to 53,460.20 (line 2 added later)', false, { expected: 53460.2, actual: 51200 });
   q('total-mismatch', c9a.lines[0], 'total', '合同总额写成文本“¥…”，与明细合计一致', 'total typed as text "¥…", equal to the lines', true);
   q('below-minimum-quantity', belowMin, 'qty', '起订量1000，合同800', 'minimum quantity 1,000, contract 800', false, { expected: 1000, actual: 800 });
@@ -720,4 +719,3 @@ export function generate(): Model {
 }
 
 const yuanOf = (fen: number) => fen / 100;
-void dow;

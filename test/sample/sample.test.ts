@@ -103,6 +103,13 @@ describe('the generator', () => {
     expect(again.planted).toEqual(fresh.planted);
   });
 
+  it('never reads the clock: no Date.now() or new Date() without arguments in the scripts', () => {
+    for (const f of ['build.ts', 'generate.ts', 'model.ts', 'write.ts', 'prng.ts']) {
+      const src = readFileSync(join(__dirname, '..', '..', 'scripts', 'sample', f), 'utf8');
+      expect({ f, clock: /Date\.now\(|new Date\(\s*\)|Math\.random\(/.test(src) }).toEqual({ f, clock: false });
+    }
+  });
+
   it('the committed workbook is up to date with the script, sheet by sheet', () => {
     const want = dump(freshBack);
     const have = dump(committed);
