@@ -5,7 +5,8 @@ import type { Fen, IsoDate } from '../values/brand';
 import { asFen } from '../values/brand';
 import { addDays } from '../values/dates';
 import { lineAmount } from '../values/money';
-import { normalizeCode } from '../values/text';
+import { normalizeCode, normalizeDocNo } from '../values/text';
+import { checkReturns } from './returns';
 
 /**
  * Contract execution ledger (合同执行台账): per contract and per line, what was agreed, shipped (handed over),
@@ -97,7 +98,7 @@ export function contractLedger(tables: readonly AnyTypedTable[], directory: Part
   }
 
   // Shipments: by contract number, then by part to the contract's line.
-  const shipmentDates = new Map<string, { date: IsoDate; amount: number }[]>();
+  const shipmentDates = new Map<string, { date: IsoDate; amount: number; part: string; deliveryNo: string }[]>();
   for (const t of tablesOf(tables, 'shipments')) {
     for (const { fields: f } of t.rows) {
       if (!f.contractNo || !f.date || f.date > asOf) continue;
@@ -113,8 +114,36 @@ export function contractLedger(tables: readonly AnyTypedTable[], directory: Part
         line.shipped = asFen(line.shipped + amount);
       }
       const list = shipmentDates.get(c.contractNo) ?? [];
-      list.push({ date: f.date, amount });
+      list.push({ date: f.date, amount, part: key(f.part ?? ''), deliveryNo: f.deliveryNo ? normalizeDocNo(f.deliveryNo) : '' });
       shipmentDates.set(c.contractNo, list);
+    }
+  }
+
+  // Returns take back what was handed over: a contract's shipped figures are net of them.
+  const contractOfDelivery = new Map<string, string>();
+  for (const [no, list] of shipmentDates) for (const s of list) if (s.deliveryNo) contractOfDelivery.set(s.deliveryNo, no);
+  // Only returns that check out against their shipment are netted; the others are findings of the returns check.
+  const valid = new Set(checkReturns(tables, directory).filter((r) => !r.flags.length).map((r) => `${r.source.sheet}!${r.source.row}`));
+  for (const t of tablesOf(tables, 'returns')) {
+    for (const { fields: f, sourceRow } of t.rows) {
+      if (!f.date || f.date > asOf || !f.quantity || !valid.has(`${t.sheet}!${sourceRow}`)) continue;
+      const dn = f.deliveryNo ? normalizeDocNo(f.deliveryNo) : '';
+      const contractNo = f.contractNo ?? contractOfDelivery.get(dn);
+      const c = contractNo ? contracts.get(key(contractNo)) : undefined;
+      if (!c) continue;
+      const part = key(f.part ?? '');
+      const line = c.lines.find((l) => key(l.part) === part);
+      const unitValue = line && line.quantity ? line.value / line.quantity : undefined;
+      const amount = Math.abs(f.amount ?? (f.unitPrice !== undefined ? lineAmount(f.quantity, f.unitPrice) : unitValue !== undefined ? lineAmount(f.quantity, unitValue) : 0));
+      c.shipped = asFen(c.shipped - amount);
+      if (line) {
+        line.shippedQty -= f.quantity;
+        line.shipped = asFen(line.shipped - amount);
+      }
+      // Net the return off the shipment it came from (else the contract's first shipment of the part).
+      const list = shipmentDates.get(c.contractNo) ?? [];
+      const from = list.find((s) => dn && s.deliveryNo === dn && s.part === part) ?? list.find((s) => s.part === part) ?? list[0];
+      if (from) from.amount -= amount;
     }
   }
 
@@ -144,8 +173,8 @@ export function contractLedger(tables: readonly AnyTypedTable[], directory: Part
     // Invoices cover shipments oldest first; the first shipment left uncovered past the cutoff is late to invoice.
     let covered: number = c.invoiced;
     for (const s of (shipmentDates.get(c.contractNo) ?? []).sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0))) {
-      if (covered >= s.amount) {
-        covered -= s.amount;
+      if (s.amount <= 0 || covered >= s.amount) {
+        covered -= Math.max(0, s.amount);
         continue;
       }
       if (s.date <= cutoff) c.oldestUninvoiced = s.date;

@@ -82,8 +82,11 @@ describe('contract execution ledger', () => {
   const { json, findings } = run();
   const byNo = Object.fromEntries(json.contracts.map((c) => [c.contractNo, c]));
 
-  test('value, shipped, invoiced, received and what remains, per contract', () => {
-    expect(byNo['HT-A']).toMatchObject({ value: 1500, shipped: 1200, invoiced: 1000, received: 0, toShip: 300, toInvoice: 500, toCollect: 1000, status: 'in-progress', flags: [] });
+  test('value, shipped (net of the returns that check out), invoiced, received and what remains, per contract', () => {
+    // shipped 1,000 + 200, less RT1's 30 × 10 back (RT2 exceeds what was shipped, RT3 is priced above: not netted)
+    expect(byNo['HT-A']).toMatchObject({ value: 1500, shipped: 900, invoiced: 1000, received: 0, toShip: 600, toInvoice: 500, toCollect: 1000, status: 'in-progress' });
+    // the 30 taken back leave line 1 short of its 100 after its 09-30 delivery date
+    expect(byNo['HT-A'].flags).toEqual(['delivery-overdue']);
   });
 
   test('shipped and not invoiced after 7 days, and a delivery date passed with the line not fully shipped', () => {
@@ -101,11 +104,13 @@ describe('contract execution ledger', () => {
   });
 
   test('the invoicing window is an option', () => {
-    expect(run({ invoiceDays: 2 }).json.contracts.find((c) => c.contractNo === 'HT-A')?.flags).toEqual(['shipped-not-invoiced']);
+    // HT-B shipped on 10-10: 21 days before the as-of date
+    expect(run({ invoiceDays: 30 }).json.contracts.find((c) => c.contractNo === 'HT-B')?.flags).toEqual(['delivery-overdue']);
+    expect(run({ invoiceDays: 21 }).json.contracts.find((c) => c.contractNo === 'HT-B')?.flags).toEqual(['shipped-not-invoiced', 'delivery-overdue']);
   });
 
   test('findings point at the cell to fix', () => {
-    const overdue = findings.find((f) => f.code === 'ledgers-delivery-overdue')!;
+    const overdue = findings.find((f) => f.code === 'ledgers-delivery-overdue' && f.message.values?.contractNo === 'HT-B')!;
     expect(overdue.cells).toEqual([{ sheet: '合同台账', cell: 'I4' }]);
     const late = findings.find((f) => f.code === 'ledgers-shipped-not-invoiced')!;
     expect(translator('zh-CN')(late.message.key, late.message.values)).toBe('合同 HT-B：2026-10-10 出货至今未开票（超过 7 天）');
@@ -159,4 +164,20 @@ describe('sample room', () => {
 test('four ledger sheets, named in Chinese, and in English on request', () => {
   expect(run().sheets.map((s) => s.name)).toEqual(['合同执行台账', '客户财产台账', '退货核对', '样品间']);
   expect(run({}, 'en-US').sheets.map((s) => s.name)).toEqual(['ContractLedger', 'CustomerProperty', 'ReturnsCheck', 'SampleRoom']);
+});
+
+test('a return credited by a red-letter invoice leaves nothing shipped-not-invoiced', () => {
+  const tables: AnyTypedTable[] = [
+    customers,
+    typedTable('contracts', '合同台账', [{ contractNo: 'HT-R', customer: '锐达', part: 'P9', quantity: 500, unitPriceWithTax: yuan(10), amount: yuan(5000) }]),
+    typedTable('shipments', '出货清单', [{ date: d('2026-09-01'), deliveryNo: 'DN0100', contractNo: 'HT-R', customer: '锐达', part: 'P9', quantity: 500, unitPrice: yuan(10), amount: yuan(5000) }]),
+    typedTable('returns', '退货记录', [{ date: d('2026-09-10'), customer: '锐达', deliveryNo: '送100', part: 'P9', quantity: 100, unitPrice: yuan(10) }]),
+    typedTable('invoices', '开票明细', [
+      { invoiceNo: 'X1', date: d('2026-09-02'), customer: '锐达', contractNo: 'HT-R', amount: yuan(5000) },
+      { invoiceNo: 'X2', date: d('2026-09-12'), customer: '锐达', contractNo: 'HT-R', amount: yuan(-1000), remarks: '冲红 X1' },
+    ]),
+  ];
+  const out = ledgersJob.run({ grids: [], tables, issues: [] }, { asOf: d('2026-10-31'), lang: 'zh-CN', t: translator('zh-CN'), options: {} });
+  const c = (out.result as unknown as LedgersSection).contracts[0];
+  expect(c).toMatchObject({ shipped: 4000, invoiced: 4000, flags: [] });
 });
