@@ -30,6 +30,7 @@ import { JobCard } from './components/JobCard';
 import { Findings } from './components/Findings';
 import { Summary } from './components/Summary';
 import { registerRunner, type RibbonOutcome } from '../shared-runtime/bridge';
+import type { MissingFeature } from './excel-host';
 
 const useStyles = makeStyles({
   root: {
@@ -61,11 +62,13 @@ export interface PaneProps {
   /** Register as the ribbon's runner (the shared runtime inside Excel; the playground's ribbon row). */
   registerRibbon?: boolean;
   onLangChange?: (lang: Lang) => void;
+  /** Requirement sets this Excel lacks (the Office.js host says which); shown at the top of the pane. */
+  missing?: MissingFeature[];
 }
 
 type Notice = { intent: 'success' | 'warning' | 'error' | 'info'; text: string } | null;
 
-function Pane({ host, workbookKey, hostLabel, registerRibbon }: Omit<PaneProps, 'initialLang'>) {
+function Pane({ host, workbookKey, hostLabel, registerRibbon, missing = [] }: Omit<PaneProps, 'initialLang'>) {
   const styles = useStyles();
   const { lang, tr, setLang } = useT();
   const engine = useMemo(() => new PaneEngine(host), [host]);
@@ -182,6 +185,19 @@ function Pane({ host, workbookKey, hostLabel, registerRibbon }: Omit<PaneProps, 
           </ToggleButton>
         </div>
       </header>
+
+      {missing.length > 0 && (
+        <MessageBar intent={missing.some((m) => m.required) ? 'error' : 'warning'} data-testid="requirements">
+          <MessageBarBody>
+            {tr(missing.some((m) => m.required) ? 'excel.pane.requirements.required' : 'excel.pane.requirements.optional')}
+            <ul style={{ margin: '4px 0 0', paddingLeft: 18 }}>
+              {missing.map((m) => (
+                <li key={m.version + m.feature}>{tr('excel.pane.requirements.item', { feature: tr(m.feature), version: m.version })}</li>
+              ))}
+            </ul>
+          </MessageBarBody>
+        </MessageBar>
+      )}
 
       {notice && (
         <MessageBar intent={notice.intent} data-testid="notice">

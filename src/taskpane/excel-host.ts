@@ -1,9 +1,15 @@
-import type { WorkbookHost } from '../core/host';
+import type { MessageKey } from '../core/i18n';
+import { ExcelHost } from '../excel';
 
-/**
- * The Office.js host for the pane. src/excel (another part of the project) implements WorkbookHost over Excel.run;
- * until it is wired in here the pane explains that it needs it.
- */
-export async function createExcelHost(): Promise<WorkbookHost | null> {
-  return null;
+/** What this Excel lacks of the requirement sets Clerk Desk uses (from the Office.js host). */
+export interface MissingFeature {
+  version: string;
+  feature: MessageKey;
+  required: boolean;
+}
+
+/** The Office.js host for the pane (src/excel: the only code that calls Excel.run), and what this Excel lacks. */
+export async function createExcelHost(): Promise<{ host: ExcelHost; missing: MissingFeature[] } | null> {
+  const host = new ExcelHost();
+  return { host, missing: host.missing() };
 }

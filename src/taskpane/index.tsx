@@ -15,8 +15,8 @@ async function main() {
   const root = createRoot(el);
   const host = await officeReady();
   const lang = officeLang();
-  const workbookHost = host === 'Excel' && isExcel() ? await createExcelHost() : null;
-  if (!workbookHost) {
+  const excel = host === 'Excel' && isExcel() ? await createExcelHost() : null;
+  if (!excel) {
     root.render(
       <FluentProvider theme={webLightTheme}>
         <MessageBar intent="info" style={{ margin: 12 }}>
@@ -26,7 +26,7 @@ async function main() {
     );
     return;
   }
-  root.render(<App host={workbookHost} initialLang={lang} hostLabel="Excel" registerRibbon />);
+  root.render(<App host={excel.host} initialLang={lang} hostLabel="Excel" missing={excel.missing} registerRibbon />);
 }
 
 void main();

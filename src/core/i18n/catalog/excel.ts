@@ -20,6 +20,9 @@ export const zh = {
   'excel.host.warn.hiddenRows': '工作表“{sheet}”的隐藏行太分散，只识别了其中一部分。',
   // --- task pane (excel.pane.*) ---
   'excel.pane.language': '界面语言',
+  'excel.pane.requirements.required': '您的 Excel 版本太旧，内务 Clerk Desk 无法运行：',
+  'excel.pane.requirements.optional': '您的 Excel 缺少以下功能，内务 Clerk Desk 仍可运行，但会慢一些或少一些格式：',
+  'excel.pane.requirements.item': '{feature}（ExcelApi {version}）',
   'excel.pane.asOf': '截止日期',
   'excel.pane.cancel': '取消',
   'excel.pane.progress': '进度',
@@ -130,6 +133,9 @@ export const en: Record<keyof typeof zh, string> = {
   'excel.host.warn.hiddenRows': 'Sheet "{sheet}" has hidden rows scattered too widely; only some of them were recognised.',
   // --- task pane (excel.pane.*) ---
   'excel.pane.language': 'Language',
+  'excel.pane.requirements.required': 'This Excel is too old for Clerk Desk to run:',
+  'excel.pane.requirements.optional': 'This Excel lacks the following; Clerk Desk still runs, a little slower or with less formatting:',
+  'excel.pane.requirements.item': '{feature} (ExcelApi {version})',
   'excel.pane.asOf': 'As of',
   'excel.pane.cancel': 'Cancel',
   'excel.pane.progress': 'Progress',
