@@ -1,6 +1,7 @@
 import type { HostProgress, WorkbookHost } from './host';
 import { runWorkbook, type RunOutput, type RunRequest } from './pipeline';
 import { planWrite, type WritePlan } from './report/write-plan';
+import { readState } from './state';
 
 export interface HostRun extends RunOutput {
   plan: WritePlan;
@@ -13,7 +14,9 @@ export interface HostRun extends RunOutput {
 export async function runOnHost(host: WorkbookHost, request: RunRequest, progress?: HostProgress): Promise<HostRun> {
   const { grids, existing } = await host.readWorkbook(progress);
   const output = runWorkbook(grids, request);
-  const plan = planWrite(existing, output.state, output.sheets);
+  // Ownership is judged by the state the workbook holds now, not the one this run will write: a generated sheet
+  // whose name equals one of the clerk's sheets must be renamed, never reused (planWrite's contract).
+  const plan = planWrite(existing, readState(grids), output.sheets);
   if (progress?.signal?.aborted) throw Object.assign(new Error('cancelled'), { name: 'AbortError' });
   await host.write(plan, progress);
   return { ...output, plan };

@@ -3,6 +3,8 @@
  * xlsx host give identical generated sheets. Both are read back as Grids and compared cell by cell.
  */
 import ExcelJS from 'exceljs';
+import { readFileSync } from 'fs';
+import { join } from 'path';
 import { ExcelHost } from '../../src/excel';
 import { tableColumnNames } from '../../src/excel/write';
 import { XlsxHost } from '../../src/xlsx';
@@ -58,10 +60,10 @@ const request: RunRequest = {
   options: { period: '2026-10', month: '2026-10' },
 };
 
-async function sameSheets(grids: Grid[]): Promise<void> {
+async function sameSheets(grids: Grid[], file?: Buffer): Promise<void> {
     const sim = simFromGrids(grids);
     const excel = new ExcelHost({ run: sim.run, isSetSupported: sim.isSetSupported });
-    let xlsx = await XlsxHost.open(await xlsxFromGrids(grids), 'equivalence.xlsx');
+    let xlsx = await XlsxHost.open(file ?? (await xlsxFromGrids(grids)), 'equivalence.xlsx');
     const clerkBefore = gridsFromSim(sim).map(comparable);
 
     for (const round of [1, 2]) {
@@ -98,6 +100,12 @@ describe('the Office.js host and the xlsx host write the same sheets', () => {
 
   test('a 1904-date-system workbook: dates written in its own serials by both hosts', async () => {
     await sameSheets(benchBook(60).grids.map((g) => ({ ...g, date1904: true })));
+  });
+
+  test('the sample workbook: the same file behind both hosts gives the same sheets', async () => {
+    const file = readFileSync(join(__dirname, '../../assets/sample/clerk-sample.xlsx'));
+    const { grids } = await (await XlsxHost.open(file, 'clerk-sample.xlsx')).readWorkbook();
+    await sameSheets(grids, file);
   });
 
   test('table header names are made valid the same way', () => {
