@@ -135,3 +135,49 @@ describe('payload limits: halve and retry', () => {
     expect((err as HostError).values).toEqual({ sheet: '出货清单', row: 3 });
   });
 });
+
+describe('progress and cancellation', () => {
+  test('reads report rows done; an abort between blocks stops before the next sync', async () => {
+    const sim = simFromGrids([bigGrid(30_000)]);
+    const controller = new AbortController();
+    const seen: [number, number][] = [];
+    const host = hostOn(sim);
+    await expect(
+      host.readWorkbook({
+        signal: controller.signal,
+        onProgress: (phase, done, total) => {
+          expect(phase).toBe('read');
+          seen.push([done, total]);
+          controller.abort();
+        },
+      }),
+    ).rejects.toMatchObject({ name: 'AbortError' });
+    expect(seen).toEqual([[5000, 30_002]]);
+    const syncsAtAbort = sim.metrics.syncs;
+    expect(syncsAtAbort).toBeLessThanOrEqual(5);
+    const full: number[] = [];
+    await host.readWorkbook({ onProgress: (_p, done) => full.push(done) });
+    expect(full[full.length - 1]).toBe(30_002);
+    expect([...full].sort((a, b) => a - b)).toEqual(full);
+  });
+
+  test('writes stop between syncs when cancelled', async () => {
+    const sim = simFromGrids([shippingList()]);
+    const host = hostOn(sim);
+    const { existing } = await host.readWorkbook();
+    const rows = Array.from({ length: 60_000 }, (_, i) => [`SH${i}`, `苏州华工精密模具有限公司第${i}批`, i]);
+    const spec: SheetSpec = {
+      name: '结构_大表',
+      purpose: 'structure',
+      title: [],
+      tables: [{ name: '表_大表', columns: [{ key: 'a', header: '单号', type: 'text' }, { key: 'b', header: '客户', type: 'text' }, { key: 'c', header: '数量', type: 'integer' }], rows }],
+    };
+    const controller = new AbortController();
+    sim.resetMetrics();
+    await expect(host.write(planWrite(existing, emptyState(), [spec]), { signal: controller.signal, onProgress: () => controller.abort() })).rejects.toMatchObject({
+      name: 'AbortError',
+    });
+    expect(sim.metrics.syncs).toBe(3); // preflight, prepare, one block
+    expect(sim.tables('结构_大表')).toEqual([]);
+  });
+});
