@@ -1,7 +1,8 @@
 /**
  * The playground: the task pane outside Excel, against a workbook held in the browser (opened from a .xlsx file,
  * or the bundled sample), with a simple view of the sheets — what the pane writes and selects is visible there.
- * `?sample=1` loads the sample on start; `?lang=en-US` starts in English.
+ * `?sample=1` loads the sample on start; `?lang=en-US` starts in English; `?host=memory` picks the simple
+ * in-memory host instead of the default: the real Office.js host (src/excel) on the Office.js simulation.
  */
 import { createRoot } from 'react-dom/client';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
@@ -20,7 +21,10 @@ import { App } from '../taskpane/App';
 import { t, langFromLocale, type Lang } from '../core/i18n';
 import { JOBS } from '../core/jobs';
 import { readState } from '../core/state';
+import type { Grid } from '../core/grid';
+import type { WorkbookHost } from '../core/host';
 import { MemoryHost, type MemorySnapshot } from './memory-host';
+import { SimHost } from './sim-host';
 import { readXlsx } from './xlsx-read';
 import { SheetView } from './SheetView';
 import { runFromRibbon } from '../commands/handlers';
@@ -61,11 +65,23 @@ const useStyles = makeStyles({
   file: { color: '#fff', fontSize: tokens.fontSizeBase200 },
 });
 
+/** A host the sheet view can watch. */
+type ViewableHost = WorkbookHost & { snapshot(): MemorySnapshot; subscribe(l: (s: MemorySnapshot) => void): () => void };
+type HostKind = 'sim' | 'memory';
+const HOSTS: Record<HostKind, (grids: readonly Grid[]) => ViewableHost> = {
+  sim: (grids) => new SimHost(grids),
+  memory: (grids) => new MemoryHost(grids),
+};
+
 interface Book {
-  host: MemoryHost;
+  host: ViewableHost;
+  kind: HostKind;
+  grids: Grid[];
   name: string;
   key: number;
 }
+
+const initialHost = (): HostKind => (new URLSearchParams(location.search).get('host') === 'memory' ? 'memory' : 'sim');
 
 function initialLang(): Lang {
   const q = new URLSearchParams(location.search).get('lang');
@@ -76,6 +92,7 @@ function Playground() {
   const styles = useStyles();
   const [lang, setLang] = useState<Lang>(initialLang);
   const [book, setBook] = useState<Book | null>(null);
+  const [kind, setKind] = useState<HostKind>(initialHost);
   const [snap, setSnap] = useState<MemorySnapshot | null>(null);
   const [message, setMessage] = useState<{ intent: 'info' | 'error' | 'success'; text: string } | null>(null);
   const keyRef = useRef(0);
@@ -86,16 +103,29 @@ function Playground() {
       setMessage({ intent: 'info', text: t(lang, 'excel.pane.playground.loading', { name }) });
       try {
         const grids = await readXlsx(await load());
-        const host = new MemoryHost(grids);
+        const host = HOSTS[kind](grids);
         keyRef.current += 1;
-        setBook({ host, name, key: keyRef.current });
+        setBook({ host, kind, grids, name, key: keyRef.current });
         setSnap(host.snapshot());
         setMessage({ intent: 'success', text: t(lang, 'excel.pane.playground.loaded', { name, sheets: grids.length }) });
       } catch (err) {
         setMessage({ intent: 'error', text: t(lang, 'excel.pane.playground.loadFailed', { name, detail: err instanceof Error ? err.message : String(err) }) });
       }
     },
-    [lang],
+    [lang, kind],
+  );
+
+  /** Switch hosts: the workbook as it was opened, behind the other host. */
+  const switchHost = useCallback(
+    (next: HostKind) => {
+      setKind(next);
+      if (!book) return;
+      const host = HOSTS[next](book.grids);
+      keyRef.current += 1;
+      setBook({ ...book, host, kind: next, key: keyRef.current });
+      setSnap(host.snapshot());
+    },
+    [book],
   );
 
   const loadSample = useCallback(
@@ -134,6 +164,13 @@ function Playground() {
         />
         <Button size="small" onClick={() => fileInput.current?.click()}>{t(lang, 'excel.pane.playground.open')}</Button>
         <Button size="small" onClick={() => void loadSample()} data-testid="load-sample">{t(lang, 'excel.pane.playground.sample')}</Button>
+        <label className={styles.file}>
+          {t(lang, 'excel.pane.playground.host')}{' '}
+          <select value={kind} onChange={(e) => switchHost(e.target.value as HostKind)} data-testid="host-select">
+            <option value="sim">{t(lang, 'excel.pane.playground.host.sim')}</option>
+            <option value="memory">{t(lang, 'excel.pane.playground.host.memory')}</option>
+          </select>
+        </label>
         {book && <span className={styles.file} data-testid="book-name">{book.name}</span>}
       </div>
       <Toolbar className={styles.ribbon} size="small" aria-label={t(lang, 'excel.pane.playground.ribbon')}>
@@ -159,7 +196,7 @@ function Playground() {
       <div className={styles.main}>
         <div className={styles.pane} data-testid="pane-frame">
           {book ? (
-            <App host={book.host} workbookKey={book.key} initialLang={lang} onLangChange={setLang} hostLabel={t(lang, 'excel.pane.playground.host.memory')} registerRibbon />
+            <App host={book.host} workbookKey={book.key} initialLang={lang} onLangChange={setLang} hostLabel={t(lang, `excel.pane.playground.host.${book.kind}`)} registerRibbon />
           ) : (
             <Text style={{ display: 'block', padding: 12 }}>{t(lang, 'excel.pane.playground.noWorkbook')}</Text>
           )}

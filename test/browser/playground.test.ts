@@ -88,6 +88,14 @@ describeBrowser('playground in chromium', () => {
     const selected = page.locator(`table[data-sheet="${sheet}"] td[data-cell="${cell}"]`);
     await expect(selected.getAttribute('aria-selected', { timeout: 10_000 })).resolves.toBe('true');
     expect(await page.locator('td[aria-selected="true"]').count()).toBe(1);
+    // The sheet view shows the finding's sheet.
+    await expect(page.locator(`[data-testid="sheet-tab"][data-sheet="${sheet}"]`).getAttribute('aria-selected')).resolves.toBe('true');
+  });
+
+  test('a ribbon button runs its job through the pane', async () => {
+    await page.click('[data-testid="ribbon-sales"]');
+    await page.waitForFunction(() => document.querySelector('[data-testid="notice"]')?.textContent?.includes('月度销售分析'), null, { timeout: 60_000 });
+    expect(await page.locator('[data-testid="summary"]').innerText()).toContain('月度销售分析');
   });
 
   test('switches the pane to English', async () => {
@@ -98,7 +106,7 @@ describeBrowser('playground in chromium', () => {
     await expect(page.locator('[data-testid="pane"]').getAttribute('lang')).resolves.toBe('en-US');
     // The findings are re-rendered in English too (no CJK left in the summary's labels).
     const summary = await page.locator('[data-testid="summary"]').innerText();
-    expect(summary).toMatch(/Structure finished/);
+    expect(summary).toMatch(/Monthly sales finished/);
     await page.click('[data-testid="lang-zh"]');
     expect(await page.locator('#clerk-sheets').innerText()).toBe('工作表');
   });
@@ -111,10 +119,25 @@ describeBrowser('playground in chromium', () => {
     const overflow = await frame.evaluate((el) => el.scrollWidth - el.clientWidth);
     expect(overflow).toBeLessThanOrEqual(0);
     mkdirSync(ARTIFACTS, { recursive: true });
-    // The whole pane, top to bottom (a tall viewport so the element is not cut at the window's edge).
-    await page.setViewportSize({ width: 1280, height: 2400 });
-    await page.locator('[data-testid="pane"]').screenshot({ path: path.join(ARTIFACTS, 'pane.png') });
+    await frame.evaluate((el) => el.scrollTo(0, 0));
+    await frame.screenshot({ path: path.join(ARTIFACTS, 'pane.png') });
+    await page.screenshot({ path: path.join(ARTIFACTS, 'playground.png') });
     expect(existsSync(path.join(ARTIFACTS, 'pane.png'))).toBe(true);
+  });
+
+  test('the in-memory host opens a file from the file input', async () => {
+    const file = path.join(tmpdir(), `clerk-fixture-${process.pid}.xlsx`);
+    writeFileSync(file, await fixtureWorkbook());
+    await page.goto(`${origin}/playground.html?host=memory`);
+    await page.setInputFiles('[data-testid="file-input"]', file);
+    await page.waitForSelector('[data-sheet="3月出货清单"][data-testid="sheet-row"]', { timeout: 30_000 });
+    expect(await page.locator('[data-testid="host-select"]').inputValue()).toBe('memory');
+    await page.click('[data-testid="run-structure"]');
+    await page.waitForSelector('[data-testid="summary"]', { timeout: 60_000 });
+    // The fixture's wrong date (2024.13.45 in A6) is a finding; clicking it selects A6.
+    const finding = page.locator('[data-testid="finding"]', { hasText: '2024.13.45' });
+    await finding.click();
+    await expect(page.locator('table[data-sheet="3月出货清单"] td[data-cell="A6"]').getAttribute('aria-selected')).resolves.toBe('true');
   });
 
   test('no page errors, and nothing left the machine', () => {
