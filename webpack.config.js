@@ -137,7 +137,8 @@ module.exports = async (env = {}, argv = {}) => {
     ...(hasFunctions ? { functions: FUNCTIONS } : {}),
   };
   return {
-    ...common(dev),
+    ...common(dev, env.out || 'dist'),
+    ...(env.nomaps ? { devtool: false } : {}),
     entry,
     module: { rules: hasFunctions ? [tsRule, guardRule] : [tsRule] },
     optimization: {

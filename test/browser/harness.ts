@@ -24,13 +24,13 @@ const TYPES: Record<string, string> = {
   '.map': 'application/json',
 };
 
-/** Build the playground into a fresh directory; returns it and the seconds it took. */
-export async function buildPlayground(): Promise<{ dir: string; seconds: number }> {
+/** Build with webpack into a fresh directory (development mode, no source maps); returns it and the seconds it took. */
+export async function build(envs: string[]): Promise<{ dir: string; seconds: number }> {
   const started = Date.now();
-  const dir = mkdtempSync(path.join(tmpdir(), 'clerk-playground-'));
+  const dir = mkdtempSync(path.join(tmpdir(), 'clerk-build-'));
   // webpack runs in its own Node process (its config adjusts module resolution; jest's resolver would not follow).
   const cli = path.join(ROOT, 'node_modules', 'webpack-cli', 'bin', 'cli.js');
-  const args = [cli, '--mode', 'development', '--env', 'playground', '--env', `out=${dir}`, '--env', 'nomaps'];
+  const args = [cli, '--mode', 'development', ...envs.flatMap((e) => ['--env', e]), '--env', `out=${dir}`, '--env', 'nomaps'];
   await new Promise<void>((resolve, reject) => {
     execFile(process.execPath, args, { cwd: ROOT, maxBuffer: 64 * 1024 * 1024 }, (err, stdout, stderr) => {
       if (err) reject(new Error(`webpack failed:\n${stdout}\n${stderr}`));
@@ -39,6 +39,9 @@ export async function buildPlayground(): Promise<{ dir: string; seconds: number 
   });
   return { dir, seconds: (Date.now() - started) / 1000 };
 }
+
+export const buildPlayground = () => build(['playground']);
+export const buildAddin = () => build([]);
 
 export function serve(dir: string): Promise<{ url: string; server: Server }> {
   const server = createServer((req, res) => {
