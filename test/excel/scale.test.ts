@@ -5,7 +5,8 @@ import { planWrite } from '../../src/core/report/write-plan';
 import { emptyState } from '../../src/core/state';
 import type { SheetSpec } from '../../src/core/sheet-spec';
 import { gridsFromSim, simFromGrids, trimGrid, type SimExcel } from '../office-sim';
-import { figures, measureRun } from '../office-sim/metrics';
+import { figures, measureJobOnSim, measureRun } from '../office-sim/metrics';
+import { asIsoDate } from '../../src/core/values/brand';
 import { bigGrid, numericFormats, shippingList } from './fixtures';
 
 const hostOn = (sim: SimExcel) => new ExcelHost({ run: sim.run, isSetSupported: sim.isSetSupported });
@@ -179,5 +180,17 @@ describe('progress and cancellation', () => {
     });
     expect(sim.metrics.syncs).toBe(3); // preflight, prepare, one block
     expect(sim.tables('结构_大表')).toEqual([]);
+  });
+});
+
+describe('figures for the bench', () => {
+  test('measureJobOnSim reports a job run’s syncs and largest request, read and write apart', async () => {
+    const { figures: f, read, write, sheets } = await measureJobOnSim([bigGrid(20_000)], { jobs: [], asOf: asIsoDate('2026-10-31'), lang: 'zh-CN' });
+    expect(sheets).toBeGreaterThan(1);
+    expect(f.syncs).toBe(read.syncs + write.syncs);
+    expect(read.syncs).toBeGreaterThanOrEqual(5);
+    expect(write.syncs).toBeGreaterThanOrEqual(3);
+    expect(f.largestRequest).toBeLessThanOrEqual(SYNC_CEILING);
+    expect(f.failedSyncs).toBe(0);
   });
 });

@@ -4,7 +4,12 @@
  *   const figures = await measureRun(sim, () => runOnHost(host, request));
  *   figures.syncs, figures.largestRequest …
  */
-import type { SimExcel } from './index';
+import { ExcelHost } from '../../src/excel';
+import type { Grid } from '../../src/core/grid';
+import { runWorkbook, type RunRequest } from '../../src/core/pipeline';
+import { planWrite } from '../../src/core/report/write-plan';
+import { readState } from '../../src/core/state';
+import { simFromGrids, type SimExcel } from './index';
 
 export interface RunFigures {
   syncs: number;
@@ -37,4 +42,33 @@ export async function measureRun<T>(sim: SimExcel, job: () => Promise<T>): Promi
   sim.resetMetrics();
   const result = await job();
   return { result, figures: figures(sim) };
+}
+
+/**
+ * One job run through the Office.js host on a fresh simulation of `grids`: read → run → plan → write, with the sync
+ * and payload figures of the whole run and of its read and write halves. For the bench:
+ *
+ *   const { figures } = await measureJobOnSim(book.grids, { jobs: ['sales'], asOf, lang: 'zh-CN' });
+ */
+export async function measureJobOnSim(
+  grids: readonly Grid[],
+  request: RunRequest,
+): Promise<{ figures: RunFigures; read: RunFigures; write: RunFigures; sheets: number }> {
+  const sim = simFromGrids(grids);
+  const host = new ExcelHost({ run: sim.run, isSetSupported: sim.isSetSupported });
+  // The steps of runOnHost, measured apart.
+  const { result: got, figures: read } = await measureRun(sim, () => host.readWorkbook());
+  const output = runWorkbook(got.grids, request);
+  const plan = planWrite(got.existing, readState(got.grids), output.sheets);
+  const { figures: write } = await measureRun(sim, () => host.write(plan));
+  const figures: RunFigures = {
+    syncs: read.syncs + write.syncs,
+    largestRequest: Math.max(read.largestRequest, write.largestRequest),
+    largestResponse: Math.max(read.largestResponse, write.largestResponse),
+    requestBytes: read.requestBytes + write.requestBytes,
+    responseBytes: read.responseBytes + write.responseBytes,
+    failedSyncs: read.failedSyncs + write.failedSyncs,
+    calcSuspensions: read.calcSuspensions + write.calcSuspensions,
+  };
+  return { figures, read, write, sheets: plan.layouts.length };
 }
