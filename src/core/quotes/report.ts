@@ -18,7 +18,9 @@ export const RULES_TABLE = 'QuoteCheck_Rules';
 
 /** The cells of a hit: its fields that the contract table has, the first being the offending cell. */
 export function hitCells(line: ContractLine, hit: RuleHit): CellRef[] {
-  return hitColumns(line, hit).map((col) => ({ sheet: line.source.sheet, cell: a1(line.source.row, col) }));
+  const own = hitColumns(line, hit).map((col) => ({ sheet: line.source.sheet, cell: a1(line.source.row, col) }));
+  const also = (hit.also ?? []).map((o) => ({ sheet: o.sheet, cell: a1(o.row, line.source.columns[o.field] ?? line.source.columns.contractNo ?? 1) }));
+  return [...own, ...also];
 }
 
 function hitColumns(line: ContractLine, hit: RuleHit): number[] {

@@ -52,6 +52,8 @@ export interface RuleHit {
   /** JSON values: money in yuan, dates as ISO text, rates as fractions. */
   expected: Json;
   actual: Json;
+  /** Cells on other rows this is also about (the first of two duplicate lines). */
+  also?: { sheet: string; row: number; field: string }[];
   /** Typed values for the message: money in fen (may be a fraction of a fen), or plain text. */
   show: { expected?: Shown; actual?: Shown };
 }
@@ -163,10 +165,11 @@ function checkLine(line: ContractLine, link: Link | undefined, tolerance: X.Rati
     if (link.otherParty) {
       hits.push({
         rule: 'customer-mismatch',
-        fields: ['customer', 'quoteNo'],
-        expected: group.customer,
-        actual: line.customer,
-        show: { expected: { text: group.customer }, actual: { text: line.customer } },
+        // The offending cell is the quote reference; the customer cell is the other half of the story.
+        fields: ['quoteNo', 'customer'],
+        expected: group.party.name,
+        actual: line.party.name,
+        show: { expected: { text: group.party.name }, actual: { text: line.party.name } },
       });
     }
     if (choice.belowMinimum && choice.smallestMin !== undefined && f.quantity !== undefined) {
@@ -252,7 +255,8 @@ function checkContracts(checks: LineCheck[]): void {
         const first = same[0].line;
         c.hits.push({
           rule: 'duplicate-line',
-          fields: ['part', 'contractNo'],
+          fields: ['part'],
+          also: [{ sheet: first.source.sheet, row: first.source.row, field: 'part' }],
           expected: 1,
           actual: same.length,
           show: { expected: { text: `${first.source.sheet}!${a1(first.source.row, first.source.columns.part ?? 1)}` }, actual: { qty: same.length } },

@@ -155,9 +155,10 @@ describe('tax-mismatch', () => {
 });
 
 describe('customer-mismatch', () => {
-  test('fires when the referenced quote belongs to another customer', () => {
-    const f = run([baseQuote()], [baseLine({ customer: '无锡锐达汽车部件有限公司', quoteNo: 'BJ-2026-031' })]).json.findings;
-    expect(f.map((x) => [x.rule, x.cell, x.expected, x.actual])).toEqual([['customer-mismatch', 'D4', '苏州华工精密模具有限公司', '无锡锐达汽车部件有限公司']]);
+  test('fires at the quote reference when the quote belongs to another customer; both named as on the customers sheet', () => {
+    const out = run([baseQuote({ customer: '华工精密' })], [baseLine({ customer: '锐达', quoteNo: 'BJ-2026-031' })]);
+    expect(out.json.findings.map((x) => [x.rule, x.cell, x.expected, x.actual])).toEqual([['customer-mismatch', 'E4', '苏州华工精密模具有限公司', '无锡锐达汽车部件有限公司']]);
+    expect(out.findings[0].cells.map((c) => c.cell)).toEqual(['E4', 'D4']);
   });
   test('silent when the quote\'s customer is the contract\'s under another name', () => {
     expect(rules([baseQuote({ customer: '华工模具' })], [baseLine({ customer: '华工精密', quoteNo: 'BJ-2026-031' })])).toEqual([]);
@@ -170,8 +171,13 @@ describe('customer-mismatch', () => {
 
 describe('duplicate-line', () => {
   test('the same contract number and part twice fires once, on the second line', () => {
-    const f = run([baseQuote()], [baseLine(), baseLine({ line: 2, part: 'hg-1001' })]).json.findings;
-    expect(f.map((x) => [x.rule, x.row, x.cell])).toEqual([['duplicate-line', 5, 'F5']]);
+    const out = run([baseQuote()], [baseLine(), baseLine({ line: 2, part: 'hg-1001' })]);
+    expect(out.json.findings.map((x) => [x.rule, x.row, x.cell])).toEqual([['duplicate-line', 5, 'F5']]);
+    // The pane shows both lines: this one first, then the one it repeats.
+    expect(out.findings[0].cells).toEqual([
+      { sheet: '合同台账', cell: 'F5' },
+      { sheet: '合同台账', cell: 'F4' },
+    ]);
   });
   test('the same part on two contracts is not a duplicate', () => {
     expect(rules([baseQuote()], [baseLine(), baseLine({ contractNo: 'HT-2026-0416' })])).toEqual([]);
