@@ -1,0 +1,379 @@
+import type { CellRef, Finding } from '../findings';
+import type { Json, JobContext } from '../job';
+import type { MessageKey } from '../i18n';
+import type { Highlight, OutValue, SheetSpec, TableSpec } from '../sheet-spec';
+import { column, money, safeSheetName, safeTableName, sourceLink, uniqueName, yuan } from '../report/build';
+import type { AnyTypedTable } from '../tables/typed-table';
+import { a1 } from '../values/address';
+import { asFen, type Fen } from '../values/brand';
+import { formatFen } from '../values/money';
+import { CLASSES, type ReconClass } from './classes';
+import type { CounterpartyResult, ReconGroup } from './reconcile';
+import type { CounterpartyScope, OurLine, Period, SourceRef, TheirLine } from './scope';
+
+/** The generated sheets, the findings and the JSON section, from the reconciled counterparties. */
+
+export interface ReconSettings {
+  amountTolFen: number;
+  amountTolPct: number;
+  dateWindow: number;
+  inTransitDays: number;
+}
+
+export interface ReconModel {
+  period: Period;
+  settings: ReconSettings;
+  results: CounterpartyResult[];
+  /** Related parties with shipments in the period but no statement. */
+  missing: CounterpartyScope[];
+}
+
+const fmt = (fen: number) => formatFen(asFen(fen), { symbol: true });
+const qtyText = (q: number) => String(Math.round(q * 1e6) / 1e6);
+
+const refJson = (s: SourceRef): Json => ({ sheet: s.sheet, row: s.row });
+const sideJson = (lines: { source: SourceRef }[]): Json => (lines.length === 0 ? null : lines.length === 1 ? refJson(lines[0].source) : lines.map((l) => refJson(l.source)));
+
+/** The `reconcile` section of the JSON summary (yuan to two decimals). */
+export function reconcileJson(m: ReconModel): { [key: string]: Json } {
+  return {
+    period: m.period.label,
+    counterparties: m.results.map((r) => ({
+      name: r.party.name,
+      oursTotal: yuan(r.ledger.oursTotal),
+      theirsTotal: yuan(r.ledger.theirsTotal),
+      difference: yuan(asFen(r.ledger.oursTotal - r.ledger.theirsTotal)),
+      unexplained: yuan(r.ledger.unexplained),
+      counts: { ...r.counts },
+      lines: r.groups.map((g) => ({ class: g.cls, ours: sideJson(g.ours), theirs: sideJson(g.theirs), difference: yuan(g.difference) })),
+    })),
+  };
+}
+
+/** The short name for a sheet: the shortest alias, else the name without its company suffix. */
+export function shortName(name: string, aliases: string[]): string {
+  const candidates = aliases.map((a) => a.trim()).filter((a) => a.length >= 2);
+  if (candidates.length) return candidates.sort((a, b) => [...a].length - [...b].length)[0];
+  const stripped = name.replace(/(股份有限公司|有限责任公司|有限公司|股份公司|集团公司|公司)$/u, '').replace(/[（(][^）)]*[)）]$/u, '');
+  return stripped || name;
+}
+
+/** The cell of `field` on a source row, so a link or finding selects the very cell (column A when unknown). */
+function cellOf(table: AnyTypedTable | { columns: Record<string, number | undefined> }, row: number, field: string): string {
+  const col = (table.columns as Record<string, number | undefined>)[field] ?? 1;
+  return a1(row, col);
+}
+
+export function noteOf(g: ReconGroup, ctx: JobContext, inTransitDays: number): string {
+  const { t } = ctx;
+  const parts: string[] = [];
+  if (g.cls === 'amount-diff' && g.ref) {
+    const source = t(g.ref.kind === 'contract' ? 'reconcile.note.contract' : 'reconcile.note.quote', { no: g.ref.no });
+    parts.push(t('reconcile.note.refPrice', { source, price: fmt(g.ref.price) }));
+    const ourPrice = g.ours[0]?.f.unitPriceWithTax ?? g.ours[0]?.f.unitPrice;
+    const theirPrice = g.theirs[0]?.f.unitPrice;
+    if (ourPrice === g.ref.price && theirPrice !== g.ref.price) parts.push(t('reconcile.note.ourPriceRight', { source }));
+    else if (theirPrice === g.ref.price && ourPrice !== g.ref.price) parts.push(t('reconcile.note.theirPriceRight', { source }));
+  }
+  if (g.cls === 'qty-diff') {
+    parts.push(t('reconcile.note.qty', { ours: qtyText(g.oursQty), theirs: qtyText(g.theirsQty) }));
+    if (g.returns && g.returns.length) {
+      for (const r of g.returns) parts.push(t(g.returnExplains ? 'reconcile.note.returnExplains' : 'reconcile.note.return', { no: r.no, date: r.date ?? '', qty: qtyText(r.qty) }));
+    } else parts.push(t('reconcile.note.noReturn'));
+  }
+  if ((g.pass === 'document-sum' || g.pass === 'window-sum') && g.cls === 'matched') parts.push(t('reconcile.note.sum', { n: g.ours.length + g.theirs.length }));
+  if (g.cls === 'in-transit') parts.push(t('reconcile.note.inTransit', { days: inTransitDays }));
+  if (g.cls === 'duplicate') parts.push(t('reconcile.note.duplicate'));
+  if (g.cls === 'possible') parts.push(t('reconcile.note.possible'));
+  if (g.cls === 'matched' && g.difference !== 0) parts.push(t('reconcile.note.rounding'));
+  return parts.join('；');
+}
+
+const ourDoc = (l: OurLine | undefined) => l?.f.deliveryNo ?? '';
+const theirDoc = (l: TheirLine | undefined) => l?.f.docNo ?? l?.f.deliveryNo ?? '';
+
+/** Findings: one per group that is not plainly matched, with the cells it is about. */
+export function reconcileFindings(m: ReconModel, ctx: JobContext): Finding[] {
+  const { t } = ctx;
+  const findings: Finding[] = [];
+  for (const r of m.results) {
+    const party = r.party.name;
+    for (const g of r.groups) {
+      if (g.cls === 'matched') continue;
+      const o = g.ours[0];
+      const th = g.theirs[0];
+      const field = g.cls === 'qty-diff' ? 'quantity' : g.cls === 'amount-diff' || g.cls === 'possible' ? 'amount' : undefined;
+      const cells: CellRef[] = [
+        ...g.ours.map((l) => ({ sheet: l.source.sheet, cell: cellOf(l.table, l.source.row, field ?? 'deliveryNo') })),
+        ...g.theirs.map((l) => ({ sheet: l.source.sheet, cell: cellOf(l.table, l.source.row, field ?? (l.f.docNo ? 'docNo' : 'deliveryNo')) })),
+      ];
+      const note = noteOf(g, ctx, m.settings.inTransitDays);
+      const values = {
+        party,
+        doc: ourDoc(o) || theirDoc(th),
+        theirDoc: theirDoc(th),
+        part: o?.f.part ?? th?.f.part ?? '',
+        ours: g.cls === 'qty-diff' ? qtyText(g.oursQty) : fmt(g.oursAmount),
+        theirs: g.cls === 'qty-diff' ? qtyText(g.theirsQty) : fmt(g.theirsAmount),
+        diff: g.cls === 'qty-diff' ? `${qtyText(g.oursQty - g.theirsQty)}（${fmt(g.difference)}）` : fmt(g.difference),
+        note: note ? `；${note}` : '',
+        side: t(o ? 'reconcile.side.ours' : 'reconcile.side.theirs'),
+        amount: fmt(o ? g.oursAmount : g.theirsAmount),
+      };
+      const severity = g.cls === 'in-transit' || g.cls === 'possible' ? 'info' : 'warning';
+      findings.push({ severity, code: `reconcile-${g.cls}`, message: { key: `reconcile.finding.${g.cls}` as MessageKey, values }, cells });
+    }
+    if (r.ledger.unexplained !== 0) {
+      findings.push({ severity: 'error', code: 'reconcile-unexplained', message: { key: 'reconcile.finding.unexplained', values: { party, amount: fmt(r.ledger.unexplained) } }, cells: [] });
+    }
+  }
+  for (const s of m.missing) {
+    const amount = s.ours.reduce((x, l) => x + l.amount, 0);
+    findings.push({
+      severity: 'warning',
+      code: 'reconcile-no-statement',
+      message: { key: 'reconcile.finding.noStatement', values: { party: s.party.name, amount: fmt(amount) } },
+      cells: s.ours.slice(0, 20).map((l) => ({ sheet: l.source.sheet, cell: cellOf(l.table, l.source.row, 'customer') })),
+    });
+  }
+  return findings;
+}
+
+function statusText(ctx: JobContext, s: CounterpartyResult['status'] | 'noStatement'): string {
+  return ctx.t(`reconcile.status.${s}` as MessageKey);
+}
+
+export function reconcileSheets(m: ReconModel, ctx: JobContext, aliasesOf: (name: string) => string[], takenSheets: Set<string> = new Set()): SheetSpec[] {
+  const { t } = ctx;
+  const classLabel = (c: ReconClass) => t(`reconcile.class.${c}` as MessageKey);
+  const tag = m.period.label.replace(/[^0-9]/g, '');
+  const takenTables = new Set<string>();
+  const tableName = (base: string) => uniqueName(safeTableName(`${base}_${tag}`), takenTables);
+  const summaryName = uniqueName(safeSheetName(t('reconcile.sheet.summary')), takenSheets, 31);
+  const highlights: Highlight[] = [
+    { column: 'class', equals: classLabel('amount-diff'), tone: 'bad' },
+    { column: 'class', equals: classLabel('qty-diff'), tone: 'bad' },
+    { column: 'class', equals: classLabel('possible'), tone: 'info' },
+    { column: 'class', equals: classLabel('only-ours'), tone: 'warn' },
+    { column: 'class', equals: classLabel('only-theirs'), tone: 'warn' },
+    { column: 'class', equals: classLabel('duplicate'), tone: 'warn' },
+    { column: 'class', equals: classLabel('in-transit'), tone: 'info' },
+  ];
+  const sheetOf = new Map<string, string>();
+  const partySheets: SheetSpec[] = [];
+  m.results.forEach((r, idx) => {
+    const name = uniqueName(safeSheetName(t('reconcile.sheet.party', { name: shortName(r.party.name, aliasesOf(r.party.name)) })), takenSheets, 31);
+    sheetOf.set(r.party.key, name);
+    const base = `Recon${idx + 1}`;
+    const ourLink = (l: OurLine | undefined): OutValue => (l ? sourceLink(l.source.sheet, l.source.row, l.table.columns.deliveryNo ?? 1) : null);
+    const theirLink = (l: TheirLine | undefined): OutValue => (l ? sourceLink(l.source.sheet, l.source.row, l.table.columns.docNo ?? l.table.columns.deliveryNo ?? 1) : null);
+    const ourPrice = (l: OurLine | undefined) => money(l?.f.unitPriceWithTax ?? l?.f.unitPrice);
+    // 1. side by side: every group with lines on both sides
+    const pairRows: OutValue[][] = [];
+    for (const g of r.groups) {
+      if (!g.ours.length || !g.theirs.length) continue;
+      const n = Math.max(g.ours.length, g.theirs.length);
+      const note = noteOf(g, ctx, m.settings.inTransitDays);
+      for (let i = 0; i < n; i++) {
+        const o = g.ours[i];
+        const th = g.theirs[i];
+        pairRows.push([
+          classLabel(g.cls),
+          t(`reconcile.pass.${g.pass}` as MessageKey),
+          ourLink(o),
+          o?.f.date ?? null,
+          ourDoc(o),
+          o?.f.part ?? th?.f.part ?? '',
+          o?.f.quantity ?? null,
+          ourPrice(o),
+          o ? money(o.amount) : null,
+          theirLink(th),
+          th?.f.date ?? null,
+          theirDoc(th),
+          th?.f.quantity ?? null,
+          money(th?.f.unitPrice),
+          th ? money(th.amount) : null,
+          i === 0 ? money(g.difference) : null,
+          i === 0 && g.ref ? money(g.ref.price) : null,
+          i === 0 ? note : '',
+        ]);
+      }
+    }
+    const lines: TableSpec = {
+      name: tableName(`${base}_Lines`),
+      caption: t('reconcile.caption.lines'),
+      columns: [
+        column('class', t('reconcile.col.class'), 'text', 10),
+        column('pass', t('reconcile.col.pass'), 'text', 14),
+        column('ourSource', t('reconcile.col.ourSource'), 'link', 16),
+        column('ourDate', t('reconcile.col.ourDate'), 'date'),
+        column('ourDoc', t('reconcile.col.ourDoc'), 'text', 14),
+        column('part', t('reconcile.col.part'), 'text', 14),
+        column('ourQty', t('reconcile.col.ourQty'), 'quantity', 10),
+        column('ourPrice', t('reconcile.col.ourPrice'), 'money', 11),
+        column('ourAmount', t('reconcile.col.ourAmount'), 'money', 13),
+        column('theirSource', t('reconcile.col.theirSource'), 'link', 16),
+        column('theirDate', t('reconcile.col.theirDate'), 'date'),
+        column('theirDoc', t('reconcile.col.theirDoc'), 'text', 14),
+        column('theirQty', t('reconcile.col.theirQty'), 'quantity', 10),
+        column('theirPrice', t('reconcile.col.theirPrice'), 'money', 11),
+        column('theirAmount', t('reconcile.col.theirAmount'), 'money', 13),
+        column('difference', t('reconcile.col.difference'), 'money', 13),
+        column('refPrice', t('reconcile.col.refPrice'), 'money', 12),
+        column('note', t('reconcile.col.note'), 'text', 40),
+      ],
+      rows: pairRows,
+      highlights,
+    };
+    // 2. the lines alone on one side
+    const aloneRows: OutValue[][] = [];
+    for (const g of r.groups) {
+      if (g.ours.length && g.theirs.length) continue;
+      const note = noteOf(g, ctx, m.settings.inTransitDays);
+      for (const o of g.ours) aloneRows.push([classLabel(g.cls), t('reconcile.side.ours'), ourLink(o), o.f.date ?? null, ourDoc(o), o.f.part ?? '', o.f.name ?? '', o.f.quantity ?? null, ourPrice(o), money(o.amount), note]);
+      for (const th of g.theirs) aloneRows.push([classLabel(g.cls), t('reconcile.side.theirs'), theirLink(th), th.f.date ?? null, theirDoc(th), th.f.part ?? '', th.f.name ?? '', th.f.quantity ?? null, money(th.f.unitPrice), money(th.amount), note]);
+    }
+    const alone: TableSpec = {
+      name: tableName(`${base}_Unmatched`),
+      caption: t('reconcile.caption.unmatched'),
+      columns: [
+        column('class', t('reconcile.col.class'), 'text', 10),
+        column('side', t('reconcile.col.side'), 'text', 6),
+        column('source', t('reconcile.col.source'), 'link', 16),
+        column('date', t('reconcile.col.date'), 'date'),
+        column('doc', t('reconcile.col.doc'), 'text', 14),
+        column('part', t('reconcile.col.part'), 'text', 14),
+        column('name', t('reconcile.col.name'), 'text', 16),
+        column('qty', t('reconcile.col.qty'), 'quantity', 10),
+        column('price', t('reconcile.col.price'), 'money', 11),
+        column('amount', t('reconcile.col.amount'), 'money', 13),
+        column('note', t('reconcile.col.note'), 'text', 40),
+      ],
+      rows: aloneRows,
+      highlights,
+    };
+    // 3. the 调节表
+    const L = r.ledger;
+    let running = L.theirsTotal as number;
+    const ledgerRows: OutValue[][] = [[t('reconcile.ledger.start'), null, r.scope.theirs.length, money(L.theirsTotal), money(L.theirsTotal)]];
+    for (const row of L.rows) {
+      running += row.amount;
+      const cls = row.item.startsWith('duplicate') ? 'duplicate' : (row.item as ReconClass);
+      ledgerRows.push([t(`reconcile.ledger.${row.item}` as MessageKey, { days: m.settings.inTransitDays }), classLabel(cls), row.count, money(row.amount), money(asFen(running))]);
+    }
+    ledgerRows.push([t('reconcile.ledger.adjusted'), null, null, null, money(L.adjusted)]);
+    ledgerRows.push([t('reconcile.ledger.ours'), null, r.scope.ours.length, money(L.oursTotal), null]);
+    ledgerRows.push([t('reconcile.ledger.unexplained'), null, null, money(L.unexplained), null]);
+    const ledger: TableSpec = {
+      name: tableName(`${base}_Ledger`),
+      caption: t('reconcile.caption.ledger'),
+      columns: [
+        column('item', t('reconcile.col.item'), 'text', 36),
+        column('class', t('reconcile.col.class'), 'text', 10),
+        column('count', t('reconcile.col.count'), 'integer', 8),
+        column('adjust', t('reconcile.col.adjust'), 'money', 15),
+        column('balance', t('reconcile.col.balance'), 'money', 15),
+      ],
+      rows: ledgerRows,
+      highlights: [{ column: 'item', equals: t('reconcile.ledger.unexplained'), tone: L.unexplained === 0 ? 'good' : 'bad' }],
+    };
+    const signoff: TableSpec = {
+      name: tableName(`${base}_SignOff`),
+      caption: t('reconcile.caption.signoff'),
+      columns: [column('role', t('reconcile.col.role'), 'text', 24), column('signature', t('reconcile.col.signature'), 'text', 24), column('date', t('reconcile.col.signDate'), 'text', 14)],
+      rows: [
+        [t('reconcile.sign.checker'), '', ''],
+        [t('reconcile.sign.counterparty'), '', ''],
+      ],
+    };
+    const diff = asFen(L.oursTotal - L.theirsTotal);
+    partySheets.push({
+      name,
+      purpose: 'reconcile',
+      title: [
+        t('reconcile.heading.party', { name: r.party.name }),
+        t('reconcile.line.period', { from: m.period.from, to: m.period.to }),
+        t('reconcile.line.sources', { ours: r.scope.shipmentSheets.join('、') || t('reconcile.none'), theirs: r.scope.statementSheets.join('、') || t('reconcile.none') }),
+        t('reconcile.line.tolerance', { amount: (m.settings.amountTolFen / 100).toFixed(2), percent: String(Math.round(m.settings.amountTolPct * 1e6) / 1e4), days: m.settings.dateWindow, transit: m.settings.inTransitDays }),
+      ],
+      summary: [
+        { label: t('reconcile.summary.theirs'), value: money(L.theirsTotal), type: 'money' },
+        { label: t('reconcile.summary.ours'), value: money(L.oursTotal), type: 'money' },
+        { label: t('reconcile.summary.difference'), value: money(diff), type: 'money', tone: diff === 0 ? 'good' : 'warn' },
+        { label: t('reconcile.summary.unexplained'), value: money(L.unexplained), type: 'money', tone: L.unexplained === 0 ? 'good' : 'bad' },
+        { label: t('reconcile.summary.status'), value: statusText(ctx, r.status), tone: r.status === 'agreed' ? 'good' : r.status === 'explained' ? 'warn' : 'bad' },
+      ],
+      tables: [lines, alone, ledger, signoff],
+    });
+  });
+  // the summary across counterparties
+  const countCols = CLASSES.map((c) => column(`n_${c}`, classLabel(c), 'integer', 9));
+  const summaryRows: OutValue[][] = m.results.map((r) => [
+    { text: r.party.name, target: { sheet: sheetOf.get(r.party.key) ?? summaryName, cell: 'A1' } },
+    t(r.party.group === 'related' ? 'reconcile.group.related' : 'reconcile.group.external'),
+    statusText(ctx, r.status),
+    money(r.ledger.theirsTotal),
+    money(r.ledger.oursTotal),
+    money(asFen(r.ledger.oursTotal - r.ledger.theirsTotal)),
+    money(r.ledger.unexplained),
+    ...CLASSES.map((c) => r.counts[c]),
+  ]);
+  for (const s of m.missing) {
+    const first = s.ours[0];
+    summaryRows.push([
+      first ? sourceLink(first.source.sheet, first.source.row, 1, s.party.name) : s.party.name,
+      t(s.party.group === 'related' ? 'reconcile.group.related' : 'reconcile.group.external'),
+      statusText(ctx, 'noStatement'),
+      null,
+      money(asFen(s.ours.reduce((x, l) => x + l.amount, 0))),
+      null,
+      null,
+      ...CLASSES.map(() => null),
+    ]);
+  }
+  const sum = (f: (r: CounterpartyResult) => number): Fen => asFen(m.results.reduce((s, r) => s + f(r), 0));
+  const summary: SheetSpec = {
+    name: summaryName,
+    purpose: 'reconcile',
+    title: [t('reconcile.heading.summary', { period: m.period.label }), t('reconcile.line.period', { from: m.period.from, to: m.period.to }), t('reconcile.line.summaryNote')],
+    summary: [
+      { label: t('reconcile.summary.theirs'), value: money(sum((r) => r.ledger.theirsTotal)), type: 'money' },
+      { label: t('reconcile.summary.ours'), value: money(sum((r) => r.ledger.oursTotal)), type: 'money' },
+      { label: t('reconcile.summary.unexplained'), value: money(sum((r) => r.ledger.unexplained)), type: 'money', tone: m.results.every((r) => r.ledger.unexplained === 0) ? 'good' : 'bad' },
+    ],
+    tables: [
+      {
+        name: tableName('Recon_Summary'),
+        caption: t('reconcile.caption.parties'),
+        columns: [
+          column('counterparty', t('reconcile.col.counterparty'), 'link', 30),
+          column('group', t('reconcile.col.groupKind'), 'text', 10),
+          column('status', t('reconcile.col.status'), 'text', 18),
+          column('theirs', t('reconcile.col.theirs'), 'money', 15),
+          column('ours', t('reconcile.col.ours'), 'money', 15),
+          column('difference', t('reconcile.col.difference'), 'money', 15),
+          column('unexplained', t('reconcile.col.unexplained'), 'money', 13),
+          ...countCols,
+        ],
+        rows: summaryRows,
+        highlights: [
+          { column: 'status', equals: statusText(ctx, 'agreed'), tone: 'good' },
+          { column: 'status', equals: statusText(ctx, 'explained'), tone: 'warn' },
+          { column: 'status', equals: statusText(ctx, 'unexplained'), tone: 'bad' },
+          { column: 'status', equals: statusText(ctx, 'noStatement'), tone: 'warn' },
+        ],
+        totals: [
+          t('reconcile.total'),
+          null,
+          null,
+          money(sum((r) => r.ledger.theirsTotal)),
+          money(sum((r) => r.ledger.oursTotal)),
+          money(sum((r) => r.ledger.oursTotal - r.ledger.theirsTotal)),
+          money(sum((r) => r.ledger.unexplained)),
+          ...CLASSES.map((c) => m.results.reduce((s, r) => s + r.counts[c], 0)),
+        ],
+      },
+    ],
+  };
+  return [summary, ...partySheets];
+}
