@@ -29,7 +29,7 @@ function stripEnd(s: string, words: readonly string[]): string {
 export function companyKey(name: string): string {
   let s = name.normalize('NFKC').toLowerCase().replace(/\s+/g, ' ').trim();
   // NFKC leaves these CJK brackets alone; make them round ones.
-  s = s.replace(/[【〔「『\[{<《]/g, '(').replace(/[】〕」』\]}>》]/g, ')');
+  s = s.replace(/[【〔「『[{<《]/g, '(').replace(/[】〕」』\]}>》]/g, ')');
   s = s.replace(SPACE_NEAR_CJK, '');
   s = s.replace(/\s*\((中国|china)\)\s*/g, ' ').trim();
   // A bracket around a legal form only: （有限公司） → 有限公司, stripped below.

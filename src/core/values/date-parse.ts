@@ -73,6 +73,23 @@ function normalizeDateText(text: string): string {
 
 const fullYear = (y: string): number => (y.length === 2 ? 2000 + Number(y) : Number(y));
 
+const MONTH_NAMES = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
+
+/** Jan, Sept, March, mar. → 1–12, or 0 when the word is not a month. */
+export function monthFromName(word: string): number {
+  const w = word.toLowerCase().replace(/\.$/, '');
+  if (w.length < 3) return 0;
+  const i = MONTH_NAMES.findIndex((name) => name.startsWith(w) || (w === 'sept' && name === 'september'));
+  return i + 1;
+}
+
+const MON = '([a-z]{3,9}\\.?)';
+const D_MON_Y = new RegExp(`^(\\d{1,2})[-/.]?${MON}[-/.,]?(\\d{4}|\\d{2})$`, 'i');
+const MON_D_Y = new RegExp(`^${MON}[-/.]?(\\d{1,2})(?:st|nd|rd|th)?,?[-/.]?(\\d{4})$`, 'i');
+const Y_MON_D = new RegExp(`^(\\d{4})[-/.]?${MON}[-/.]?(\\d{1,2})$`, 'i');
+const MON_Y = new RegExp(`^${MON}[-/.,]?(\\d{4}|\\d{2})$`, 'i');
+const Y_MON = new RegExp(`^(\\d{4})[-/.]?${MON}$`, 'i');
+
 function checked(y: number, m: number, d: number): Parsed<IsoDate> {
   return isValidYmd(y, m, d) ? parsedOk(ymdToIso(y, m, d)) : parsedFail('not-a-date');
 }
@@ -108,6 +125,14 @@ export function parseDateText(text: string, ctx: DateContext): Parsed<IsoDate> {
     if (m[2] === '/') return parsedFail('ambiguous-date');
     return checked(2000 + +m[1], +m[3], +m[4]);
   }
+  // English month names: 5-Mar-2024, 05-Mar-24, 5March2024, Mar5,2024, March 5th 2024, 2024-Mar-05 (spaces are gone here)
+  const named = (y: string, mon: string, d: string): Parsed<IsoDate> => {
+    const mo = monthFromName(mon);
+    return mo ? checked(fullYear(y), mo, +d) : parsedFail('not-a-date');
+  };
+  if ((m = D_MON_Y.exec(s))) return named(m[3], m[2], m[1]);
+  if ((m = MON_D_Y.exec(s))) return named(m[3], m[1], m[2]);
+  if ((m = Y_MON_D.exec(s))) return named(m[1], m[2], m[3]);
   // A month alone (2024年3月, 2024-03) is not a day.
   return parsedFail('not-a-date');
 }
@@ -132,7 +157,8 @@ function ymdNumber(n: number): IsoDate | null {
  * Numbers: an Excel serial when the format is a date format, or when the number is a plausible serial
  * (20000–80000, 1954–2119); an 8-digit number such as 20240305 is read as yyyymmdd.
  * Text: 2024年3月5日, 2024年3月5号, 二〇二四年三月五日, 2024.3.5, 2024/03/05, 2024-3-5, 20240305, ２０２４年３月５日,
- * 24.3.5, 3月5日 (year from ctx.defaultYear, else 'ambiguous-date'), with an optional trailing time or weekday.
+ * 24.3.5, 5-Mar-2024, Mar 5, 2024, 3月5日 (year from ctx.defaultYear, else 'ambiguous-date'), with an optional
+ * trailing time or weekday.
  * 03/05/2024 and 05/03/24 → 'ambiguous-date'; 2024-02-30 or a bare month → 'not-a-date'.
  */
 export function parseDate(raw: GridValue, numberFormat: string | null, ctx: DateContext): Parsed<IsoDate> {
@@ -157,7 +183,8 @@ export function parseDate(raw: GridValue, numberFormat: string | null, ctx: Date
 }
 
 /**
- * A month: 2024年3月, 2024年3月份, 2024-03, 2024.3, 2024/3, 202403, 24年3月; a full date (text or serial) gives its month;
+ * A month: 2024年3月, 2024年3月份, 2024-03, 2024.3, 2024/3, 202403, 24年3月, Mar-24, March 2024; a full date (text or serial)
+ * gives its month;
  * 3月 takes ctx.defaultYear when given.
  */
 export function parseMonth(raw: GridValue, numberFormat: string | null = null, ctx: DateContext = { date1904: false }): Parsed<IsoMonth> {
@@ -180,6 +207,8 @@ export function parseMonth(raw: GridValue, numberFormat: string | null = null, c
   if ((m = /^(\d{4}|\d{2})年(\d{1,2})月份?$/.exec(s))) return month(fullYear(m[1]), +m[2]);
   if ((m = /^(\d{4})[-./](\d{1,2})$/.exec(s))) return month(+m[1], +m[2]);
   if ((m = /^(\d{4})(\d{2})$/.exec(s))) return month(+m[1], +m[2]);
+  if ((m = MON_Y.exec(s)) && monthFromName(m[1])) return month(fullYear(m[2]), monthFromName(m[1]));
+  if ((m = Y_MON.exec(s)) && monthFromName(m[2])) return month(+m[1], monthFromName(m[2]));
   if ((m = /^(\d{1,2})月份?$/.exec(s))) {
     if (ctx.defaultYear === undefined) return parsedFail('ambiguous-date');
     return month(ctx.defaultYear, +m[1]);

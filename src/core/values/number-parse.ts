@@ -194,17 +194,68 @@ export function parseQuantity(raw: GridValue): Parsed<number> {
 }
 
 /** Words around a day count: 30天, 30 days, N30, Net 30, 账期30天. */
-const INTEGER_PREFIXES: readonly string[] = ['net', 'n', '账期', '帐期', '付款期', '期限'];
+const INTEGER_PREFIXES: readonly string[] = ['net', 'n', '账期', '帐期', '付款期', '期限', '信用期'];
 const INTEGER_SUFFIXES: readonly string[] = ['天', '日', '个月', '月', 'days', 'day', 'd', '次', '个', '件', '年'];
 
-/** A whole number: `30`, `30天`, `30 days`, `N30`. A fraction is 'out-of-range'. */
-export function parseInteger(raw: GridValue): Parsed<number> {
-  const pre = numberCell<number>(raw);
-  if (typeof pre === 'number') return Number.isSafeInteger(pre) ? parsedOk(pre === 0 ? 0 : pre) : parsedFail('out-of-range');
-  if (pre) return pre;
-  const r = parseNumericText(raw as string, { prefixes: INTEGER_PREFIXES, suffixes: INTEGER_SUFFIXES, multipliers: true });
+/** How payment terms count their days. */
+export type TermsBasis = 'invoice' | 'month-end' | 'delivery';
+
+export interface PaymentTerms {
+  days: number;
+  /** invoice: from the invoice date (票到, N30, plain 30天); month-end: 月结; delivery: 货到. */
+  basis: TermsBasis;
+}
+
+const TERMS_BASIS: ReadonlyArray<[RegExp, TermsBasis]> = [
+  [/^(月结|月底结|月末结|eom|月结后?)/i, 'month-end'],
+  [/^(货到|到货|收货后?|验收后?)/, 'delivery'],
+  [/^(票到|见票|开票后?|收票后?|发票后?)/, 'invoice'],
+];
+
+function integerText(text: string): Parsed<number> {
+  const r = parseNumericText(text, { prefixes: INTEGER_PREFIXES, suffixes: INTEGER_SUFFIXES, multipliers: true });
   if (!r.ok) return parsedFail(r.reason);
   if (!isIntegerDecimal(r.value)) return parsedFail('out-of-range');
   const n = decimalToNumber(r.value);
   return Number.isSafeInteger(n) ? parsedOk(n === 0 ? 0 : n) : parsedFail('out-of-range');
+}
+
+/**
+ * Payment terms: `30`, `30天`, `N30`, `月结30天` (30 days after the month's statement), `票到60天`, `货到30天`,
+ * `货到付款`/`现金`/`款到发货` (0 days, on delivery / in advance).
+ */
+export function parsePaymentTerms(raw: GridValue): Parsed<PaymentTerms> {
+  const pre = numberCell<PaymentTerms>(raw);
+  if (typeof pre === 'number') return Number.isSafeInteger(pre) && pre >= 0 ? parsedOk({ days: pre, basis: 'invoice' }) : parsedFail('out-of-range');
+  if (pre) return pre;
+  const whole = compactText(raw as string);
+  if (/^(货到付款|款到发货|现金|现结|预付|预付款|先款后货|cod|cash)$/i.test(whole)) return parsedOk({ days: 0, basis: 'delivery' });
+  let s = whole.replace(/(内付款|付款|付清|结算|支付|内)$/u, '');
+  let basis: TermsBasis = 'invoice';
+  for (const [re, b] of TERMS_BASIS) {
+    const m = re.exec(s);
+    if (m) {
+      basis = b;
+      s = s.slice(m[0].length);
+      break;
+    }
+  }
+  if (basis !== 'invoice' && s === '') return parsedOk({ days: 0, basis });
+  const n = integerText(s);
+  if (!n.ok) return parsedFail(n.reason);
+  return n.value < 0 ? parsedFail('out-of-range') : parsedOk({ days: n.value, basis });
+}
+
+/**
+ * A whole number: `30`, `30天`, `30 days`, `N30`. A fraction is 'out-of-range'. Payment terms written with their
+ * basis (`月结30天`, `票到60天`, `货到30天`) give their day count; parsePaymentTerms keeps the basis too.
+ */
+export function parseInteger(raw: GridValue): Parsed<number> {
+  const pre = numberCell<number>(raw);
+  if (typeof pre === 'number') return Number.isSafeInteger(pre) ? parsedOk(pre === 0 ? 0 : pre) : parsedFail('out-of-range');
+  if (pre) return pre;
+  const plain = integerText(raw as string);
+  if (plain.ok || plain.reason !== 'not-a-number') return plain;
+  const terms = parsePaymentTerms(raw);
+  return terms.ok ? parsedOk(terms.value.days) : plain;
 }

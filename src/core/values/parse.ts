@@ -11,10 +11,13 @@ import { isPercentFormat } from './rate-parse';
 
 export type { DateContext } from './date-parse';
 export { parseDate, parseDateText, parseMonth, isDateFormat } from './date-parse';
-export { parseMoney, yuanNumberToFen, decimalYuanToFen } from './money-parse';
-export { parseQuantity, parseInteger, parseNumericText } from './number-parse';
+export { parseMoney, parseUnitPrice, yuanNumberToFen, decimalYuanToFen } from './money-parse';
+export { parseQuantity, parseInteger, parsePaymentTerms, parseNumericText } from './number-parse';
+export type { PaymentTerms } from './number-parse';
 export { parseRate, isPercentFormat } from './rate-parse';
 export { parseBoolean, parseText, plainNumber, isBlankCell } from './cell-text';
+export { rmbUpper, parseRmbUpper } from './rmb-upper';
+export { companyKey } from './company';
 
 /**
  * A raw value as the clerk sees it, for CellIssue.value: '' for empty, `#N/A` for errors, TRUE/FALSE,

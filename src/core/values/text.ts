@@ -15,7 +15,7 @@ const UNIT_WORDS = new Set(['元', '万元', '人民币', 'rmb', 'cny', '¥', 'k
 export function normalizeHeader(s: string): string {
   let h = s.normalize('NFKC').toLowerCase();
   h = h.replace(/[*＊]/g, '');
-  h = h.replace(/[(（\[【]([^()（）\[\]【】]*)[)）\]】]/g, (_m, inner: string) => {
+  h = h.replace(/[(（[【]([^()（）[\]【】]*)[)）\]】]/g, (_m, inner: string) => {
     const word = inner.replace(/\s+/g, '');
     return UNIT_WORDS.has(word) ? '' : word;
   });

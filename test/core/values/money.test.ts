@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { type Fen, asFen } from '../../../src/core/values/brand';
 import { fenToYuan, formatFen, roundHalfAwayFromZero, sumFen, yuanToFen } from '../../../src/core/values/money';
-import { parseMoney, yuanNumberToFen } from '../../../src/core/values/parse';
+import { parseMoney, parseUnitPrice, yuanNumberToFen } from '../../../src/core/values/parse';
 
 const ok = (value: number) => ({ ok: true, value });
 const fail = (reason: string) => ({ ok: false, reason });
@@ -73,6 +73,10 @@ describe('parseMoney: what clerks type', () => {
     ['((5))', fail('not-a-number')],
     ['-(5)', fail('not-a-number')],
     ['1234.5元整abc', fail('not-a-number')],
+    ['12.50元/件', ok(1250)],
+    ['¥0.35/pcs', ok(35)],
+    ['8元每套', ok(800)],
+    ['12.50/斤斤', fail('not-a-number')],
     [true, fail('not-a-number')],
     [Number.NaN, fail('not-a-number')],
     [Number.POSITIVE_INFINITY, fail('not-a-number')],
@@ -80,6 +84,22 @@ describe('parseMoney: what clerks type', () => {
     [1e20, fail('out-of-range')],
   ])('%p → %p', (raw, expected) => {
     expect(parseMoney(raw as never)).toEqual(expected);
+  });
+});
+
+describe('parseUnitPrice keeps fractions of a fen', () => {
+  test.each<[unknown, unknown]>([
+    ['0.0523', ok(5.23)],
+    [0.0523, ok(5.23)],
+    ['¥0.0523/pcs', ok(5.23)],
+    ['1.234567', ok(123.4567)],
+    ['1.2345675', ok(123.4568)],
+    ['12.5元/件', ok(1250)],
+    ['1.2万', ok(1200000)],
+    ['', fail('empty')],
+    ['面议', fail('not-a-number')],
+  ])('%p → %p', (raw, expected) => {
+    expect(parseUnitPrice(raw as never)).toEqual(expected);
   });
 });
 

@@ -1,8 +1,8 @@
 import fc from 'fast-check';
-import { parseInteger, parseQuantity, parseRate } from '../../../src/core/values/parse';
+import { parseInteger, parsePaymentTerms, parseQuantity, parseRate } from '../../../src/core/values/parse';
 import { decimalFromLiteral, decimalToNumber, decimalToScaledInteger } from '../../../src/core/values/number-parse';
 
-const ok = (value: number) => ({ ok: true, value });
+const ok = (value: unknown) => ({ ok: true, value });
 const fail = (reason: string) => ({ ok: false, reason });
 
 describe('parseQuantity', () => {
@@ -55,9 +55,34 @@ describe('parseInteger (days, counts)', () => {
     ['', fail('empty')],
     [{ error: '#DIV/0!' }, fail('formula-error')],
     ['月底', fail('not-a-number')],
-    ['货到付款', fail('not-a-number')],
+    ['月结30天', ok(30)],
+    ['票到60天付款', ok(60)],
+    ['货到付款', ok(0)],
+    ['看情况', fail('not-a-number')],
   ])('%p → %p', (raw, expected) => {
     expect(parseInteger(raw as never)).toEqual(expected);
+  });
+});
+
+describe('parsePaymentTerms', () => {
+  test.each<[unknown, unknown]>([
+    [30, ok({ days: 30, basis: 'invoice' })],
+    ['30天', ok({ days: 30, basis: 'invoice' })],
+    ['N60', ok({ days: 60, basis: 'invoice' })],
+    ['月结30天', ok({ days: 30, basis: 'month-end' })],
+    ['月结 60 天', ok({ days: 60, basis: 'month-end' })],
+    ['月结', ok({ days: 0, basis: 'month-end' })],
+    ['票到60天付款', ok({ days: 60, basis: 'invoice' })],
+    ['开票后90天内付款', ok({ days: 90, basis: 'invoice' })],
+    ['货到30天', ok({ days: 30, basis: 'delivery' })],
+    ['货到付款', ok({ days: 0, basis: 'delivery' })],
+    ['款到发货', ok({ days: 0, basis: 'delivery' })],
+    ['月结30.5天', fail('out-of-range')],
+    [-5, fail('out-of-range')],
+    ['看情况', fail('not-a-number')],
+    ['', fail('empty')],
+  ])('%p → %p', (raw, expected) => {
+    expect(parsePaymentTerms(raw as never)).toEqual(expected);
   });
 });
 
