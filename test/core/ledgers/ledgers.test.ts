@@ -156,14 +156,14 @@ describe('sample room', () => {
       { sampleNo: 'S3', onHand: 1 },
     ]);
     expect(json.samples.overdue).toEqual([{ sampleNo: 'S1', borrower: '张三', promisedReturn: '2026-10-01', daysOverdue: 30 }]);
-    const sheet = sheets.find((s) => s.name === '样品间')!;
+    const sheet = sheets.find((s) => s.name === '台账_样品间')!;
     expect(sheet.tables[1].rows.map((r) => r[1])).toEqual(['S2']);
   });
 });
 
-test('four ledger sheets, named in Chinese, and in English on request', () => {
-  expect(run().sheets.map((s) => s.name)).toEqual(['合同执行台账', '客户财产台账', '退货核对', '样品间']);
-  expect(run({}, 'en-US').sheets.map((s) => s.name)).toEqual(['ContractLedger', 'CustomerProperty', 'ReturnsCheck', 'SampleRoom']);
+test('four ledger sheets, named in Chinese with a prefix no clerk\'s ledger carries, and in English on request', () => {
+  expect(run().sheets.map((s) => s.name)).toEqual(['台账_合同执行', '台账_客户财产', '台账_退货核对', '台账_样品间']);
+  expect(run({}, 'en-US').sheets.map((s) => s.name)).toEqual(['Ledger_Contracts', 'Ledger_Property', 'Ledger_Returns', 'Ledger_Samples']);
 });
 
 test('a return credited by a red-letter invoice leaves nothing shipped-not-invoiced', () => {
