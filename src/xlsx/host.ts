@@ -8,6 +8,7 @@ import { readLoadedWorkbook } from './read';
 import { partsExcelJsDrops, sniff, zipEntryNames } from './sniff';
 import { applyPlan } from './write';
 import { patchWorkbook } from './patch';
+import { generatedParts } from './sheet-xml';
 
 /**
  * The file host: a .xlsx read and written with ExcelJS (the only code that imports it, with read.ts and write.ts).
@@ -89,16 +90,13 @@ export class XlsxHost implements WorkbookHost {
   }
 
   /**
-   * Write the generated sheets with ExcelJS into a workbook of their own, then move them into the clerk's file at
+   * Render the generated sheets as SpreadsheetML (sheet-xml.ts), then move them into the clerk's file at
    * the zip level (patch.ts): the clerk's parts are copied byte for byte, so nothing of theirs can change and
    * nothing ExcelJS does not understand (charts, pivot tables, macros) is lost. Falls back to a full ExcelJS
    * rewrite only for workbooks the patcher does not handle.
    */
   async write(plan: WritePlan, progress?: HostProgress): Promise<void> {
-    const fresh = new ExcelJS.Workbook();
-    applyPlan(fresh, plan, progress, this.date1904);
-    const generated = Buffer.from((await fresh.xlsx.writeBuffer()) as ArrayBuffer);
-    const patched = patchWorkbook(this.source(), generated, plan);
+    const patched = patchWorkbook(this.source(), generatedParts(plan, this.date1904, progress), plan);
     if (patched) {
       this.output = patched;
       this.rewroteWholeWorkbook = false;

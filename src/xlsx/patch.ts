@@ -110,7 +110,13 @@ const setAttr = (tag: string, name: string, value: string | number): string => {
   return re.test(tag) ? tag.replace(re, `${name}="${value}"`) : tag.replace(/^<(\w+)/, `<$1 ${name}="${value}"`);
 };
 
-interface StyleShift {
+/** The generated sheets as parts: ExcelJS output (a zip) or sheet-xml.ts, which renders sheets for a style shift. */
+export interface GeneratedParts {
+  text(name: string): string | null;
+  sheetXml?(part: string, shift: StyleShift): string | null;
+}
+
+export interface StyleShift {
   xf: number;
   dxf: number;
 }
@@ -243,9 +249,9 @@ function transformSheet(xml: string, strings: string[], shift: StyleShift): { xm
   return { xml: out, droppedRels };
 }
 
-export function patchWorkbook(original: Buffer, generated: Buffer, plan: WritePlan): Buffer | null {
+export function patchWorkbook(original: Buffer, generated: Buffer | GeneratedParts, plan: WritePlan): Buffer | null {
   const orig = ZipReader.open(original);
-  const gen = ZipReader.open(generated);
+  const gen: GeneratedParts | null = Buffer.isBuffer(generated) ? ZipReader.open(generated) : generated;
   if (!orig || !gen) return null;
   const oWorkbook = orig.text('xl/workbook.xml');
   const oWbRelsXml = orig.text('xl/_rels/workbook.xml.rels');
@@ -320,10 +326,11 @@ export function patchWorkbook(original: Buffer, generated: Buffer, plan: WritePl
   for (const layout of plan.layouts) {
     const g = byLayout.get(layout.name);
     if (!g) return null;
-    const sheetXml = gen.text(g.part);
+    const direct = gen.sheetXml?.(g.part, merged.shift);
+    const sheetXml = direct ?? gen.text(g.part);
     if (!sheetXml) return null;
     const part = freePart('xl/worksheets', 'sheet');
-    const { xml, droppedRels } = transformSheet(sheetXml, gStrings, merged.shift);
+    const { xml, droppedRels } = direct ? { xml: direct, droppedRels: new Set<string>() } : transformSheet(sheetXml, gStrings, merged.shift);
     const sheetRels = parseRels(gen.text(relsPathOf(g.part)), dirOf(g.part));
     const keptRels: string[] = [];
     for (const r of sheetRels) {
