@@ -1,5 +1,7 @@
 import type { Grid, GridValue, MergedRange } from '../../../src/core/grid';
 import { parseA1 } from '../../../src/core/values/address';
+import type { SheetSpec } from '../../../src/core/sheet-spec';
+import { STATE_SHEET } from '../../../src/core/state';
 
 /** A formula error cell. */
 export const err = (error: string): GridValue => ({ error });
@@ -48,4 +50,15 @@ export function sheet(name: string, rows: (GridValue | undefined)[][], opts: She
     hiddenColumns: opts.hiddenColumns ?? [],
     date1904: opts.date1904 ?? false,
   };
+}
+
+/** A rough picture of a written SheetSpec as a host would read it back (values only, which is all state needs). */
+export function specToGrid(spec: SheetSpec): Grid {
+  const values: GridValue[][] = [];
+  for (const line of spec.title) values.push([line]);
+  for (const table of spec.tables) {
+    values.push(table.columns.map((c) => c.header));
+    for (const row of table.rows) values.push(row.map((v) => (v !== null && typeof v === 'object' ? v.text : v)));
+  }
+  return { name: spec.name, values, formats: [], merges: [], hiddenRows: [], hiddenColumns: [], date1904: false, hidden: spec.name === STATE_SHEET };
 }
