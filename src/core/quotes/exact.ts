@@ -32,6 +32,12 @@ export function ratio(n: bigint, d: bigint = 1n): Ratio {
 /** An integer (fen) as a fraction. */
 export const fromInt = (x: number): Ratio => ratio(BigInt(Math.round(x)));
 
+/**
+ * A fen amount as a fraction. Amounts are whole fen; a unit price may carry fractions of a fen (¥3.456 is 345.6
+ * fen) and keeps up to six decimals of a fen.
+ */
+export const fromFen = (fen: number): Ratio => (Number.isInteger(fen) ? ratio(BigInt(fen)) : fromDecimal(fen));
+
 /** A float with up to six decimals (quantity, rate, tolerance) as a fraction; 0.13 → 130000/1000000 exactly. */
 export const fromDecimal = (x: number): Ratio => ratio(BigInt(Math.round(x * SCALE_NUM)), SCALE);
 

@@ -102,14 +102,14 @@ export function comparePrices(contract: Prices, quote: Prices, rate: number | un
     basis,
     contract: c,
     quoted,
-    diff: X.sub(X.fromInt(c.fen), quoted),
+    diff: X.sub(X.fromFen(c.fen), quoted),
     converted,
   });
-  if (contract.withTax && quote.withTax) return make('with-tax', contract.withTax, X.fromInt(quote.withTax.fen), false);
-  if (contract.net && quote.net) return make('net', contract.net, X.fromInt(quote.net.fen), false);
+  if (contract.withTax && quote.withTax) return make('with-tax', contract.withTax, X.fromFen(quote.withTax.fen), false);
+  if (contract.net && quote.net) return make('net', contract.net, X.fromFen(quote.net.fen), false);
   if (rate === undefined) return undefined;
-  if (contract.withTax && quote.net) return make('with-tax', contract.withTax, X.withTaxFromNet(X.fromInt(quote.net.fen), rate), true);
-  if (contract.net && quote.withTax) return make('net', contract.net, X.netFromWithTax(X.fromInt(quote.withTax.fen), rate), true);
+  if (contract.withTax && quote.net) return make('with-tax', contract.withTax, X.withTaxFromNet(X.fromFen(quote.net.fen), rate), true);
+  if (contract.net && quote.withTax) return make('net', contract.net, X.netFromWithTax(X.fromFen(quote.withTax.fen), rate), true);
   return undefined;
 }
 
@@ -123,7 +123,7 @@ function lineAmountOf(line: ContractLine): Fen | undefined {
   const f = line.fields;
   if (f.amount !== undefined) return f.amount;
   if (f.amountNet !== undefined && f.tax !== undefined) return asFen(f.amountNet + f.tax);
-  if (f.quantity !== undefined && line.prices.withTax) return asFen(X.roundToInt(X.mul(X.fromDecimal(f.quantity), X.fromInt(line.prices.withTax.fen))));
+  if (f.quantity !== undefined && line.prices.withTax) return asFen(X.roundToInt(X.mul(X.fromDecimal(f.quantity), X.fromFen(line.prices.withTax.fen))));
   return undefined;
 }
 
@@ -138,7 +138,7 @@ function checkLine(line: ContractLine, link: Link | undefined, tolerance: X.Rati
       rule: 'no-quote',
       fields: ['part', 'quoteNo', 'customer'],
       expected: null,
-      actual: contractPrice ? fenYuan(contractPrice.fen) : null,
+      actual: contractPrice ? yuanOf(X.fromFen(contractPrice.fen)) : null,
       show: {},
     });
   } else {
@@ -149,8 +149,8 @@ function checkLine(line: ContractLine, link: Link | undefined, tolerance: X.Rati
         rule: 'price-mismatch',
         fields: [comparison.contract.field],
         expected: yuanOf(comparison.quoted),
-        actual: fenYuan(comparison.contract.fen),
-        show: { expected: { money: comparison.quoted }, actual: { money: X.fromInt(comparison.contract.fen) } },
+        actual: yuanOf(X.fromFen(comparison.contract.fen)),
+        show: { expected: { money: comparison.quoted }, actual: { money: X.fromFen(comparison.contract.fen) } },
       });
     }
     if (line.signDate && group.validUntil && line.signDate > group.validUntil) {
@@ -192,7 +192,7 @@ function checkLine(line: ContractLine, link: Link | undefined, tolerance: X.Rati
     ];
     for (const [price, amount, field] of pairs) {
       if (!price || amount === undefined) continue;
-      const expected = X.mul(qty, X.fromInt(price.fen));
+      const expected = X.mul(qty, X.fromFen(price.fen));
       if (X.cmp(X.abs(X.sub(expected, X.fromInt(amount))), ONE_FEN) > 0) {
         hits.push({
           rule: 'amount-mismatch',

@@ -1,3 +1,4 @@
+import { asFen } from '../../../src/core/values/brand';
 import { baseLine, baseQuote, d, r, rules, run, y } from './fixtures';
 
 describe('a clean contract line', () => {
@@ -45,6 +46,14 @@ describe('price-mismatch', () => {
     const quote = baseQuote({ unitPriceWithTax: undefined, unitPriceNet: y(0.5) });
     expect(rules([quote], [baseLine({ quantity: 100, unitPriceWithTax: y(0.57), amount: y(57) })])).toEqual([]);
     expect(rules([quote], [baseLine({ quantity: 100, unitPriceWithTax: y(0.56), amount: y(56) })])).toEqual([]);
+  });
+
+  test('a quoted price with fractions of a fen (¥3.456): ¥3.46 is 0.004 away and silent, ¥3.4620 is 0.006 away and fires', () => {
+    const quote = baseQuote({ part: 'YY-F500', unitPriceWithTax: asFen(345.6) });
+    const line = (fen: number, amount: number) => baseLine({ part: 'YY-F500', quantity: 1000, unitPriceWithTax: asFen(fen), amount: y(amount) });
+    expect(rules([quote], [line(346, 3460)])).toEqual([]);
+    const f = run([quote], [line(346.2, 3462)]).json.findings;
+    expect(f.map((x) => [x.rule, x.expected, x.actual])).toEqual([['price-mismatch', 3.456, 3.462]]);
   });
 
   test('含税 vs 不含税 at 13%: a plain 单价 of ¥113.00 is with tax and matches a net quote of ¥100.00', () => {
