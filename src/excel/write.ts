@@ -47,6 +47,8 @@ interface Op {
 }
 
 const OP_OVERHEAD = 160;
+/** The hyperlink colour of Excel's default theme (the xlsx host uses the same). */
+const LINK_COLOR = '#0563C1';
 /** Layouts give dates as 1900-system serials; a 1904-system workbook counts from 1904-01-01 (as the xlsx host does). */
 const SHIFT_1904 = isoToSerial(ymdToIso(1904, 1, 1));
 
@@ -202,6 +204,23 @@ function layoutOps(l: SheetLayout, caps: Capabilities, date1904: boolean): Op[] 
   const ops: Op[] = [];
   const step = { sheet: l.name };
   for (const b of l.blocks) ops.push(...blockOps(l.name, prepareBlock(l, b, date1904)));
+  // Titles and captions in bold (the first title line larger), as the xlsx host styles them.
+  for (const b of l.blocks) {
+    if (b.role !== 'title' && b.role !== 'caption') continue;
+    const big = b.role === 'title' && b.top === 1;
+    const width = Math.max(1, b.formats.length);
+    ops.push({
+      bytes: OP_OVERHEAD * 2,
+      step,
+      rows: 0,
+      writesValues: false,
+      queue: (_ctx, sheet) => {
+        const font = sheet(l.name).getRangeByIndexes(b.top - 1, b.left - 1, b.rows.length, width).format.font;
+        font.bold = true;
+        if (big) font.size = 14;
+      },
+    });
+  }
 
   for (const t of l.tables) {
     const address = `${colLetter(t.left)}${t.top}:${colLetter(t.right)}${t.bottom}`;
@@ -233,12 +252,15 @@ function layoutOps(l: SheetLayout, caps: Capabilities, date1904: boolean): Op[] 
     const keepText = isFormulaLike(link.text) || link.text.startsWith("'");
     const hyperlink: Excel.RangeHyperlink = keepText ? { documentReference: link.reference } : { documentReference: link.reference, textToDisplay: link.text };
     ops.push({
-      bytes: OP_OVERHEAD + jsonBytes(hyperlink),
+      bytes: OP_OVERHEAD * 3 + jsonBytes(hyperlink),
       step,
       rows: 0,
       writesValues: false,
       queue: (_ctx, sheet) => {
-        sheet(l.name).getCell(link.row - 1, link.col - 1).hyperlink = hyperlink;
+        const cell = sheet(l.name).getCell(link.row - 1, link.col - 1);
+        cell.hyperlink = hyperlink;
+        cell.format.font.color = LINK_COLOR;
+        cell.format.font.underline = 'Single' as Excel.RangeUnderlineStyle;
       },
     });
   }

@@ -113,6 +113,10 @@ describe('ExcelHost writes', () => {
     expect(c('A11').value).toBe('合计');
     expect(sim.tables('核对_出货')).toEqual([{ name: '表_出货核对', sheet: '核对_出货', range: 'A7:E10' }]);
     expect(c('A8').hyperlink).toEqual({ documentReference: "'出货清单'!B3", textToDisplay: '出货清单!B3' });
+    expect(c('A8').font).toEqual({ color: '#0563C1', underline: 'Single' });
+    expect(c('A1').font).toEqual({ bold: true, size: 14 });
+    expect(c('A2').font).toEqual({ bold: true });
+    expect(c('A4').font).toBeNull();
     const sheet = sim.sheet('核对_出货');
     expect(sheet.conditionalFormats).toEqual([{ type: 'Custom', range: 'A8:E10', formula: '=$D8="错误"', fill: '#FFC7CE' }]);
     expect(layout.widths.map((_, i) => sheet.columnWidths.get(i))).toEqual(layout.widths.map(charsToPoints));

@@ -58,6 +58,7 @@ export class SimExcel {
       formula: s.formulas.get(k) ?? null,
       quotePrefix: s.quotePrefix.has(k),
       hyperlink: s.hyperlinks.get(k) ?? null,
+      font: s.fonts.get(k) ?? null,
     };
   }
 

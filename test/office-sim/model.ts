@@ -60,6 +60,14 @@ export interface SimChart {
   position?: string;
 }
 
+export interface SimFont {
+  bold?: boolean;
+  italic?: boolean;
+  size?: number;
+  color?: string;
+  underline?: string;
+}
+
 export interface SimHyperlink {
   documentReference?: string;
   address?: string;
@@ -130,6 +138,8 @@ export class SimSheet {
   formulas = new Map<number, string>();
   quotePrefix = new Set<number>();
   hyperlinks = new Map<number, SimHyperlink>();
+  /** Font settings written through Range.format.font, by cell. */
+  fonts = new Map<number, SimFont>();
   merges: Rect[] = [];
   hiddenRows = new Set<number>();
   hiddenCols = new Set<number>();
@@ -259,6 +269,7 @@ export class SimSheet {
       for (const k of [...this.quotePrefix]) if (inside(k)) this.quotePrefix.delete(k);
     }
     if (links) for (const k of [...this.hyperlinks.keys()]) if (inside(k)) this.hyperlinks.delete(k);
+    if (formats) for (const k of [...this.fonts.keys()]) if (inside(k)) this.fonts.delete(k);
     if (formats) {
       this.merges = this.merges.filter((m) => !intersects(m, rect));
       this.conditionalFormats = this.conditionalFormats.filter((cf) => !intersects(parseRect(cf.range), rect));

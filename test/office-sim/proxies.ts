@@ -840,6 +840,15 @@ export class RangeAreasProxy extends SimObject {
 }
 
 export class RangeFormatProxy extends SimObject {
+  get font(): RangeFontProxy {
+    return this.nav('font') as RangeFontProxy;
+  }
+
+  protected override makeNav(name: string): SimObject {
+    if (name === 'font') return new RangeFontProxy(this.ctx, () => this.live(), `${this.path}.font`);
+    return super.makeNav(name);
+  }
+
   get columnWidth(): number {
     return this.get('columnWidth');
   }
@@ -860,6 +869,68 @@ export class RangeFormatProxy extends SimObject {
       return;
     }
     super.writeProp(t, prop, v);
+  }
+}
+
+const FONT_PROPS: Record<string, (v: unknown) => boolean> = {
+  bold: (v) => typeof v === 'boolean',
+  italic: (v) => typeof v === 'boolean',
+  size: (v) => typeof v === 'number' && v >= 1 && v <= 409,
+  color: (v) => typeof v === 'string' && (/^#[0-9A-Fa-f]{6}$/.test(v) || /^[a-z]+$/i.test(v)),
+  underline: (v) => typeof v === 'string' && ['None', 'Single', 'Double', 'SingleAccountant', 'DoubleAccountant'].includes(v),
+};
+
+/** Range.format.font: bold, italic, size, color, underline, per cell. Reading gives the top-left cell's setting. */
+export class RangeFontProxy extends SimObject {
+  get bold(): boolean {
+    return this.get('bold');
+  }
+  set bold(v: boolean) {
+    this.set('bold', v);
+  }
+  get italic(): boolean {
+    return this.get('italic');
+  }
+  set italic(v: boolean) {
+    this.set('italic', v);
+  }
+  get size(): number {
+    return this.get('size');
+  }
+  set size(v: number) {
+    this.set('size', v);
+  }
+  get color(): string {
+    return this.get('color');
+  }
+  set color(v: string) {
+    this.set('color', v);
+  }
+  get underline(): string {
+    return this.get('underline');
+  }
+  set underline(v: string) {
+    this.set('underline', v);
+  }
+
+  protected override readProp(t: RangeTarget, prop: string): unknown {
+    if (!(prop in FONT_PROPS)) return super.readProp(t, prop);
+    const f = t.sheet.fonts.get(cellKey(t.rect.r0, t.rect.c0)) ?? {};
+    const defaults: Record<string, unknown> = { bold: false, italic: false, size: 11, color: '#000000', underline: 'None' };
+    return (f as Record<string, unknown>)[prop] ?? defaults[prop];
+  }
+
+  protected override writeProp(t: RangeTarget, prop: string, v: unknown): void {
+    const ok = FONT_PROPS[prop];
+    if (!ok) return super.writeProp(t, prop, v);
+    guard(t.sheet);
+    if (!ok(v)) throw new SimRichApiError('InvalidArgument', `font.${prop} = ${String(v)}`);
+    if (t.rect.rows * t.rect.cols > 100_000) throw new SimRichApiError('InvalidArgument', 'the simulation keeps fonts per cell; use a smaller range');
+    for (let r = t.rect.r0; r < t.rect.r0 + t.rect.rows; r++)
+      for (let c = t.rect.c0; c < t.rect.c0 + t.rect.cols; c++) {
+        const k = cellKey(r, c);
+        t.sheet.fonts.set(k, { ...(t.sheet.fonts.get(k) ?? {}), [prop]: v });
+      }
   }
 }
 
