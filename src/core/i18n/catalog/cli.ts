@@ -36,7 +36,6 @@ export const zh = {
   'cli.error.outInPlace': '--out 和 --in-place 不能同时使用。',
   'cli.error.sameAsInput': '--out 指向了输入文件本身；要改写原文件请使用 --in-place。',
   'cli.error.noFunction': '没有指定函数名，例如：clerk-desk fn RMBUPPER 1409.5。',
-  'cli.error.functionsMissing': '自定义函数尚未就绪（src/functions/registry.ts）。',
   'cli.error.internal': '处理时出现意外错误：{detail}',
 
   // Progress and results (stderr / stdout).
@@ -70,6 +69,7 @@ export const zh = {
   'cli.help.type.number': '数字',
   'cli.help.type.text': '文本',
   'cli.help.type.enum': '选项',
+  'cli.help.functions': '自定义函数（clerk-desk fn <函数名> [参数…]）',
   'cli.help.exit': '退出码：0 成功（即使有发现）；1 输入有问题（文件不存在、不是工作簿、有密码、没有数据）；2 用法错误。',
 } as const;
 
@@ -108,7 +108,6 @@ export const en: Record<keyof typeof zh, string> = {
   'cli.error.outInPlace': '--out and --in-place cannot be used together.',
   'cli.error.sameAsInput': '--out points at the input file itself; use --in-place to rewrite it.',
   'cli.error.noFunction': 'No function name given, e.g. clerk-desk fn RMBUPPER 1409.5.',
-  'cli.error.functionsMissing': 'The custom functions are not available yet (src/functions/registry.ts).',
   'cli.error.internal': 'Unexpected error while processing: {detail}',
 
   'cli.progress.open': 'Opening {file} …',
@@ -140,5 +139,6 @@ export const en: Record<keyof typeof zh, string> = {
   'cli.help.type.number': 'number',
   'cli.help.type.text': 'text',
   'cli.help.type.enum': 'choice',
+  'cli.help.functions': 'Custom functions (clerk-desk fn <NAME> [args…])',
   'cli.help.exit': 'Exit codes: 0 success (even with findings); 1 bad input (missing file, not a workbook, password, no data); 2 bad usage.',
 };

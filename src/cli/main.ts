@@ -1,0 +1,147 @@
+/**
+ * clerk-desk: the same jobs as the task pane, on .xlsx files, no Excel needed.
+ * main(argv, io) is testable in-process (it returns the exit code and writes only through io);
+ * runFromProcess() is what bin/clerk-desk.js calls.
+ */
+import { promises as fs } from 'fs';
+import { basename, dirname, extname, join, resolve } from 'path';
+import { HostError, type HostProgress } from '../core/host';
+import { runOnHost } from '../core/run-on-host';
+import { jobById } from '../core/jobs';
+import { t, type Lang, type MessageKey, type MessageValues } from '../core/i18n';
+import type { IsoDate } from '../core/values/brand';
+import { ymdToIso } from '../core/values/dates';
+import { XlsxHost } from '../xlsx/host';
+import { parseArgs } from './args';
+import { helpText } from './help';
+import { defaultCallFunction, type CallFunction } from './functions';
+
+export interface CliIO {
+  stdout: (text: string) => void;
+  stderr: (text: string) => void;
+  /** Directory relative paths are resolved against (default: process.cwd()). */
+  cwd?: string;
+  /** Today's date for the default --as-of (default: the local clock). */
+  today?: () => IsoDate;
+  /** The custom-function registry (default: src/functions/registry). */
+  callFunction?: CallFunction;
+  /** Minimum milliseconds between two progress lines of one phase (default 1000; 0 prints all). */
+  progressEvery?: number;
+}
+
+export const EXIT_OK = 0;
+export const EXIT_BAD_INPUT = 1;
+export const EXIT_USAGE = 2;
+
+function localToday(): IsoDate {
+  const d = new Date();
+  return ymdToIso(d.getFullYear(), d.getMonth() + 1, d.getDate());
+}
+
+/** Where the output goes by default: `<name>.clerk-desk.xlsx` next to the input. */
+export function defaultOutPath(book: string): string {
+  const ext = extname(book);
+  return join(dirname(book), `${basename(book, ext)}.clerk-desk.xlsx`);
+}
+
+export async function main(argv: readonly string[], io: CliIO): Promise<number> {
+  const parsed = parseArgs(argv);
+  const say = (lang: Lang, key: MessageKey, values?: MessageValues) => io.stderr(`${t(lang, key, values)}\n`);
+
+  if (parsed.kind === 'error') {
+    say(parsed.lang, parsed.error.key, parsed.error.values);
+    say(parsed.lang, 'cli.usage.short');
+    return EXIT_USAGE;
+  }
+  if (parsed.kind === 'help') {
+    io.stdout(helpText(parsed.lang));
+    return EXIT_OK;
+  }
+  const { lang } = parsed;
+  if (parsed.kind === 'fn') {
+    const call = io.callFunction ?? defaultCallFunction();
+    const r = call(parsed.name, parsed.args, lang);
+    if ('error' in r) {
+      io.stderr(`${r.error} ${r.message}\n`);
+      return EXIT_BAD_INPUT;
+    }
+    io.stdout(`${String(r.value)}\n`);
+    return EXIT_OK;
+  }
+
+  const cwd = io.cwd ?? process.cwd();
+  const book = resolve(cwd, parsed.book);
+  const out = parsed.inPlace ? book : resolve(cwd, parsed.out ?? defaultOutPath(parsed.book));
+  if (!parsed.inPlace && out === book) {
+    say(lang, 'cli.error.sameAsInput');
+    return EXIT_USAGE;
+  }
+  const asOf = parsed.asOf ?? (io.today ?? localToday)();
+
+  const every = io.progressEvery ?? 1000;
+  const last: Record<string, number> = {};
+  const progress: HostProgress = {
+    onProgress: (phase, done, total) => {
+      const now = Date.now();
+      if (done < total && now - (last[phase] ?? 0) < every) return;
+      last[phase] = now;
+      say(lang, phase === 'read' ? 'cli.progress.read' : 'cli.progress.write', { done, total });
+    },
+  };
+
+  try {
+    // Only a slow open says so: a bad file gets its one sentence and nothing else.
+    const slow = setTimeout(() => say(lang, 'cli.progress.open', { file: parsed.book }), every);
+    const host = await XlsxHost.open(book, parsed.book).finally(() => clearTimeout(slow));
+    const parts = host.droppedParts.map((p) => t(lang, `xlsx.part.${p}` as MessageKey)).join(lang === 'zh-CN' ? '、' : ', ');
+    if (parts && parsed.inPlace) {
+      say(lang, 'xlsx.error.wouldDrop', { file: parsed.book, parts });
+      return EXIT_BAD_INPUT;
+    }
+    if (parts) say(lang, 'xlsx.warn.dropped', { file: parsed.book, parts });
+    const jobsLabel = parsed.jobs.map((id) => t(lang, jobById(id)?.title ?? 'cli.title')).join(lang === 'zh-CN' ? '、' : ', ');
+    const run = await runOnHost(
+      {
+        readWorkbook: async (p) => {
+          const r = await host.readWorkbook(p);
+          say(lang, 'cli.progress.run', { jobs: jobsLabel });
+          return r;
+        },
+        write: (plan, p) => host.write(plan, p),
+        select: (cell) => host.select(cell),
+      },
+      { jobs: parsed.jobs, asOf, lang, options: parsed.options },
+      progress,
+    );
+    say(lang, 'cli.progress.save', { file: out });
+    await fs.mkdir(dirname(out), { recursive: true });
+    await host.save(out);
+    if (parsed.json) {
+      const jsonPath = resolve(cwd, parsed.json);
+      await fs.mkdir(dirname(jsonPath), { recursive: true });
+      await fs.writeFile(jsonPath, `${JSON.stringify(run.summary, null, 2)}\n`, 'utf8');
+      say(lang, 'cli.result.json', { file: jsonPath });
+    }
+    const errors = run.findings.filter((f) => f.severity === 'error').length;
+    const warnings = run.findings.filter((f) => f.severity === 'warning').length;
+    say(lang, 'cli.result.findings', { count: run.findings.length, errors, warnings });
+    io.stdout(`${out}\n`);
+    return EXIT_OK;
+  } catch (e) {
+    if (e instanceof HostError) {
+      say(lang, e.key, e.values);
+      return EXIT_BAD_INPUT;
+    }
+    say(lang, 'cli.error.internal', { detail: e instanceof Error ? e.message : String(e) });
+    return EXIT_BAD_INPUT;
+  }
+}
+
+/** The process entry: real stdout/stderr, exit code set when output is flushed. */
+export async function runFromProcess(argv: readonly string[] = process.argv.slice(2)): Promise<void> {
+  const code = await main(argv, {
+    stdout: (s) => process.stdout.write(s),
+    stderr: (s) => process.stderr.write(s),
+  });
+  process.exitCode = code;
+}
