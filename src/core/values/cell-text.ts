@@ -23,6 +23,7 @@ const PLACEHOLDERS = new Set(['-', '--', '—', '——', '–', '/', '无', '�
 export function isBlankCell(raw: GridValue): boolean {
   if (raw === null || raw === undefined) return true;
   if (typeof raw !== 'string') return false;
+  if (raw.length > 12) return !/\S/.test(raw);
   const s = compactText(raw).toLowerCase();
   return s === '' || PLACEHOLDERS.has(s);
 }

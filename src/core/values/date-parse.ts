@@ -26,8 +26,18 @@ const PLAUSIBLE_SERIAL_MAX = 80_000;
  * section counts. A format is a date format when it has a year or day code, or a month code without hours or
  * seconds (so `h:mm` and `[h]:mm` are times, not dates).
  */
+const dateFormatMemo = new Map<string, boolean>();
+
 export function isDateFormat(fmt: string | null | undefined): boolean {
   if (!fmt) return false;
+  const known = dateFormatMemo.get(fmt);
+  if (known !== undefined) return known;
+  const answer = isDateFormatUncached(fmt);
+  if (dateFormatMemo.size < 10_000) dateFormatMemo.set(fmt, answer);
+  return answer;
+}
+
+function isDateFormatUncached(fmt: string): boolean {
   let f = fmt.trim();
   if (f === '' || /^general$/i.test(f) || f === '@') return false;
   f = f.replace(/"[^"]*"/g, '').replace(/\\./g, '').replace(/[_*]./g, '');

@@ -22,6 +22,16 @@ function moneyText(raw: string) {
   return parseNumericText(stripPerUnit(raw), { prefixes: MONEY_PREFIXES, suffixes: MONEY_SUFFIXES, multipliers: true });
 }
 
+/**
+ * The fast path for a number cell: when the yuan amount has at most two decimals (its shortest form is r/100),
+ * r is the fen. Below 10^13 yuan a double is fine enough that r/100 === yuan means exactly that.
+ */
+function wholeFenOf(yuan: number): Fen | null {
+  if (!(Math.abs(yuan) < 1e13)) return null;
+  const r = Math.round(yuan * 100);
+  return r / 100 === yuan ? asFen(r === 0 ? 0 : r) : null;
+}
+
 /** An exact decimal number of yuan → fen, rounded half away from zero; null when outside the safe-integer range. */
 export function decimalYuanToFen(d: Decimal): Fen | null {
   const fen = decimalToScaledInteger(d, 2);
@@ -42,6 +52,8 @@ export function parseMoney(raw: GridValue): Parsed<Fen> {
   if (typeof raw === 'boolean') return parsedFail('not-a-number');
   if (typeof raw === 'number') {
     if (!Number.isFinite(raw)) return parsedFail('not-a-number');
+    const fast = wholeFenOf(raw);
+    if (fast !== null) return parsedOk(fast);
     dec = decimalFromNumber(raw);
   } else {
     const r = moneyText(raw as string);
@@ -61,6 +73,8 @@ export function parseMoney(raw: GridValue): Parsed<Fen> {
 /** A yuan number (e.g. a custom-function argument) → fen, through the same exact rule as a number cell. */
 export function yuanNumberToFen(yuan: number): Fen | null {
   if (!Number.isFinite(yuan)) return null;
+  const fast = wholeFenOf(yuan);
+  if (fast !== null) return fast;
   return decimalYuanToFen(decimalFromNumber(yuan));
 }
 

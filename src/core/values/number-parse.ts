@@ -85,19 +85,35 @@ export interface NumericTextOptions {
 
 export type NumericText = { ok: true; value: Decimal; percent: boolean } | { ok: false; reason: ParseFailure };
 
+/** Word lists lower-cased and sorted longest first, once per list (the lists are module constants). */
+const prepared = new WeakMap<readonly string[], readonly string[]>();
+function prepare(words: readonly string[] | undefined): readonly string[] {
+  if (!words || words.length === 0) return [];
+  let p = prepared.get(words);
+  if (!p) {
+    p = words.map((w) => w.normalize('NFKC').toLowerCase()).sort((a, b) => b.length - a.length);
+    prepared.set(words, p);
+  }
+  return p;
+}
+
 function stripPrefix(s: string, words: readonly string[]): string {
+  if (words.length === 0 || s === '' || (s.charCodeAt(0) >= 48 && s.charCodeAt(0) <= 57)) return s;
   const lower = s.toLowerCase();
-  for (const w of words) if (lower.startsWith(w.toLowerCase())) return s.slice(w.length);
+  for (const w of words) if (lower.startsWith(w)) return s.slice(w.length);
   return s;
 }
 
 function stripSuffix(s: string, words: readonly string[]): string {
+  const last = s.charCodeAt(s.length - 1);
+  if (words.length === 0 || s === '' || (last >= 48 && last <= 57)) return s;
   const lower = s.toLowerCase();
-  for (const w of words) if (lower.length > w.length && lower.endsWith(w.toLowerCase())) return s.slice(0, -w.length);
+  for (const w of words) if (lower.length > w.length && lower.endsWith(w)) return s.slice(0, -w.length);
   return s;
 }
 
-const byLength = (a: string, b: string) => b.length - a.length;
+/** Plain ASCII decimal literal, the common case: no normalisation, signs, units or grouping to look at. */
+const PLAIN = /^-?\d+(?:\.\d+)?$/;
 
 /**
  * Read a number typed as text. Steps: NFKC and drop whitespace; sign (`-`, `−`, `负`, leading or trailing) or
@@ -105,8 +121,13 @@ const byLength = (a: string, b: string) => b.length - a.length;
  * (groups of 3, or of 4 as some Chinese ledgers write); then an exact decimal literal.
  */
 export function parseNumericText(text: string, opts: NumericTextOptions = {}): NumericText {
-  const prefixes = [...(opts.prefixes ?? [])].sort(byLength);
-  const suffixes = [...(opts.suffixes ?? [])].sort(byLength);
+  const trimmed = text.trim();
+  if (PLAIN.test(trimmed)) {
+    const dec = decimalFromLiteral(trimmed);
+    if (dec) return { ok: true, value: dec, percent: false };
+  }
+  const prefixes = prepare(opts.prefixes);
+  const suffixes = prepare(opts.suffixes);
   let s = compactText(text).replace(/[−–﹣－]/g, '-').replace(/[，]/g, ',').replace(/[。]/g, '.');
   if (s === '') return { ok: false, reason: 'empty' };
   let neg = false;
