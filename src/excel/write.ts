@@ -10,7 +10,7 @@ import type { Capabilities } from './requirements';
 /**
  * Executing a WritePlan through Office.js:
  *
- * 1. preflight (one sync, nothing changed yet): which sheets exist, whether a sheet we reuse is protected (then stop
+ * 1. preflight (two syncs, nothing changed yet): which sheets exist, whether a sheet we reuse is protected (then stop
  *    with a message naming it: nothing is written anywhere), whether a new sheet's name is already taken, and the
  *    tables and charts on the sheets we reuse;
  * 2. prepare (one sync): add new sheets; on reused sheets delete our old tables and charts, unfreeze, and clear
@@ -96,24 +96,26 @@ export async function writePlanWith(ctx: Ctx, plan: WritePlan, opts: WriteOption
   const wb = ctx.workbook;
   const reuse = new Set(plan.reuse);
 
-  // 1. preflight
+  // 1. preflight: which sheets exist (and the date system), then the sheets we reuse that still exist.
   const sheets = wb.worksheets.load('items/name');
   const probe = wb.functions.date(1904, 1, 1).load('value');
-  const reuseInfo = plan.reuse.map((name) => {
-    const ws = wb.worksheets.getItemOrNullObject(name);
-    ws.load('name');
-    ws.protection.load('protected');
-    ws.tables.load('items/name');
-    ws.charts.load('items/name');
-    return { name, ws };
-  });
   await syncStep(ctx, {});
   const present = new Map(sheets.items.map((s) => [s.name.toLowerCase(), s.name]));
   const date1904 = probe.value === 0;
+  const reuseInfo = plan.reuse
+    .filter((name) => present.get(name.toLowerCase()) === name)
+    .map((name) => {
+      const ws = wb.worksheets.getItem(name);
+      ws.protection.load('protected');
+      ws.tables.load('items/name');
+      ws.charts.load('items/name');
+      return { name, ws };
+    });
+  if (reuseInfo.length) await syncStep(ctx, { sheet: reuseInfo[0].name });
   for (const r of reuseInfo) {
-    if (!r.ws.isNullObject && r.ws.protection.protected) throw new HostError('excel.host.protected', { sheet: r.name });
+    if (r.ws.protection.protected) throw new HostError('excel.host.protected', { sheet: r.name });
   }
-  const live = new Set(reuseInfo.filter((r) => !r.ws.isNullObject).map((r) => r.name));
+  const live = new Set(reuseInfo.map((r) => r.name));
   for (const l of plan.layouts) {
     const clash = present.get(l.name.toLowerCase());
     if (clash && !live.has(l.name)) throw new HostError('excel.host.duplicateName', { name: clash });
@@ -123,7 +125,6 @@ export async function writePlanWith(ctx: Ctx, plan: WritePlan, opts: WriteOption
   // 2. prepare
   for (const l of plan.layouts) if (!live.has(l.name)) wb.worksheets.add(l.name);
   for (const r of reuseInfo) {
-    if (r.ws.isNullObject) continue;
     for (const t of r.ws.tables.items) t.delete();
     for (const c of r.ws.charts.items) c.delete();
     r.ws.freezePanes.unfreeze();

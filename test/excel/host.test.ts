@@ -208,6 +208,20 @@ describe('ExcelHost writes', () => {
     expect(t('zh-CN', edit.key)).toContain('Enter');
   });
 
+  test('a sheet of ours deleted between read and write is simply written again', async () => {
+    const sim = simFromGrids([shippingList()]);
+    const host = hostOn(sim);
+    await writeSpecs(host, [reportSpec()]);
+    const { grids, existing } = await host.readWorkbook();
+    const state = readState(grids);
+    const plan = planWrite(existing, state, [reportSpec(), stateSheet(state)]);
+    expect(plan.reuse).toContain('核对_出货');
+    sim.model.deleteSheet(sim.sheet('核对_出货'));
+    await host.write(plan);
+    expect(sim.cell('核对_出货', 'A8').hyperlink?.documentReference).toBe("'出货清单'!B3");
+    expect(sim.tables('核对_出货')).toHaveLength(1);
+  });
+
   test('select activates the sheet and selects the cell', async () => {
     const sim = simFromGrids([shippingList(), offsetSheet()]);
     const host = hostOn(sim);
