@@ -36,7 +36,7 @@ const HtmlWebpackPlugin = require('html-webpack-plugin');
 const CopyWebpackPlugin = require('copy-webpack-plugin');
 const CustomFunctionsMetadataPlugin = require('custom-functions-metadata-plugin');
 
-const PORT = Number(process.env.npm_package_config_dev_server_port || process.env.PORT || 3000);
+const PORT = Number(process.env.PORT || process.env.npm_package_config_dev_server_port || 3000);
 const urlDev = 'https://localhost:3000/';
 /** Set CLERK_DESK_URL to where dist/ is hosted; the placeholder stays visible in dist/manifest.xml until then. */
 const urlProd = process.env.CLERK_DESK_URL || 'https://clerk-desk.example.invalid/';
