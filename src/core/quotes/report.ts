@@ -181,6 +181,8 @@ export function quotesSheet(check: QuoteCheck, t: Translate): SheetSpec {
       { label: t('quotes.summary.ok'), value: ok, type: 'integer', tone: ok === check.lines.length ? 'good' : 'warn' },
       ...ruleLines,
       { label: t('quotes.summary.atStake'), value: money(check.atStake), type: 'money', tone: check.atStake === 0 ? 'good' : 'bad' },
+      { label: t('quotes.summary.atStakeOver'), value: money(check.atStakeOver), type: 'money', tone: check.atStakeOver === 0 ? 'good' : 'warn' },
+      { label: t('quotes.summary.atStakeUnder'), value: money(check.atStakeUnder), type: 'money', tone: check.atStakeUnder === 0 ? 'good' : 'bad' },
     ],
     tables: [
       {

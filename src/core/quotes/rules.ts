@@ -84,6 +84,10 @@ export interface QuoteCheck {
   counts: Record<RuleCode, number>;
   /** Σ (contract price − quoted price) × quantity over the lines whose price does not match, in fen. */
   atStake: Fen;
+  /** The part of it where the contract is above the quote (≥ 0) … */
+  atStakeOver: Fen;
+  /** … and where it is below (≤ 0): the signed sum can hide both. */
+  atStakeUnder: Fen;
   /** Tolerance in yuan per unit. */
   tolerance: number;
 }
@@ -307,14 +311,18 @@ export function checkQuotes(tables: readonly AnyTypedTable[], options: CheckOpti
   }
   checkContracts(lines);
   const counts = Object.fromEntries(RULES.map((r) => [r, 0])) as Record<RuleCode, number>;
-  let atStake = X.ZERO;
+  let over = X.ZERO;
+  let under = X.ZERO;
   for (const c of lines) {
     for (const h of c.hits) counts[h.rule] += 1;
     if (c.comparison && c.line.fields.quantity !== undefined && c.hits.some((h) => h.rule === 'price-mismatch')) {
-      atStake = X.add(atStake, X.mul(c.comparison.diff, X.fromDecimal(c.line.fields.quantity)));
+      const stake = X.mul(c.comparison.diff, X.fromDecimal(c.line.fields.quantity));
+      if (stake.n > 0n) over = X.add(over, stake);
+      else under = X.add(under, stake);
     }
   }
-  return { lines, counts, atStake: asFen(X.roundToInt(atStake)), tolerance };
+  const fen = (r: X.Ratio): Fen => asFen(X.roundToInt(r));
+  return { lines, counts, atStake: fen(X.add(over, under)), atStakeOver: fen(over), atStakeUnder: fen(under), tolerance };
 }
 
 /** The most severe status of a line. */

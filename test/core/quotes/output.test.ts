@@ -127,7 +127,9 @@ describe('the check sheet', () => {
     expect(s['报价已过期（quote-expired）']).toBe(0);
     // (8.81 − 8.80) × 200
     expect(s['涉及金额 Σ(合同单价−报价)×数量']).toBe(2);
-    expect(sheet.summary).toHaveLength(2 + RULES.length + 1);
+    expect(s['其中：合同价高于报价']).toBe(2);
+    expect(s['其中：合同价低于报价']).toBe(0);
+    expect(sheet.summary).toHaveLength(2 + RULES.length + 3);
     const enSummary = Object.fromEntries((en[0].summary ?? []).map((l) => [l.label, l.value]));
     expect(enSummary['Lines checked']).toBe(4);
     expect(enSummary['Price differs from quote (price-mismatch)']).toBe(1);
@@ -136,8 +138,8 @@ describe('the check sheet', () => {
   test('money at stake is signed: under-pricing counts against over-pricing', () => {
     const two = [baseLine({ unitPriceWithTax: y(12.6), amount: y(2520) }), baseLine({ contractNo: 'HT-2026-0416', quantity: 100, unitPriceWithTax: y(12.3), amount: y(1230) })];
     const summary = run([baseQuote()], two).sheets[0].summary ?? [];
-    // 0.10 × 200 − 0.20 × 100 = 0
-    expect(summary[summary.length - 1].value).toBe(0);
+    // 0.10 × 200 − 0.20 × 100 = 0, made of +20.00 and −20.00, which the next two lines show
+    expect(summary.slice(-3).map((l) => l.value)).toEqual([0, 20, -20]);
   });
 
   test('a rules table explains every code in the clerk\'s language with its count', () => {
