@@ -1,7 +1,8 @@
 import fc from 'fast-check';
 import { type Fen, asFen } from '../../../src/core/values/brand';
 import { fenToYuan, formatFen, roundHalfAwayFromZero, sumFen, yuanToFen } from '../../../src/core/values/money';
-import { parseMoney, parseUnitPrice, yuanNumberToFen } from '../../../src/core/values/parse';
+import { decimalYuanToFen, parseMoney, parseUnitPrice, yuanNumberToFen } from '../../../src/core/values/parse';
+import { decimalFromNumber } from '../../../src/core/values/number-parse';
 
 const ok = (value: number) => ({ ok: true, value });
 const fail = (reason: string) => ({ ok: false, reason });
@@ -171,6 +172,17 @@ describe('properties', () => {
         return r.ok && r.value === (f === 0 ? 0 : f);
       }),
       { numRuns: 2000 },
+    );
+  });
+
+  test('the fast path for number cells agrees with the exact decimal path on any double', () => {
+    fc.assert(
+      fc.property(fc.oneof(fc.double({ noNaN: true, noDefaultInfinity: true, min: -1e15, max: 1e15 }), fc.integer({ min: -1e9, max: 1e9 }).map((n) => n / 100)), (yuan) => {
+        const r = parseMoney(yuan);
+        const exact = decimalYuanToFen(decimalFromNumber(yuan));
+        return exact === null ? !r.ok : r.ok && r.value === exact;
+      }),
+      { numRuns: 5000 },
     );
   });
 
