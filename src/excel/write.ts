@@ -231,7 +231,9 @@ function layoutOps(l: SheetLayout, caps: Capabilities, date1904: boolean): Op[] 
       rows: 0,
       writesValues: false,
       queue: (_ctx, sheet) => {
-        const table = sheet(l.name).tables.add(address, true);
+        // A Range, not a string: a string address without a sheet name goes to the *active* sheet (excel.d.ts).
+        const ws = sheet(l.name);
+        const table = ws.tables.add(ws.getRange(address), true);
         table.name = t.name;
       },
     });

@@ -95,7 +95,7 @@ describe('the Office.js simulation is strict', () => {
       sim.run(async (ctx) => {
         const ws = ctx.workbook.worksheets.getItem('Sheet1');
         ws.getRange('A1:B2').values = [['a', 'b'], [1, 2]];
-        const t = ws.tables.add('A1:B2', true);
+        const t = ws.tables.add(ws.getRange('A1:B2'), true);
         t.name = name;
         await ctx.sync();
         t.delete();
@@ -110,6 +110,14 @@ describe('the Office.js simulation is strict', () => {
     expect(await code(table('1abc'))).toBe('InvalidArgument');
     sim2.model.tables = sim2.model.tables.filter((t) => t.sheet.name !== 'Sheet1');
     expect(await code(table('_表2'))).toBe('no error');
+  });
+
+  test('tables.add with a bare address goes to the active sheet, as documented', async () => {
+    const sim = simFromGrids([...book(), { ...book()[0], name: '第二张' }]);
+    await sim.run(async (ctx) => {
+      ctx.workbook.worksheets.getItem('第二张').tables.add('A1:C3', true);
+    });
+    expect(sim.tables()).toEqual([{ name: 'Table1', sheet: '发货清单', range: 'A1:C3' }]);
   });
 
   test('a protected sheet refuses writes with AccessDenied', async () => {

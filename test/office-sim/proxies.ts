@@ -1022,10 +1022,10 @@ export class TableCollectionProxy extends CollectionProxy<TableProxy> {
       if (typeof address === 'string') {
         const m = /^(?:('(?:[^']|'')+'|[^!]+)!)?(.+)$/.exec(address);
         const sheetName = m?.[1]?.replace(/^'|'$/g, '').replace(/''/g, "'");
-        const scoped = this.scope?.();
-        if (!sheetName && !scoped) throw new SimRichApiError('InvalidArgument', 'workbook.tables.add needs Sheet!A1:B2');
-        sheet = sheetName ? this.model.sheetOrThrow(sheetName) : (scoped as SimSheet);
-        if (scoped && sheet !== scoped) throw new SimRichApiError('InvalidArgument', 'the address is on another sheet');
+        // As documented (excel.d.ts): "If the address does not contain a sheet name, the currently-active sheet is
+        // used" — even on a worksheet's own TableCollection. Pass a Range to be safe.
+        if (!sheetName && !this.model.active) throw new SimRichApiError('InvalidArgument', 'no active sheet');
+        sheet = sheetName ? this.model.sheetOrThrow(sheetName) : (this.model.active as SimSheet);
         rect = parseRect(m?.[2] ?? '');
       } else {
         ({ sheet, rect } = address.target() as RangeTarget);
