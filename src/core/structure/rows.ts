@@ -51,11 +51,14 @@ type Parser = (raw: GridValue, format: string | null) => Parsed<unknown>;
 
 const TOTAL_QUICK = /[计計]|total|sum/i;
 const TOTAL =
-  /^(?:[^\d]{0,8}?)(?:小计|合计|总计|累计|共计|总合计|小計|合計|總計|累計)(?:金额|数量|额)?(?:[:：].*|\(.*\))?$|^(?:sub|grand|page)?totals?(?:[:：(].*)?$|^sum$/u;
+  /^(?:.{0,12}?)(?:小计|合计|总计|累计|共计|总合计|小計|合計|總計|累計)(?:金额|数量|额)?(?:[:：].*|\(.*\))?$|^(?:sub|grand|page)?totals?(?:[:：(].*)?$|^sum$/u;
 const FOOTER =
   /^(?:制表|制单|编制|填表|审核|审批|批准|复核|核准|签字|签名|签收|签章|经办|经手|负责人|主管|盖章|记账|会计|出纳|送货人|收货人|财务|对方确认|我方确认|供方确认|需方确认|客户确认|确认人|prepared|approved|checked|reviewed|signature|signedby)/iu;
 /** 供方（盖章）：/ 需方签字 / 甲方代表 … : the parties' sign-off under a statement. */
 const PARTY_SIGN = /^(?:供方|需方|甲方|乙方|买方|卖方|客户|供应商|我方|对方|贵方|本公司|贵公司)[(（]?(?:盖章|签字|签章|确认|签名|代表|负责人|经办人)/u;
+/** A label before a colon that names a sign-off role: 核对人：, 财务审核：, 对账确认：, 仓库经办人：. */
+const SIGN_LABEL = /^([^:：]{1,10})[:：]/u;
+const SIGN_WORDS = /审核|核对|复核|审批|批准|核准|签字|签名|签章|签收|盖章|确认|制表|制单|编制|经办|经手|负责人|主管|对账人|记账|出纳|会计/u;
 const NOTE = /^(?:备注|注|说明|附注|注意|附|ps|note|notes|remark|remarks)\s*[:：]/iu;
 
 const compactLower = (s: string) => s.normalize('NFKC').replace(/\s+/g, '').toLowerCase();
@@ -68,7 +71,10 @@ export function isTotalText(v: GridValue): boolean {
 function isFooterText(v: GridValue): boolean {
   if (typeof v !== 'string') return false;
   const s = compactLower(v);
-  return s.length <= 40 && (FOOTER.test(s) || PARTY_SIGN.test(s));
+  if (s.length > 40) return false;
+  if (FOOTER.test(s) || PARTY_SIGN.test(s)) return true;
+  const label = SIGN_LABEL.exec(s);
+  return !!label && SIGN_WORDS.test(label[1]);
 }
 
 function isNoteText(v: GridValue): boolean {

@@ -43,7 +43,7 @@ const STATEMENT_WORD = /对账|对帐|结算单|statement/iu;
 export function counterpartyFromTitle(lines: readonly string[]): string | undefined {
   const clean = lines.map((l) => l.normalize('NFKC').trim());
   for (const line of clean) {
-    if (!STATEMENT_WORD.test(line)) continue;
+    if (!STATEMENT_WORD.test(line.replace(/\s+/g, ''))) continue;
     const m = COMPANY.exec(line.replace(/\s+/g, ' ').split(/\s+/).find((part) => COMPANY.test(part)) ?? '');
     if (m) return stripLead(m[1]);
   }
