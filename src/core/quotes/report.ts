@@ -125,7 +125,7 @@ function lineRow(c: LineCheck, t: Translate): OutValue[] {
   const quoteCell = tier ? sourceLink(tier.source.sheet, tier.source.row, tier.source.columns.quoteNo ?? tier.source.columns.part ?? 1) : null;
   let basis: string | null = null;
   let quoted: number | null = null;
-  let contractPrice: number | null = null;
+  let contractPrice: number | null;
   let difference: number | null = null;
   if (c.comparison) {
     basis = t(`quotes.basis.${c.comparison.basis}` as MessageKey);
@@ -133,6 +133,7 @@ function lineRow(c: LineCheck, t: Translate): OutValue[] {
     contractPrice = money(c.comparison.contract.fen);
     difference = cellYuan(c.comparison.diff);
   } else {
+    // Nothing to compare (no quote, or no price on one side): show what each side says.
     const own = l.prices.withTax ? 'with-tax' : l.prices.net ? 'net' : undefined;
     contractPrice = money((l.prices.withTax ?? l.prices.net)?.fen);
     const tp = tier && (own === 'net' ? tier.prices.net ?? tier.prices.withTax : tier.prices.withTax ?? tier.prices.net);
