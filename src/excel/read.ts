@@ -64,6 +64,7 @@ interface Detail {
 
 const ERROR_TEXT = /^#(N\/A|NAME\?|REF!|VALUE!|DIV\/0!|NUM!|NULL!|SPILL!|CALC!|GETTING_DATA|FIELD!|BLOCKED!|CONNECT!|BUSY!|UNKNOWN!|EXTERNAL!|PYTHON!)$/;
 const MAX_PROBES_PER_SHEET = 4096;
+const PROBES_PER_SYNC = 5000;
 const MERGE_BANDS_DEPTH = 4;
 
 export interface ReadOptions {
@@ -436,15 +437,19 @@ async function bisectHidden(ctx: Ctx, probes: Probe[], warnings: ReadWarning[]):
       now.push(p);
     }
     if (!now.length) break;
-    const loaded = now.map((p) => {
-      const u = p.sheet.used as Used;
-      const ws = ctx.workbook.worksheets.getItem(p.sheet.name);
-      const range = p.axis === 'row' ? ws.getRangeByIndexes(p.start, u.col0, p.count, 1) : ws.getRangeByIndexes(u.row0, p.start, 1, p.count);
-      return range.load(p.axis === 'row' ? 'rowHidden' : 'columnHidden');
-    });
-    await syncOrThrow(ctx, {});
     const next: Probe[] = [];
-    now.forEach((p, i) => settle(p.sheet, p.axis, p.start, p.count, p.axis === 'row' ? loaded[i].rowHidden : loaded[i].columnHidden, next));
+    // A probe costs ~200 bytes of request: chunks of PROBES_PER_SYNC keep each sync far below the limit.
+    for (let at = 0; at < now.length; at += PROBES_PER_SYNC) {
+      const chunk = now.slice(at, at + PROBES_PER_SYNC);
+      const loaded = chunk.map((p) => {
+        const u = p.sheet.used as Used;
+        const ws = ctx.workbook.worksheets.getItem(p.sheet.name);
+        const range = p.axis === 'row' ? ws.getRangeByIndexes(p.start, u.col0, p.count, 1) : ws.getRangeByIndexes(u.row0, p.start, 1, p.count);
+        return range.load(p.axis === 'row' ? 'rowHidden' : 'columnHidden');
+      });
+      await syncOrThrow(ctx, {});
+      chunk.forEach((p, i) => settle(p.sheet, p.axis, p.start, p.count, p.axis === 'row' ? loaded[i].rowHidden : loaded[i].columnHidden, next));
+    }
     queue = next;
   }
   for (const s of new Set(probes.map((p) => p.sheet))) {

@@ -94,6 +94,21 @@ describe('ExcelHost reads', () => {
   });
 });
 
+test('hidden rows scattered past the probe cap: a warning naming the sheet, never a wrong row', async () => {
+  const g = shippingList();
+  g.values = Array.from({ length: 20_000 }, (_, r) => [`第${r + 1}行`]);
+  g.formats = g.values.map(() => [null]);
+  g.merges = [];
+  g.hiddenRows = Array.from({ length: 10_000 }, (_, i) => i * 2 + 2);
+  g.hiddenColumns = [];
+  const sim = simFromGrids([g]);
+  const host = hostOn(sim);
+  const { grids: read } = await host.readWorkbook();
+  expect(host.warnings).toEqual([{ key: 'excel.host.warn.hiddenRows', values: { sheet: '出货清单' } }]);
+  expect(read[0].hiddenRows.every((r) => r % 2 === 0)).toBe(true);
+  expect(sim.metrics.largestRequest).toBeLessThan(4_000_000);
+});
+
 describe('ExcelHost writes', () => {
   test('a WritePlan: cells, formats, tables, links, highlights, widths, freeze, chart, hidden state sheet', async () => {
     const sim = simFromGrids([shippingList()]);
