@@ -8,6 +8,8 @@ import { readLoadedWorkbook } from './read';
 import { partsExcelJsDrops, sniff, zipEntryNames } from './sniff';
 import { applyPlan } from './write';
 import { patchWorkbook } from './patch';
+import { fastReadWorkbook } from './fast-read';
+import { ZipReader } from './zip';
 import { generatedParts } from './sheet-xml';
 
 /**
@@ -20,6 +22,8 @@ export class XlsxHost implements WorkbookHost {
   private output: Buffer | null = null;
   /** True when the last write fell back to rewriting the whole workbook with ExcelJS. */
   rewroteWholeWorkbook = false;
+  /** Read with ExcelJS even when the direct reader could (tests compare the two). */
+  forceExcelJs = false;
 
   private constructor(
     /** The input as loaded; dropped after reading to free memory (write() works from the bytes). */
@@ -62,6 +66,13 @@ export class XlsxHost implements WorkbookHost {
       case 'xlsx':
         break;
     }
+    const zip = ZipReader.open(buf);
+    const workbookXml = zip?.text('xl/workbook.xml');
+    if (zip && workbookXml) {
+      const date1904 = /<workbookPr\b[^>]*\bdate1904="(1|true)"/.test(workbookXml);
+      return new XlsxHost(null, buf, date1904, label, partsExcelJsDrops([...zip.entries.keys()]));
+    }
+    // A zip this module cannot read itself (zip64…): ExcelJS reads and, if need be, writes it.
     const wb = new ExcelJS.Workbook();
     try {
       await wb.xlsx.load(buf as unknown as ExcelJS.Buffer);
@@ -74,14 +85,29 @@ export class XlsxHost implements WorkbookHost {
 
   private async loaded(): Promise<ExcelJS.Workbook> {
     if (!this.wb) {
-      this.wb = new ExcelJS.Workbook();
-      await this.wb.xlsx.load(this.original as unknown as ExcelJS.Buffer);
+      const wb = new ExcelJS.Workbook();
+      try {
+        await wb.xlsx.load(this.original as unknown as ExcelJS.Buffer);
+      } catch (e) {
+        throw new HostError('xlsx.error.unreadable', { file: this.label }, (e as Error).message);
+      }
+      this.wb = wb;
     }
     return this.wb;
   }
 
+  /** Read with the direct XML reader (fast-read.ts), or with ExcelJS when that one declines. */
   async readWorkbook(progress?: HostProgress): Promise<WorkbookRead> {
-    const read = readLoadedWorkbook(await this.loaded(), progress);
+    let fast: WorkbookRead | null = null;
+    if (!this.wb && !this.forceExcelJs) {
+      try {
+        fast = fastReadWorkbook(this.original, progress);
+      } catch (e) {
+        if ((e as Error).name === 'AbortError') throw e;
+        fast = null;
+      }
+    }
+    const read = fast ?? readLoadedWorkbook(await this.loaded(), progress);
     // The grids hold everything a run needs; the ExcelJS model (the biggest thing in memory) can go.
     this.wb = null;
     const hasData = read.grids.some((g) => g.name !== STATE_SHEET && g.values.some((row) => row.some((v) => v !== null && v !== '')));

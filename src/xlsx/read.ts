@@ -85,8 +85,9 @@ export function gridFromWorksheet(ws: ExcelJS.Worksheet, date1904: boolean): Gri
     let fmts: (string | null)[] | undefined;
     row.eachCell({ includeEmpty: false }, (cell, c) => {
       const value = (cell.type as number) === VALUE_TYPE_MERGE ? null : toGridValue(cell.value, date1904);
+      // Formats are kept where there is a value (an empty styled cell tells a reader nothing).
+      if (value === null) return;
       const fmt = cell.numFmt && cell.numFmt !== 'General' ? cell.numFmt : null;
-      if (value === null && fmt === null) return;
       if (!vals || !fmts) {
         vals = [];
         fmts = [];
