@@ -2,6 +2,8 @@ import { SCHEMAS } from '../../../src/core/tables/schemas';
 import { TABLE_KINDS, type FieldOf, type TableKind } from '../../../src/core/tables/kinds';
 import { headerKey } from '../../../src/core/structure/vocabulary';
 import { mapColumns } from '../../../src/core/structure/kind';
+import { readFileSync } from 'fs';
+import { join } from 'path';
 
 /**
  * Every field of every row type, written out once. The type makes this list complete and exact against kinds.ts
@@ -106,5 +108,14 @@ describe('schemas', () => {
     expect(headerKey('单价（元/件）')).toBe('单价');
     expect(headerKey('单价(含税)')).toBe('单价含税');
     expect(headerKey('Ｕｎｉｔ　Ｐｒｉｃｅ')).toBe('unitprice');
+  });
+
+  it('docs/structure.md lists every kind and field identifier', () => {
+    const doc = readFileSync(join(__dirname, '../../../docs/structure.md'), 'utf8');
+    for (const kind of TABLE_KINDS) {
+      const section = doc.split(`### \`${kind}\``)[1]?.split('\n### ')[0] ?? '';
+      expect({ kind, found: section.length > 0 }).toEqual({ kind, found: true });
+      for (const f of SCHEMAS[kind].fields) expect({ kind, field: f.field, listed: section.includes(`| \`${f.field}\` |`) }).toEqual({ kind, field: f.field, listed: true });
+    }
   });
 });
