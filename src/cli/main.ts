@@ -78,12 +78,16 @@ export async function main(argv: readonly string[], io: CliIO): Promise<number> 
   }
   const asOf = parsed.asOf ?? (io.today ?? localToday)();
 
+  // Progress only for long runs: nothing in the first `every` ms, then at most one line per `every` ms per phase,
+  // and the phase's last line only if it said something before.
   const every = io.progressEvery ?? 1000;
+  const started = Date.now();
   const last: Record<string, number> = {};
   const progress: HostProgress = {
     onProgress: (phase, done, total) => {
       const now = Date.now();
-      if (done < total && now - (last[phase] ?? 0) < every) return;
+      if (now - started < every) return;
+      if (done >= total ? last[phase] === undefined : now - (last[phase] ?? 0) < every) return;
       last[phase] = now;
       say(lang, phase === 'read' ? 'cli.progress.read' : 'cli.progress.write', { done, total });
     },
@@ -104,7 +108,7 @@ export async function main(argv: readonly string[], io: CliIO): Promise<number> 
       {
         readWorkbook: async (p) => {
           const r = await host.readWorkbook(p);
-          say(lang, 'cli.progress.run', { jobs: jobsLabel });
+          if (Date.now() - started >= every) say(lang, 'cli.progress.run', { jobs: jobsLabel });
           return r;
         },
         write: (plan, p) => host.write(plan, p),
@@ -113,7 +117,7 @@ export async function main(argv: readonly string[], io: CliIO): Promise<number> 
       { jobs: parsed.jobs, asOf, lang, options: parsed.options },
       progress,
     );
-    say(lang, 'cli.progress.save', { file: out });
+    if (Date.now() - started >= every) say(lang, 'cli.progress.save', { file: out });
     await fs.mkdir(dirname(out), { recursive: true });
     await host.save(out);
     if (parsed.json) {

@@ -40,7 +40,7 @@ export const zh = {
 
   // Progress and results (stderr / stdout).
   'cli.progress.open': '正在打开 {file} …',
-  'cli.progress.read': '读取中：{done}/{total} 行',
+  'cli.progress.read': '读取中：{done}/{total}',
   'cli.progress.run': '正在运行：{jobs} …',
   'cli.progress.write': '写入中：{done}/{total} 行',
   'cli.progress.save': '正在保存 {file} …',
@@ -111,7 +111,7 @@ export const en: Record<keyof typeof zh, string> = {
   'cli.error.internal': 'Unexpected error while processing: {detail}',
 
   'cli.progress.open': 'Opening {file} …',
-  'cli.progress.read': 'Reading: {done}/{total} rows',
+  'cli.progress.read': 'Reading: {done}/{total}',
   'cli.progress.run': 'Running: {jobs} …',
   'cli.progress.write': 'Writing: {done}/{total} rows',
   'cli.progress.save': 'Saving {file} …',

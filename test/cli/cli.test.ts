@@ -1,0 +1,192 @@
+import ExcelJS from 'exceljs';
+import { spawnSync } from 'child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'fs';
+import { tmpdir } from 'os';
+import { join, resolve } from 'path';
+import { main, defaultOutPath, type CliIO } from '../../src/cli/main';
+import { parseArgs } from '../../src/cli/args';
+import { XlsxHost } from '../../src/xlsx';
+import { asIsoDate } from '../../src/core/values/brand';
+import { JOBS } from '../../src/core/jobs';
+import { t } from '../../src/core/i18n';
+import type { Grid } from '../../src/core/grid';
+
+const root = resolve(__dirname, '../..');
+const dir = mkdtempSync(join(tmpdir(), 'clerk-desk-cli-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+async function run(argv: string[]): Promise<{ code: number; out: string; err: string }> {
+  let out = '';
+  let err = '';
+  const io: CliIO = { stdout: (s) => (out += s), stderr: (s) => (err += s), cwd: dir, today: () => asIsoDate('2026-10-31') };
+  const code = await main(argv, io);
+  return { code, out, err };
+}
+
+/** A small, real shipping list and a customer list. */
+async function smallBook(file: string): Promise<string> {
+  const wb = new ExcelJS.Workbook();
+  const ws = wb.addWorksheet('10月出货');
+  ws.addRow(['2026年10月出货明细']);
+  ws.addRow(['出货日期', '送货单号', '客户名称', '合同编号', '物料编码', '数量', '含税单价', '含税金额', '税率']);
+  ws.addRow([new Date(Date.UTC(2026, 9, 5)), 'SH2610001', '苏州华工精密模具有限公司', 'HT-2026-001', 'P-10001', 120, 11.75, 1410, 0.13]);
+  ws.addRow([new Date(Date.UTC(2026, 9, 8)), 'SH2610002', '昆山瑞德电子有限公司', 'HT-2026-002', 'P-10002', 80, 12, 960, 0.13]);
+  ws.getColumn(1).numFmt = 'yyyy-mm-dd';
+  const path = join(dir, file);
+  await wb.xlsx.writeFile(path);
+  return path;
+}
+
+const gridsOf = async (path: string): Promise<Grid[]> => (await (await XlsxHost.open(path)).readWorkbook()).grids;
+
+describe('arguments', () => {
+  test('job options become kebab-case flags; booleans are bare flags', () => {
+    const p = parseArgs(['sales', 'book.xlsx', '--month', '2026-10', '--with-tax', '--basis=shipments', '--as-of', '2026-10-31']);
+    expect(p).toMatchObject({ kind: 'run', jobs: ['sales'], book: 'book.xlsx', asOf: '2026-10-31', options: { month: '2026-10', withTax: true, basis: 'shipments' } });
+    expect(parseArgs(['sales', 'b.xlsx', '--no-with-tax'])).toMatchObject({ options: { withTax: false } });
+    expect(parseArgs(['receivables', 'b.xlsx', '--overdue-days', '60'])).toMatchObject({ options: { overdueDays: 60 } });
+  });
+  test('all takes every job and every job’s options', () => {
+    const p = parseArgs(['all', 'b.xlsx', '--month', '2026-10', '--with-tax', '--invoice-days', '10']);
+    expect(p).toMatchObject({ kind: 'run', jobs: JOBS.map((j) => j.id), options: { month: '2026-10', withTax: true, invoiceDays: 10 } });
+  });
+  test('fn takes its arguments verbatim, even ones that look like flags', () => {
+    expect(parseArgs(['fn', 'AMOUNT', '-1,234.50'])).toEqual({ kind: 'fn', lang: 'zh-CN', name: 'AMOUNT', args: ['-1,234.50'] });
+  });
+  test('usage errors name the problem', () => {
+    expect(parseArgs(['sales', 'b.xlsx', '--with-tax=maybe'])).toMatchObject({ kind: 'error', error: { key: 'cli.error.badChoice' } });
+    expect(parseArgs(['quotes', 'b.xlsx', '--with-tax'])).toMatchObject({ kind: 'error', error: { key: 'cli.error.unknownFlag' } });
+    expect(parseArgs(['sales', 'b.xlsx', '--month', '2026-13'])).toMatchObject({ kind: 'error', error: { key: 'cli.error.badMonth' } });
+    expect(parseArgs(['sales', 'b.xlsx', '--out', 'x.xlsx', '--in-place'])).toMatchObject({ kind: 'error', error: { key: 'cli.error.outInPlace' } });
+    expect(parseArgs(['sales'])).toMatchObject({ kind: 'error', error: { key: 'cli.error.noBook' } });
+  });
+});
+
+describe('bad usage exits 2', () => {
+  const jobs = ['all', ...JOBS.map((j) => j.id)].join(', ');
+  test.each([
+    [['frobnicate', 'b.xlsx'], t('zh-CN', 'cli.error.unknownJob', { job: 'frobnicate', jobs })],
+    [['sales', 'b.xlsx', '--bogus'], t('zh-CN', 'cli.error.unknownFlag', { flag: '--bogus' })],
+    [['sales', 'b.xlsx', '--as-of', '2026-02-30'], t('zh-CN', 'cli.error.badDate', { flag: '--as-of', value: '2026-02-30' })],
+    [['sales', 'b.xlsx', '--as-of', '31/10/2026'], t('zh-CN', 'cli.error.badDate', { flag: '--as-of', value: '31/10/2026' })],
+    [['sales', 'b.xlsx', '--lang', 'fr-FR'], t('zh-CN', 'cli.error.badLang', { value: 'fr-FR' })],
+    [['sales', 'b.xlsx', '--out'], t('zh-CN', 'cli.error.missingValue', { flag: '--out' })],
+    [[], t('zh-CN', 'cli.error.noJob')],
+  ])('%j', async (argv, message) => {
+    const r = await run([...argv]);
+    expect(r.code).toBe(2);
+    expect(r.out).toBe('');
+    expect(r.err).toBe(`${message}\n${t('zh-CN', 'cli.usage.short')}\n`);
+  });
+  test('in English with --lang en-US', async () => {
+    const r = await run(['frobnicate', 'b.xlsx', '--lang', 'en-US']);
+    expect(r.code).toBe(2);
+    expect(r.err).toContain('There is no job called "frobnicate"');
+  });
+});
+
+describe('bad input exits 1 with one sentence', () => {
+  const oneLine = (err: string) => err.trim().split('\n');
+  test('a missing file', async () => {
+    const r = await run(['sales', 'missing.xlsx']);
+    expect(r.code).toBe(1);
+    expect(oneLine(r.err)).toEqual(['找不到文件：missing.xlsx。']);
+  });
+  test('a .txt renamed .xlsx', async () => {
+    writeFileSync(join(dir, 'notes.xlsx'), '这是一份备忘录，不是表格。\n');
+    const r = await run(['all', 'notes.xlsx']);
+    expect(r.code).toBe(1);
+    expect(oneLine(r.err)).toEqual(['notes.xlsx 不是 Excel 工作簿（.xlsx），无法读取。']);
+    expect(existsSync(join(dir, 'notes.clerk-desk.xlsx'))).toBe(false);
+  });
+  test('an empty workbook: nothing is written', async () => {
+    const wb = new ExcelJS.Workbook();
+    wb.addWorksheet('Sheet1');
+    await wb.xlsx.writeFile(join(dir, 'empty.xlsx'));
+    const r = await run(['all', 'empty.xlsx', '--lang', 'en-US']);
+    expect(r.code).toBe(1);
+    expect(oneLine(r.err)).toEqual(['empty.xlsx has no sheet with any data, so nothing was written.']);
+    expect(existsSync(join(dir, 'empty.clerk-desk.xlsx'))).toBe(false);
+  });
+});
+
+describe('--help', () => {
+  test('Chinese by default, listing every job and option', async () => {
+    const r = await run(['--help']);
+    expect(r.code).toBe(0);
+    expect(r.out).toContain('用法：');
+    for (const job of JOBS) {
+      expect(r.out).toContain(`  ${job.id}`);
+      expect(r.out).toContain(t('zh-CN', job.title));
+      for (const o of job.options) expect(r.out).toContain(t('zh-CN', o.label));
+    }
+    expect(r.out).toContain('RMBUPPER');
+  });
+  test('English with --lang en-US', async () => {
+    const r = await run(['--lang', 'en-US', '--help']);
+    expect(r.code).toBe(0);
+    expect(r.out).toContain('Usage:');
+    for (const job of JOBS) for (const o of job.options) expect(r.out).toContain(t('en-US', o.label));
+    expect(r.out).not.toContain('用法');
+    expect(r.out).not.toContain('任务选项');
+  });
+});
+
+describe('fn', () => {
+  test('RMBUPPER 1409.5', async () => {
+    const r = await run(['fn', 'RMBUPPER', '1409.5']);
+    expect(r).toEqual({ code: 0, out: '人民币壹仟肆佰零玖元伍角\n', err: '' });
+  });
+  test('an unknown function is an error on stderr, exit 1', async () => {
+    const r = await run(['fn', 'NOSUCH', '1']);
+    expect(r.code).toBe(1);
+    expect(r.out).toBe('');
+    expect(r.err).toMatch(/^#NAME\? /);
+  });
+});
+
+describe('a real run', () => {
+  test('writes the output next to the input, the JSON summary, and leaves the input alone', async () => {
+    const book = await smallBook('出货.xlsx');
+    const before = readFileSync(book);
+    const r = await run(['all', '出货.xlsx', '--json', 'out/summary.json', '--month', '2026-10']);
+    expect(r.code).toBe(0);
+    const out = defaultOutPath(book);
+    expect(r.out).toBe(`${out}\n`);
+    expect(readFileSync(book)).toEqual(before);
+    const summary = JSON.parse(readFileSync(join(dir, 'out/summary.json'), 'utf8'));
+    expect(summary).toMatchObject({ job: 'all', asOf: '2026-10-31' });
+    const inGrids = await gridsOf(book);
+    const outGrids = await gridsOf(out);
+    for (const g of inGrids) expect(outGrids.find((o) => o.name === g.name)).toEqual(g);
+    expect(outGrids.find((g) => g.name === 'ClerkDesk_state')?.hidden).toBe(true);
+  });
+
+  test('--in-place twice: the clerk’s sheet unchanged, our sheets replaced, never copied', async () => {
+    const book = await smallBook('就地.xlsx');
+    const clerk = (await gridsOf(book))[0];
+    expect((await run(['all', book, '--in-place', '--as-of', '2026-10-31'])).code).toBe(0);
+    const first = await (await XlsxHost.open(book)).readWorkbook();
+    expect((await run(['all', book, '--in-place', '--as-of', '2026-10-31'])).code).toBe(0);
+    const second = await (await XlsxHost.open(book)).readWorkbook();
+    expect(second.existing.sheets).toEqual(first.existing.sheets);
+    expect(second.existing.tables.map((x) => x.name).sort()).toEqual(first.existing.tables.map((x) => x.name).sort());
+    expect(second.grids[0]).toEqual(clerk);
+    expect(first.existing.sheets.filter((s) => s === 'ClerkDesk_state')).toHaveLength(1);
+  });
+
+  test('bin/clerk-desk.js runs the bundle as a process', () => {
+    const book = join(dir, 'spawn.xlsx');
+    writeFileSync(book, readFileSync(join(dir, '出货.xlsx')));
+    const r = spawnSync(process.execPath, [join(root, 'bin/clerk-desk.js'), 'sales', book, '--out', join(dir, 'spawn-out.xlsx'), '--lang', 'en-US'], {
+      encoding: 'utf8',
+      timeout: 120_000,
+    });
+    expect(r.stderr).toContain('findings');
+    expect(r.status).toBe(0);
+    expect(r.stdout.trim()).toBe(join(dir, 'spawn-out.xlsx'));
+    const bad = spawnSync(process.execPath, [join(root, 'bin/clerk-desk.js'), 'sales', join(dir, 'nope.xlsx')], { encoding: 'utf8', timeout: 120_000 });
+    expect(bad.status).toBe(1);
+    expect(bad.stderr.trim()).toBe(`找不到文件：${join(dir, 'nope.xlsx')}。`);
+  });
+});
