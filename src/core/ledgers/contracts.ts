@@ -26,7 +26,10 @@ export interface ContractLineExec {
   part: string;
   name?: string;
   quantity: number;
+  /** Shipped, net of returns that check out. */
   shippedQty: number;
+  /** Handed over, before returns: what the delivery date and the over-shipment tolerance are judged on. */
+  deliveredQty: number;
   value: Fen;
   shipped: Fen;
   deliveryDate?: IsoDate;
@@ -93,7 +96,7 @@ export function contractLedger(tables: readonly AnyTypedTable[], directory: Part
       const price = f.unitPriceWithTax ?? (f.taxIncluded === false ? undefined : f.unitPrice);
       const value = f.amount ?? (f.quantity !== undefined && price !== undefined ? lineAmount(f.quantity, price) : asFen(0));
       c.value = asFen(c.value + value);
-      c.lines.push({ line: f.line, part: f.part ?? '', name: f.name, quantity: f.quantity ?? 0, shippedQty: 0, value, shipped: asFen(0), deliveryDate: f.deliveryDate, flags: [], source: { sheet: t.sheet, row: sourceRow } });
+      c.lines.push({ line: f.line, part: f.part ?? '', name: f.name, quantity: f.quantity ?? 0, shippedQty: 0, deliveredQty: 0, value, shipped: asFen(0), deliveryDate: f.deliveryDate, flags: [], source: { sheet: t.sheet, row: sourceRow } });
     }
   }
 
@@ -111,6 +114,7 @@ export function contractLedger(tables: readonly AnyTypedTable[], directory: Part
       c.shipped = asFen(c.shipped + amount);
       if (line) {
         line.shippedQty += f.quantity ?? 0;
+        line.deliveredQty += f.quantity ?? 0;
         line.shipped = asFen(line.shipped + amount);
       }
       const list = shipmentDates.get(c.contractNo) ?? [];
@@ -167,8 +171,9 @@ export function contractLedger(tables: readonly AnyTypedTable[], directory: Part
     c.toInvoice = asFen(Math.max(0, Math.max(c.shipped, c.value) - c.invoiced));
     c.toCollect = asFen(Math.max(0, c.invoiced - c.received));
     for (const line of c.lines) {
-      if (line.quantity > 0 && line.shippedQty > line.quantity * (1 + options.overShipTolerance) + 1e-9) line.flags.push('shipped-beyond-contract');
-      if (line.deliveryDate && line.deliveryDate < asOf && line.shippedQty < line.quantity) line.flags.push('delivery-overdue');
+      // A return is a quality matter (the returns check, and the money figures), not a delivery still owed.
+      if (line.quantity > 0 && line.deliveredQty > line.quantity * (1 + options.overShipTolerance) + 1e-9) line.flags.push('shipped-beyond-contract');
+      if (line.deliveryDate && line.deliveryDate < asOf && line.deliveredQty < line.quantity) line.flags.push('delivery-overdue');
     }
     // Invoices cover shipments oldest first; the first shipment left uncovered past the cutoff is late to invoice.
     let covered: number = c.invoiced;
@@ -184,7 +189,7 @@ export function contractLedger(tables: readonly AnyTypedTable[], directory: Part
     // The delivery tolerance a contract allows applies to invoicing what was delivered, too.
     if (c.invoiced > Math.round(c.value * (1 + options.overShipTolerance)) + 1) c.flags.push('invoiced-beyond-contract');
     for (const f of ['shipped-beyond-contract', 'delivery-overdue'] as const) if (c.lines.some((l) => l.flags.includes(f))) c.flags.push(f);
-    const fullyShipped = c.lines.length > 0 && c.lines.every((l) => l.shippedQty >= l.quantity);
+    const fullyShipped = c.lines.length > 0 && c.lines.every((l) => l.deliveredQty >= l.quantity);
     if (c.value > 0 && c.received >= c.value) {
       c.flags.push('fully-collected');
       c.status = 'closed';

@@ -84,9 +84,8 @@ describe('contract execution ledger', () => {
 
   test('value, shipped (net of the returns that check out), invoiced, received and what remains, per contract', () => {
     // shipped 1,000 + 200, less RT1's 30 × 10 back (RT2 exceeds what was shipped, RT3 is priced above: not netted)
-    expect(byNo['HT-A']).toMatchObject({ value: 1500, shipped: 900, invoiced: 1000, received: 0, toShip: 600, toInvoice: 500, toCollect: 1000, status: 'in-progress' });
-    // the 30 taken back leave line 1 short of its 100 after its 09-30 delivery date
-    expect(byNo['HT-A'].flags).toEqual(['delivery-overdue']);
+    expect(byNo['HT-A']).toMatchObject({ value: 1500, shipped: 900, invoiced: 1000, received: 0, toShip: 600, toInvoice: 500, toCollect: 1000, status: 'in-progress', flags: [] });
+    // the 30 taken back are a quality matter: line 1 was delivered in full by its 09-30 date
   });
 
   test('shipped and not invoiced after 7 days, and a delivery date passed with the line not fully shipped', () => {
