@@ -16,8 +16,10 @@ import type { Capabilities } from './requirements';
  *    the used range, which answer "none", "all" or "some" (null);
  * 3. merged areas (ExcelApi 1.13) in one sync for all sheets; the call fails beyond 512 areas, so a failing sheet is
  *    split into row bands (up to 16) and, if that still fails, read without merges and with a warning;
- * 4. hidden rows/columns only where step 2 said "some": bisection, one sync per level for all sheets together,
- *    capped at 4,096 probes per sheet (a warning beyond that);
+ * 4. hidden rows/columns only where step 2 said "some" (a filtered list, grouped rows): with ExcelApi 1.9 one sync
+ *    loads the address of getSpecialCellsOrNullObject('Visible') for those sheets, and a row or column no visible
+ *    area covers is hidden; without 1.9, or if that fails, bisection with rowHidden/columnHidden, one sync per level
+ *    for all sheets together, capped at 4,096 probes per sheet (a warning beyond that);
  * 5. values in row blocks, one sync per block: the first block is 5,000 rows (fewer for wide sheets), the next ones
  *    are sized from the measured bytes per row to stay under the budget (3.5 MB against the 5 MB limit), at most
  *    20,000 rows and 1M cells. On a payload error, or `values` null (too many cells), the block is halved and retried.
@@ -119,7 +121,12 @@ export async function readWorkbookWith(ctx: Ctx, opts: ReadOptions): Promise<Wor
   if (opts.caps.mergedAreas && withData.length) await readMerges(ctx, withData, warnings);
 
   // 4. hidden rows and columns, by bisection where some are hidden
-  await bisectHidden(ctx, [...rowProbes, ...colProbes], warnings);
+  let probes = [...rowProbes, ...colProbes];
+  if (opts.caps.specialCells && probes.length) {
+    const resolved = await hiddenFromVisibleCells(ctx, [...new Set(probes.map((p) => p.sheet))]);
+    probes = probes.filter((p) => !resolved.has(p.sheet));
+  }
+  await bisectHidden(ctx, probes, warnings);
 
   // 5. values in row blocks
   const totalRows = withData.reduce((n, s) => n + (s.used as Used).rows, 0);
@@ -419,6 +426,39 @@ function settle(s: SheetState, axis: Probe['axis'], start: number, count: number
   }
   const half = Math.ceil(count / 2);
   out.push({ sheet: s, axis, start, count: half }, { sheet: s, axis, start: start + half, count: count - half });
+}
+
+/** Hidden rows/columns from the visible cells' areas (ExcelApi 1.9); returns the sheets it settled. */
+async function hiddenFromVisibleCells(ctx: Ctx, sheets: SheetState[]): Promise<Set<SheetState>> {
+  const done = new Set<SheetState>();
+  const areas = sheets.map((s) => {
+    const u = s.used as Used;
+    return ctx.workbook.worksheets
+      .getItem(s.name)
+      .getRangeByIndexes(u.row0, u.col0, u.rows, u.cols)
+      .getSpecialCellsOrNullObject('Visible' as Excel.SpecialCellType)
+      .load('address');
+  });
+  try {
+    await ctx.sync();
+  } catch (e) {
+    if (richCodeIs(e, 'InvalidOperationInCellEditMode')) throw toHostError(e);
+    return done; // e.g. too many areas: bisection takes over
+  }
+  sheets.forEach((s, i) => {
+    if (areas[i].isNullObject) return; // nothing visible at all: let bisection tell rows from columns
+    const u = s.used as Used;
+    const rows = new Uint8Array(u.rows);
+    const cols = new Uint8Array(u.cols);
+    for (const a of parseAreas(areas[i].address)) {
+      for (let r = Math.max(a.top - 1, u.row0); r <= Math.min(a.bottom - 1, u.row0 + u.rows - 1); r++) rows[r - u.row0] = 1;
+      for (let c = Math.max(a.left - 1, u.col0); c <= Math.min(a.right - 1, u.col0 + u.cols - 1); c++) cols[c - u.col0] = 1;
+    }
+    s.grid.hiddenRows = [...new Set([...s.grid.hiddenRows, ...[...rows.keys()].filter((i) => !rows[i]).map((i) => u.row0 + i + 1)])].sort((a, b) => a - b);
+    s.grid.hiddenColumns = [...new Set([...s.grid.hiddenColumns, ...[...cols.keys()].filter((i) => !cols[i]).map((i) => u.col0 + i + 1)])].sort((a, b) => a - b);
+    done.add(s);
+  });
+  return done;
 }
 
 async function bisectHidden(ctx: Ctx, probes: Probe[], warnings: ReadWarning[]): Promise<void> {

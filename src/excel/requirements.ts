@@ -32,12 +32,14 @@ export interface Capabilities {
   minimum: boolean;
   calcSuspend: boolean;
   screenSuspend: boolean;
+  /** getSpecialCells('Visible'), ExcelApi 1.9: hidden rows/columns in one request. */
+  specialCells: boolean;
   mergedAreas: boolean;
 }
 
 export function capabilities(isSetSupported: IsSetSupported): Capabilities {
   const has = (v: string) => isSetSupported('ExcelApi', v);
-  return { minimum: has('1.7'), calcSuspend: has('1.6'), screenSuspend: has('1.9'), mergedAreas: has('1.13') };
+  return { minimum: has('1.7'), calcSuspend: has('1.6'), screenSuspend: has('1.9'), specialCells: has('1.9'), mergedAreas: has('1.13') };
 }
 
 interface OfficeGlobal {

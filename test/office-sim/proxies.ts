@@ -809,6 +809,35 @@ export class RangeProxy extends SimObject {
     );
   }
 
+  /** Only 'Visible' is simulated: the visible cells as areas, one per run of visible rows × run of visible columns. */
+  getSpecialCellsOrNullObject(cellType: string): RangeAreasProxy {
+    return new RangeAreasProxy(
+      this.ctx,
+      pinned(() => {
+        this.model.requireApi(9, 'getSpecialCellsOrNullObject');
+        if (cellType !== 'Visible') throw new SimRichApiError('InvalidArgument', `the simulation supports Visible only (${cellType})`);
+        const { sheet, rect } = this.live() as RangeTarget;
+        const runs = (start: number, count: number, hidden: Set<number>) => {
+          const out: [number, number][] = [];
+          for (let i = start; i < start + count; i++) {
+            if (hidden.has(i)) continue;
+            const last = out[out.length - 1];
+            if (last && last[1] === i - 1) last[1] = i;
+            else out.push([i, i]);
+          }
+          return out;
+        };
+        const rowRuns = runs(rect.r0, rect.rows, sheet.hiddenRows);
+        const colRuns = runs(rect.c0, rect.cols, sheet.hiddenCols);
+        const areas: Rect[] = [];
+        for (const [r0, r1] of rowRuns) for (const [c0, c1] of colRuns) areas.push({ r0, c0, rows: r1 - r0 + 1, cols: c1 - c0 + 1 });
+        return areas.length ? { sheet, areas } : null;
+      }),
+      `${this.path}.visible`,
+      true,
+    );
+  }
+
   clear(applyTo: string = 'All'): void {
     this.call('clear', [applyTo], (t: RangeTarget) => {
       guard(t.sheet);
