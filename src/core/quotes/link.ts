@@ -76,6 +76,37 @@ export interface QuoteIndex {
 
 const partyPartKey = (partyKey: string, partKey: string): string => `${partyKey}\u0000${partKey}`;
 
+/**
+ * The directory with each spelling resolved once: a ledger repeats a handful of customer names thousands of
+ * times, and resolving a name is the costliest step of the check.
+ */
+export function cachedDirectory(directory: PartyDirectory): PartyDirectory {
+  const seen = new Map<string, Party>();
+  return {
+    known: () => directory.known(),
+    resolve(name: string): Party {
+      let p = seen.get(name);
+      if (!p) {
+        p = directory.resolve(name);
+        seen.set(name, p);
+      }
+      return p;
+    },
+  };
+}
+
+const codeCache = new Map<string, string>();
+/** normalizeCode, remembered (part codes and document numbers repeat down a ledger). */
+export function codeKey(s: string): string {
+  let k = codeCache.get(s);
+  if (k === undefined) {
+    k = normalizeCode(s);
+    if (codeCache.size > 100_000) codeCache.clear();
+    codeCache.set(s, k);
+  }
+  return k;
+}
+
 const columnsOf = (t: TypedTable): Readonly<Record<string, number>> => t.columns as Record<string, number>;
 
 function push<K, V>(m: Map<K, V[]>, k: K, v: V): void {
@@ -91,11 +122,11 @@ export function indexQuotes(tables: readonly AnyTypedTable[], directory: PartyDi
     const columns = columnsOf(table);
     for (const { sourceRow, fields } of table.rows) {
       if (!fields.part) continue;
-      const partKey = normalizeCode(fields.part);
+      const partKey = codeKey(fields.part);
       if (!partKey) continue;
       const customer = fields.customer?.trim() ?? '';
       const party = directory.resolve(customer);
-      const quoteNoKey = fields.quoteNo ? normalizeCode(fields.quoteNo) : undefined;
+      const quoteNoKey = fields.quoteNo ? codeKey(fields.quoteNo) : undefined;
       // Rows of one quote (same number, customer and part) are its quantity tiers; rows without a number group by date.
       const key = quoteNoKey
         ? `no\u0000${quoteNoKey}\u0000${party.key}\u0000${partKey}`
@@ -197,7 +228,7 @@ export function readContractLines(tables: readonly AnyTypedTable[], directory: P
     const header = new Map<string, { signDate?: IsoDate; customer?: string }>();
     for (const { fields } of table.rows) {
       if (!fields.contractNo) continue;
-      const key = normalizeCode(fields.contractNo);
+      const key = codeKey(fields.contractNo);
       const h = header.get(key) ?? {};
       h.signDate ??= fields.signDate;
       h.customer ??= fields.customer?.trim() || undefined;
@@ -205,7 +236,7 @@ export function readContractLines(tables: readonly AnyTypedTable[], directory: P
     }
     const seen = new Map<string, number>();
     for (const { sourceRow, fields } of table.rows) {
-      const contractKey = fields.contractNo ? normalizeCode(fields.contractNo) : `${table.sheet}\u0000${sourceRow}`;
+      const contractKey = fields.contractNo ? codeKey(fields.contractNo) : `${table.sheet}\u0000${sourceRow}`;
       const h = header.get(contractKey) ?? {};
       const position = (seen.get(contractKey) ?? 0) + 1;
       seen.set(contractKey, position);
@@ -219,7 +250,7 @@ export function readContractLines(tables: readonly AnyTypedTable[], directory: P
         signDate: fields.signDate ?? h.signDate,
         customer,
         party: directory.resolve(customer),
-        partKey: fields.part ? normalizeCode(fields.part) : '',
+        partKey: fields.part ? codeKey(fields.part) : '',
         prices: pricesOf(fields),
       });
     }
@@ -244,7 +275,7 @@ export interface Link {
 export function linkLine(index: QuoteIndex, line: ContractLine): Link | undefined {
   const qty = line.fields.quantity;
   if (line.fields.quoteNo && line.partKey) {
-    const numbered = (index.byNo.get(normalizeCode(line.fields.quoteNo)) ?? []).filter((g) => g.partKey === line.partKey);
+    const numbered = (index.byNo.get(codeKey(line.fields.quoteNo)) ?? []).filter((g) => g.partKey === line.partKey);
     if (numbered.length) {
       const own = numbered.filter((g) => g.party.key === line.party.key);
       const group = chooseQuote(own.length ? own : numbered, line.signDate);
@@ -261,5 +292,5 @@ export function linkLine(index: QuoteIndex, line: ContractLine): Link | undefine
 
 /** Look quotes up by customer spelling and part (used by quotePrice). */
 export function groupsFor(index: QuoteIndex, party: Party, part: string): QuoteGroup[] {
-  return index.byPartyPart.get(partyPartKey(party.key, normalizeCode(part))) ?? [];
+  return index.byPartyPart.get(partyPartKey(party.key, codeKey(part))) ?? [];
 }

@@ -2,7 +2,7 @@ import type { MessageKey } from '../i18n';
 import { buildDirectory } from '../parties';
 import type { AnyTypedTable } from '../tables/typed-table';
 import type { Fen, IsoDate } from '../values/brand';
-import { chooseQuote, groupsFor, indexQuotes, pickTier, validOn, type PriceBasis } from './link';
+import { cachedDirectory, chooseQuote, groupsFor, indexQuotes, pickTier, validOn, type PriceBasis } from './link';
 
 /**
  * The lookup behind CLERK.QUOTEPRICE(customer, part, qty, [date]): the price the quotes table gives a customer for
@@ -26,7 +26,7 @@ export type QuotePriceLookup = (customer: string, part: string, qty: number, dat
 
 /** Build the lookup once per workbook read; call it per cell. */
 export function quotePriceLookup(tables: readonly AnyTypedTable[]): QuotePriceLookup {
-  const directory = buildDirectory(tables);
+  const directory = cachedDirectory(buildDirectory(tables));
   const index = indexQuotes(tables, directory);
   return (customer, part, qty, date) => {
     const groups = groupsFor(index, directory.resolve(customer), part);

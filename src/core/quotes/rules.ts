@@ -4,7 +4,7 @@ import type { AnyTypedTable } from '../tables/typed-table';
 import { a1 } from '../values/address';
 import { asFen, type Fen } from '../values/brand';
 import * as X from './exact';
-import { indexQuotes, linkLine, readContractLines, type ContractLine, type Link, type PriceBasis, type PriceCell, type Prices, type QuoteGroup } from './link';
+import { cachedDirectory, indexQuotes, linkLine, readContractLines, type ContractLine, type Link, type PriceBasis, type PriceCell, type Prices, type QuoteGroup } from './link';
 
 /** The rules of the quote check, in the order they are listed everywhere. Codes are stable: JSON and tests use them. */
 export const RULES = [
@@ -300,7 +300,7 @@ export interface CheckOptions {
 export function checkQuotes(tables: readonly AnyTypedTable[], options: CheckOptions = {}): QuoteCheck {
   const tolerance = options.tolerance ?? DEFAULT_TOLERANCE;
   const tolFen = X.mul(X.fromDecimal(tolerance), X.fromInt(100));
-  const directory = buildDirectory(tables);
+  const directory = cachedDirectory(buildDirectory(tables));
   const index = indexQuotes(tables, directory);
   const contractLines = readContractLines(tables, directory);
   const lines: LineCheck[] = [];
