@@ -49,7 +49,10 @@ export function planWrite(existing: ExistingWorkbook, state: WorkbookState, spec
     const json = rows.map((r) => String(r[0] ?? '')).join('');
     try {
       const parsed = JSON.parse(json) as WorkbookState;
-      parsed.owned = parsed.owned.map((o) => ({ ...o, sheet: renamed[o.sheet] ?? o.sheet }));
+      // A renamed sheet of an earlier run is also 'kept' by runWorkbook under its final name: list each sheet once
+      // (at its last place), or every re-run would add one more entry for it.
+      const owned = parsed.owned.map((o) => ({ ...o, sheet: renamed[o.sheet] ?? o.sheet }));
+      parsed.owned = owned.filter((o, i) => !owned.slice(i + 1).some((later) => later.sheet === o.sheet));
       const text = JSON.stringify(parsed);
       const chunks: string[][] = [];
       for (let i = 0; i < text.length; i += 30_000) chunks.push([text.slice(i, i + 30_000)]);
