@@ -343,3 +343,50 @@ describe('in place', () => {
     expect(byName(grids, 'ClerkDesk_state').hidden).toBe(true);
   });
 });
+
+describe('the zip-level patch', () => {
+  test('the clerk’s parts are copied byte for byte; sheet-local names follow their sheets; a 1904 workbook gets 1904 dates', async () => {
+    const wb = new ExcelJS.Workbook();
+    wb.properties.date1904 = true;
+    const a = wb.addWorksheet('甲');
+    a.getCell('A1').value = '客户';
+    wb.addWorksheet('乙').getCell('A1').value = 1;
+    wb.definedNames.add("'乙'!$A$1", '乙_本地');
+    const buf = Buffer.from(await wb.xlsx.writeBuffer());
+    // First run: our sheet goes between nothing and everything (at the end); second run removes it.
+    const host = await XlsxHost.open(buf);
+    const read = await host.readWorkbook();
+    const state: WorkbookState = { ...emptyState(), owned: [{ sheet: '日期', purpose: 'sales' }] };
+    const spec: SheetSpec = { name: '日期', purpose: 'sales', title: [], tables: [{ name: 'D', columns: [{ key: 'd', header: '日期', type: 'date' }], rows: [['2026-10-31']] }] };
+    await host.write(planWrite(read.existing, emptyState(), [spec, stateSheet(state)]));
+    expect(host.rewroteWholeWorkbook).toBe(false);
+    const out = await host.toBuffer();
+    const zin = ZipReader.open(buf);
+    const zout = ZipReader.open(out);
+    if (!zin || !zout) throw new Error('zip');
+    for (const name of ['xl/worksheets/sheet1.xml', 'xl/worksheets/sheet2.xml', 'xl/theme/theme1.xml', 'xl/sharedStrings.xml']) {
+      const ein = zin.entries.get(name);
+      const eout = zout.entries.get(name);
+      if (!ein || !eout) throw new Error(name);
+      expect([name, zout.raw(eout).equals(zin.raw(ein))]).toEqual([name, true]);
+    }
+    const g = byName((await (await XlsxHost.open(out)).readWorkbook()).grids, '日期');
+    expect(g.date1904).toBe(true);
+    expect(serialToIso(cellValue(g, 2, 1) as number, true)).toBe('2026-10-31');
+
+    // Re-run of the same job that no longer produces 日期 but 销售: 日期 goes (with its table), the state sheet
+    // keeps its place, 销售 is added at the end.
+    const again = await XlsxHost.open(out);
+    const read2 = await again.readWorkbook();
+    const st = readState(read2.grids);
+    const next: WorkbookState = { ...st, owned: [{ sheet: '销售', purpose: 'sales' }] };
+    await again.write(planWrite(read2.existing, st, [{ ...spec, name: '销售', tables: [{ ...spec.tables[0], name: 'S' }] }, stateSheet(next)]));
+    const wb2 = new ExcelJS.Workbook();
+    await wb2.xlsx.load((await again.toBuffer()) as unknown as ExcelJS.Buffer);
+    expect(wb2.worksheets.map((w) => w.name)).toEqual(['甲', '乙', 'ClerkDesk_state', '销售']);
+    const after = await (await XlsxHost.open(await again.toBuffer())).readWorkbook();
+    expect(after.existing.tables.map((x) => x.name).sort()).toEqual(['ClerkDesk_state', 'S']);
+    const xml = ZipReader.open(await again.toBuffer())?.text('xl/workbook.xml') ?? '';
+    expect(xml).toContain('乙_本地');
+  });
+});
