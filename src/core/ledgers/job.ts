@@ -17,7 +17,7 @@ const num = (v: unknown, fallback: number): number =>
 
 /** The `ledgers` section of the JSON summary (yuan). */
 export type LedgersSection = {
-  contracts: { contractNo: string; customer: string; value: number; shipped: number; invoiced: number; received: number; toShip: number; toInvoice: number; toCollect: number; status: string; flags: string[] }[];
+  contracts: { contractNo: string; customer: string; value: number; shipped: number; invoiced: number; received: number; toShip: number; toInvoice: number; toCollect: number; status: string; flags: string[]; lines: { line: number | null; part: string; sheet: string; row: number; flags: string[] }[] }[];
   property: { items: { itemNo: string; bookQty: number; countedQty: number | null; result: string; lastCheck: string | null; unchecked: boolean }[]; counts: Record<string, number> };
   returns: { checked: number; flagged: { returnNo: string | null; sheet: string; row: number; flags: string[] }[] };
   samples: { onHand: { sampleNo: string; onHand: number }[]; overdue: { sampleNo: string; borrower: string | null; promisedReturn: string | null; daysOverdue: number }[] };
@@ -122,6 +122,7 @@ export const ledgersJob: Job = {
         toCollect: yuan2(c.toCollect),
         status: c.status,
         flags: c.flags,
+        lines: c.lines.map((l) => ({ line: l.line ?? null, part: l.part, sheet: l.source.sheet, row: l.source.row, flags: l.flags })),
       })),
       property: {
         items: model.property.map((p) => ({ itemNo: p.itemNo, bookQty: p.bookQty, countedQty: p.countedQty ?? null, result: p.result, lastCheck: p.lastCheck ?? null, unchecked: p.unchecked })),
