@@ -20,6 +20,7 @@ export const REQUIREMENTS: readonly Requirement[] = [
   { version: '1.7', feature: 'excel.host.feature.rangeByIndexes', required: true },
   { version: '1.6', feature: 'excel.host.feature.calcSuspend', required: false },
   { version: '1.9', feature: 'excel.host.feature.screenSuspend', required: false },
+  { version: '1.9', feature: 'excel.host.feature.visibleCells', required: false },
   { version: '1.13', feature: 'excel.host.feature.mergedAreas', required: false },
 ];
 

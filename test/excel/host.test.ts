@@ -268,6 +268,7 @@ describe('requirement sets', () => {
     expect(host.missing().map((r) => [r.version, r.required])).toEqual([
       ['1.7', true],
       ['1.9', false],
+      ['1.9', false],
       ['1.13', false],
     ]);
     const err = await caught(host.readWorkbook());
