@@ -18,7 +18,7 @@ import {
 } from '../values/parse';
 import type { HeaderColumn } from './header';
 import type { SheetView } from './sheet-view';
-import { headerKey } from './vocabulary';
+import { headerKey, headerLikeness } from './vocabulary';
 import type { MessageKey } from '../i18n';
 
 /**
@@ -140,6 +140,12 @@ export function parserFor(schema: FieldSchema, date1904: boolean, defaultYear: n
   }
 }
 
+/** A short text without digits that is exactly a schema header word (客户, 金额, 数量 …). */
+function looksLikeHeaderWord(v: GridValue): boolean {
+  if (typeof v !== 'string' || v.length > 16 || /\d/.test(v)) return false;
+  return headerLikeness(headerKey(v)) >= 0.97;
+}
+
 /** Is this text only whitespace? (The row scan's cheap test; placeholders such as '-' are left to the parsers.) */
 function isBlankString(s: string): boolean {
   for (let i = 0; i < s.length; i++) {
@@ -240,6 +246,7 @@ export function readRows(input: RowsInput): RowsResult {
     const row = grid.values[r - 1];
     if (!row) continue;
     let count = 0;
+    let numbers = 0;
     let first: GridValue = null;
     let second: GridValue = null;
     for (let c = 0; c < row.length; c++) {
@@ -247,6 +254,7 @@ export function readRows(input: RowsInput): RowsResult {
       if (v === null || v === undefined) continue;
       if (typeof v === 'string' && isBlankString(v)) continue;
       count++;
+      if (typeof v === 'number') numbers++;
       if (count === 1) first = v;
       else if (count === 2) second = v;
     }
@@ -269,6 +277,8 @@ export function readRows(input: RowsInput): RowsResult {
       }
       if (repeated >= repeatNeeded && repeated > 0) continue;
     }
+    // The header of another table below this one ends it.
+    if (rows.length && numbers === 0 && looksLikeHeaderWord(first) && looksLikeHeaderWord(second)) break;
     if (identityCols.length) {
       let named = false;
       for (const c0 of identityCols) {

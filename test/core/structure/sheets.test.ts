@@ -547,3 +547,40 @@ describe('dates in the 1904 system and formula errors of every kind', () => {
     expect(r.issues.map((i) => i.value)).toEqual(['#N/A', '#DIV/0!', '#VALUE!']);
   });
 });
+
+describe('where the data ends', () => {
+  it('stops at the header of a second table below, and skips every form of total row', () => {
+    const grid = sheet('9月发货明细', [
+      ['发货日期', '发货单号', '客户', '物料编码', '数量', '金额'],
+      ['2026-09-01', 'DN2609001', RUIDA, 'RD-1001', 100, 4500],
+      ['锐达 小计', null, null, null, 100, 4500],
+      ['2026-09-02', 'DN2609002', HENGTAI, 'HT-V220', 10, 3200],
+      [null, '2026年9月 小计', null, null, 10, 3200],
+      ['本页小计：', null, null, null, 110, 7700],
+      ['Page total', null, null, null, 110, 7700],
+      ['累计', null, null, null, 1110, 77000],
+      [null, null, null, null, 110, 7700],
+      ['总 计', null, null, null, 110, 7700],
+      [],
+      ['客户', '金额'],
+      [RUIDA, 4500],
+      [HENGTAI, 3200],
+    ]);
+    const r = run([grid]);
+    const t = only(r);
+    expect(t.rows.map((x) => x.sourceRow)).toEqual([2, 4]);
+    expect(t.lastDataRow).toBe(4);
+    expect(r.issues).toEqual([]);
+  });
+
+  it('ends at sign-off lines in their many forms, and keeps rows whose remarks mention a total', () => {
+    const base: (string | number | null)[][] = [
+      ['收款日期', '客户名称', '回款金额', '备注'],
+      ['2026-10-08', RUIDA, 54000, '合计两笔到账'],
+    ];
+    for (const line of ['核对人：沈佳', '财务审核：', '经办人：王五', '需方（盖章）', '制表：张三', 'Prepared by: Zhang']) {
+      const r = run([sheet('回款', [...base, [line, null, '2026-10-09', 'x'], ['2026-10-10', RUIDA, 1, null]])]);
+      expect({ line, rows: only(r).rows.map((x) => x.sourceRow), issues: r.issues }).toEqual({ line, rows: [2], issues: [] });
+    }
+  });
+});
