@@ -100,7 +100,7 @@ function readSheet(xml: string, name: string, strings: string[], xfFormats: (str
       const inner = cm[2];
       if (!inner) continue;
       const type = /\bt="(\w+)"/.exec(ca)?.[1] ?? 'n';
-      let value: GridValue = null;
+      let value: GridValue;
       if (type === 'inlineStr') {
         const is = /<is>([\s\S]*?)<\/is>/.exec(inner);
         value = is ? runText(is[1]) : null;

@@ -30,7 +30,7 @@ const FONTS = [
 
 /** XML 1.0 cannot hold most control characters; Excel's escape for them is _xHHHH_. */
 const xmlText = (s: string): string =>
-  escapeXml(s.replace(/_x[0-9A-Fa-f]{4}_/g, (m) => `_x005F${m.slice(1)}`).replace(/[\x00-\x08\x0B\x0C\x0E-\x1F\uFFFE\uFFFF]/g, (c) => `_x${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}_`));
+  escapeXml(s.replace(/_x[0-9A-Fa-f]{4}_/g, (m) => `_x005F_${m.slice(1)}`).replace(/[^\t\n\r\u0020-\uFFFD]/g, (c) => `_x${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}_`));
 
 class Styles {
   readonly numFmts = new Map<string, number>();

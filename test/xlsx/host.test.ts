@@ -390,3 +390,19 @@ describe('the zip-level patch', () => {
     expect(xml).toContain('乙_本地');
   });
 });
+
+test('text with line breaks, control characters and literal _xHHHH_ survives the round trip', async () => {
+  const wb = new ExcelJS.Workbook();
+  wb.addWorksheet('甲').getCell('A1').value = '客户';
+  const host = await XlsxHost.open(Buffer.from(await wb.xlsx.writeBuffer()));
+  const read = await host.readWorkbook();
+  const odd = ['第一行\n第二行', '_x0041_ 不是 A', 'bell\u0007', '  前后空格  ', 'a & b <c> "d"'];
+  const spec: SheetSpec = { name: '文本', purpose: 'x', title: [], tables: [{ name: 'T', columns: [{ key: 't', header: '文本', type: 'text' }], rows: odd.map((s) => [s]) }] };
+  await host.write(planWrite(read.existing, emptyState(), [spec]));
+  const g = byName((await (await XlsxHost.open(await host.toBuffer())).readWorkbook()).grids, '文本');
+  expect(g.values.slice(1).map((r) => r[0])).toEqual(odd);
+  const slow = await XlsxHost.open(await host.toBuffer());
+  slow.forceExcelJs = true;
+  const viaExcelJs = byName((await slow.readWorkbook()).grids, '文本');
+  expect([viaExcelJs.values[1][0], viaExcelJs.values[4][0], viaExcelJs.values[5][0]]).toEqual([odd[0], odd[3], odd[4]]);
+});
