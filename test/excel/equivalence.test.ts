@@ -61,36 +61,36 @@ const request: RunRequest = {
 };
 
 async function sameSheets(grids: Grid[], file?: Buffer): Promise<void> {
-    const sim = simFromGrids(grids);
-    const excel = new ExcelHost({ run: sim.run, isSetSupported: sim.isSetSupported });
-    let xlsx = await XlsxHost.open(file ?? (await xlsxFromGrids(grids)), 'equivalence.xlsx');
-    const clerkBefore = gridsFromSim(sim).map(comparable);
+  const sim = simFromGrids(grids);
+  const excel = new ExcelHost({ run: sim.run, isSetSupported: sim.isSetSupported });
+  let xlsx = await XlsxHost.open(file ?? (await xlsxFromGrids(grids)), 'equivalence.xlsx');
+  const clerkBefore = gridsFromSim(sim).map(comparable);
 
-    for (const round of [1, 2]) {
-      const { result: onSim, figures } = await measureRun(sim, () => runOnHost(excel, request));
-      const onFile = await runOnHost(xlsx, request);
-      expect(onSim.plan).toEqual(onFile.plan);
-      const generated = onSim.plan.layouts.map((l) => l.name);
-      expect(generated.length).toBeGreaterThan(3);
+  for (const round of [1, 2]) {
+    const { result: onSim, figures } = await measureRun(sim, () => runOnHost(excel, request));
+    const onFile = await runOnHost(xlsx, request);
+    expect(onSim.plan).toEqual(onFile.plan);
+    const generated = onSim.plan.layouts.map((l) => l.name);
+    expect(generated.length).toBeGreaterThan(3);
 
-      xlsx = await XlsxHost.open(await xlsx.toBuffer(), 'equivalence.xlsx');
-      const fileRead = await xlsx.readWorkbook();
-      const simGrids = gridsFromSim(sim);
-      for (const name of generated) {
-        const a = simGrids.find((g) => g.name === name);
-        const b = fileRead.grids.find((g) => g.name === name);
-        expect(a && comparable(a)).toEqual(b && comparable(b));
-      }
-      // Same sheets in the same order, same tables on the same sheets.
-      expect(simGrids.map((g) => g.name)).toEqual(fileRead.grids.map((g) => g.name));
-      const simTables = sim.tables().map((t) => ({ name: t.name, sheet: t.sheet }));
-      const key = (t: { name: string; sheet: string }) => `${t.sheet}/${t.name}`;
-      expect(simTables.map(key).sort()).toEqual(fileRead.existing.tables.map(key).sort());
-      // The clerk's sheets are as they were.
-      expect(simGrids.slice(0, grids.length).map(comparable)).toEqual(clerkBefore);
-      expect(figures.largestRequest).toBeLessThan(4_000_000);
-      if (round === 2) expect(onSim.plan.reuse.length).toBe(generated.length);
+    xlsx = await XlsxHost.open(await xlsx.toBuffer(), 'equivalence.xlsx');
+    const fileRead = await xlsx.readWorkbook();
+    const simGrids = gridsFromSim(sim);
+    for (const name of generated) {
+      const a = simGrids.find((g) => g.name === name);
+      const b = fileRead.grids.find((g) => g.name === name);
+      expect(a && comparable(a)).toEqual(b && comparable(b));
     }
+    // Same sheets in the same order, same tables on the same sheets.
+    expect(simGrids.map((g) => g.name)).toEqual(fileRead.grids.map((g) => g.name));
+    const simTables = sim.tables().map((t) => ({ name: t.name, sheet: t.sheet }));
+    const key = (t: { name: string; sheet: string }) => `${t.sheet}/${t.name}`;
+    expect(simTables.map(key).sort()).toEqual(fileRead.existing.tables.map(key).sort());
+    // The clerk's sheets are as they were.
+    expect(simGrids.slice(0, grids.length).map(comparable)).toEqual(clerkBefore);
+    expect(figures.largestRequest).toBeLessThan(4_000_000);
+    if (round === 2) expect(onSim.plan.reuse.length).toBe(generated.length);
+  }
 }
 
 describe('the Office.js host and the xlsx host write the same sheets', () => {

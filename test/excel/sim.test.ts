@@ -1,4 +1,3 @@
-/* eslint-disable @typescript-eslint/no-explicit-any */
 import { emptyGrid, type Grid } from '../../src/core/grid';
 import { gridsFromSim, simFromGrids, SimExcel } from '../office-sim';
 

@@ -1,4 +1,3 @@
-/* eslint-disable @typescript-eslint/no-explicit-any */
 /**
  * A strict simulation of the Office.js subset Clerk Desk uses (see docs/excel-host.md for what it enforces).
  *

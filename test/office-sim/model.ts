@@ -1,4 +1,3 @@
-/* eslint-disable @typescript-eslint/no-explicit-any */
 /**
  * The in-memory workbook behind the Office.js simulation: sheets of cells (value, number format, formula,
  * quote prefix, hyperlink), merges, hidden rows/columns, tables, conditional formats, charts, and the rules

@@ -1,4 +1,3 @@
-/* eslint-disable @typescript-eslint/no-explicit-any */
 /**
  * Office.js proxies over the simulation's model, with the semantics that matter:
  * - every method and property write is queued and runs only at `context.sync()`, in order;
