@@ -65,11 +65,33 @@ export function plainNumber(n: number): string {
   return expandExponent(String(Number(n.toPrecision(15))));
 }
 
-/** The text of a cell for a text field: trimmed NFKC with inner whitespace runs collapsed; numbers as plain digits. */
-export function parseText(raw: GridValue): Parsed<string> {
+/** A zero-padding code format such as `000000`, `"DN"00000` or `0000"-A"` (first section only). */
+const CODE_FORMAT = /^((?:"[^"]*"|\\.)*)(0+)((?:"[^"]*"|\\.)*)$/;
+
+const literal = (part: string): string => part.replace(/"([^"]*)"|\\(.)/g, (_m, q: string | undefined, e: string | undefined) => q ?? e ?? '');
+
+/**
+ * A whole number shown through a zero-padding format, as the clerk sees it: 123 under `000000` is `000123`,
+ * under `"DN"00000` it is `DN00123`. Null when the format is not such a format or the number is not whole.
+ */
+export function formatCodeNumber(n: number, numberFormat: string | null | undefined): string | null {
+  if (!numberFormat || !Number.isSafeInteger(n) || n < 0) return null;
+  const m = CODE_FORMAT.exec(numberFormat.split(';')[0].trim());
+  if (!m) return null;
+  return literal(m[1]) + String(n).padStart(m[2].length, '0') + literal(m[3]);
+}
+
+/**
+ * The text of a cell for a text field: trimmed NFKC with inner whitespace runs collapsed; numbers as plain digits,
+ * or as a zero-padding number format shows them (a part code 123 formatted `000000` is `000123`).
+ */
+export function parseText(raw: GridValue, numberFormat: string | null = null): Parsed<string> {
   const fail = commonFailure<string>(raw);
   if (fail && !(typeof raw === 'string' && raw.trim() !== '')) return fail;
-  if (typeof raw === 'number') return Number.isFinite(raw) ? parsedOk(plainNumber(raw)) : parsedFail('not-a-number');
+  if (typeof raw === 'number') {
+    if (!Number.isFinite(raw)) return parsedFail('not-a-number');
+    return parsedOk(formatCodeNumber(raw, numberFormat) ?? plainNumber(raw));
+  }
   if (typeof raw === 'boolean') return parsedOk(raw ? 'TRUE' : 'FALSE');
   if (typeof raw === 'string') {
     const s = raw.normalize('NFKC').replace(/\s+/g, ' ').trim();

@@ -4,7 +4,7 @@
  */
 import type { GridValue } from '../grid';
 import { isGridError } from '../grid';
-import { plainNumber } from './cell-text';
+import { formatCodeNumber, plainNumber } from './cell-text';
 import { isDateFormat } from './date-parse';
 import { serialToIso } from './dates';
 import { isPercentFormat } from './rate-parse';
@@ -15,14 +15,14 @@ export { parseMoney, parseUnitPrice, yuanNumberToFen, decimalYuanToFen } from '.
 export { parseQuantity, parseInteger, parsePaymentTerms, parseNumericText } from './number-parse';
 export type { PaymentTerms } from './number-parse';
 export { parseRate, isPercentFormat } from './rate-parse';
-export { parseBoolean, parseText, plainNumber, isBlankCell } from './cell-text';
+export { parseBoolean, parseText, plainNumber, isBlankCell, formatCodeNumber } from './cell-text';
 export { rmbUpper, parseRmbUpper } from './rmb-upper';
 export { companyKey } from './company';
 
 /**
  * A raw value as the clerk sees it, for CellIssue.value: '' for empty, `#N/A` for errors, TRUE/FALSE,
  * a date serial under a date format as its ISO date (with hh:mm when it has a time), a percent format as 13%,
- * other numbers as plain digits (no float noise, no exponent), text unchanged.
+ * a zero-padded code format as shown (000123), other numbers as plain digits (no float noise, no exponent), text unchanged.
  */
 export function displayValue(raw: GridValue, numberFormat: string | null, date1904 = false): string {
   if (raw === null || raw === undefined) return '';
@@ -40,5 +40,5 @@ export function displayValue(raw: GridValue, numberFormat: string | null, date19
     return plainNumber(raw);
   }
   if (isPercentFormat(numberFormat)) return `${plainNumber(raw * 100)}%`;
-  return plainNumber(raw);
+  return formatCodeNumber(raw, numberFormat) ?? plainNumber(raw);
 }

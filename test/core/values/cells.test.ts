@@ -25,6 +25,15 @@ describe('parseText', () => {
     expect(parseText(raw as never)).toEqual(expected);
   });
 
+  test('a number under a zero-padding format is the code the clerk sees', () => {
+    expect(parseText(123, '000000')).toEqual(ok('000123'));
+    expect(parseText(123, '"DN"00000')).toEqual(ok('DN00123'));
+    expect(parseText(1234567, '0000')).toEqual(ok('1234567'));
+    expect(parseText(123, '0.00')).toEqual(ok('123'));
+    expect(parseText(1.5, '000000')).toEqual(ok('1.5'));
+    expect(parseText(123, null)).toEqual(ok('123'));
+  });
+
   test('plainNumber keeps 15 significant digits and never uses an exponent', () => {
     expect(plainNumber(1234.5)).toBe('1234.5');
     expect(plainNumber(-0.000012)).toBe('-0.000012');
@@ -82,6 +91,7 @@ describe('displayValue: the raw value as the clerk sees it', () => {
     [0.13, '0%', false, '13%'],
     [0.065, '0.0%', false, '6.5%'],
     [12345678901, '@', false, '12345678901'],
+    [42, '000000', false, '000042'],
   ])('%p (format %p) → %p', (raw, fmt, date1904, shown) => {
     expect(displayValue(raw as never, fmt, date1904)).toBe(shown);
   });
