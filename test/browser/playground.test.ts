@@ -85,8 +85,7 @@ describeBrowser('playground in chromium', () => {
     const sheet = link.slice(0, bang);
     const cell = link.slice(bang + 1);
     await first.click();
-    const selected = page.locator(`table[data-sheet="${sheet}"] td[data-cell="${cell}"]`);
-    await expect(selected.getAttribute('aria-selected', { timeout: 10_000 })).resolves.toBe('true');
+    await page.waitForSelector(`table[data-sheet="${sheet}"] td[data-cell="${cell}"][aria-selected="true"]`, { timeout: 10_000 });
     expect(await page.locator('td[aria-selected="true"]').count()).toBe(1);
     // The sheet view shows the finding's sheet.
     await expect(page.locator(`[data-testid="sheet-tab"][data-sheet="${sheet}"]`).getAttribute('aria-selected')).resolves.toBe('true');
@@ -125,6 +124,29 @@ describeBrowser('playground in chromium', () => {
     expect(existsSync(path.join(ARTIFACTS, 'pane.png'))).toBe(true);
   });
 
+  test('the clerk overrides a kind in the pane; it is saved in the state sheet and used on the next scan', async () => {
+    const row = page.locator('[data-testid="sheet-row"]').first();
+    const sheet = (await row.getAttribute('data-sheet')) ?? '';
+    expect(await row.getAttribute('data-kind')).not.toBe('');
+    await row.getByRole('button', { name: /调整|Adjust/ }).click();
+    const editor = page.locator(`[data-testid="override-${sheet}"]`);
+    await editor.locator('select').first().selectOption('ignore');
+    await editor.getByRole('button', { name: /保存|Save/ }).click();
+    const after = page.locator(`[data-testid="sheet-row"][data-sheet="${sheet}"]`);
+    await page.waitForFunction((name) => {
+      const el = document.querySelector(`[data-testid="sheet-row"][data-sheet="${name}"]`);
+      return !!el && el.getAttribute('data-kind') === '' && el.textContent!.includes('已手动设置');
+    }, sheet, { timeout: 20_000 });
+    expect(await page.locator('[data-testid="notice"]').innerText()).toContain(sheet);
+    // Back to automatic: the override is removed and the kind comes back.
+    await after.getByRole('button', { name: /调整|Adjust/ }).click();
+    await page.locator(`[data-testid="override-${sheet}"]`).getByRole('button', { name: /恢复自动识别|Back to automatic/ }).click();
+    await page.waitForFunction((name) => {
+      const el = document.querySelector(`[data-testid="sheet-row"][data-sheet="${name}"]`);
+      return !!el && el.getAttribute('data-kind') !== '' && !el.textContent!.includes('已手动设置');
+    }, sheet, { timeout: 20_000 });
+  });
+
   test('the in-memory host opens a file from the file input', async () => {
     const file = path.join(tmpdir(), `clerk-fixture-${process.pid}.xlsx`);
     writeFileSync(file, await fixtureWorkbook());
@@ -137,7 +159,7 @@ describeBrowser('playground in chromium', () => {
     // The fixture's wrong date (2024.13.45 in A6) is a finding; clicking it selects A6.
     const finding = page.locator('[data-testid="finding"]', { hasText: '2024.13.45' });
     await finding.click();
-    await expect(page.locator('table[data-sheet="3月出货清单"] td[data-cell="A6"]').getAttribute('aria-selected')).resolves.toBe('true');
+    await page.waitForSelector('table[data-sheet="3月出货清单"] td[data-cell="A6"][aria-selected="true"]', { timeout: 10_000 });
   });
 
   test('no page errors, and nothing left the machine', () => {
