@@ -204,14 +204,21 @@ function numberCell<T>(raw: GridValue): Parsed<T> | number | undefined {
   return undefined;
 }
 
+/**
+ * The largest quantity taken as one (a trillion units): beyond it a quantity is 'out-of-range'. Quantity × price
+ * must stay exact in fen, and a cell such as 1e308 would otherwise reach the jobs as a quantity (and overflow).
+ */
+export const MAX_QUANTITY = 1e12;
+const inRange = (q: number): Parsed<number> => (Math.abs(q) <= MAX_QUANTITY ? parsedOk(q) : parsedFail('out-of-range'));
+
 /** A quantity: `1,200`, `1.2万`, `100件`, `100 pcs`, `１２０`. Negative quantities (returns) are allowed. */
 export function parseQuantity(raw: GridValue): Parsed<number> {
   const pre = numberCell<number>(raw);
-  if (typeof pre === 'number') return parsedOk(pre);
+  if (typeof pre === 'number') return inRange(pre);
   if (pre) return pre;
   const r = parseNumericText(raw as string, { suffixes: QUANTITY_UNITS, multipliers: true });
   if (!r.ok) return parsedFail(r.reason);
-  return parsedOk(decimalToNumber(r.value));
+  return inRange(decimalToNumber(r.value));
 }
 
 /** Words around a day count: 30天, 30 days, N30, Net 30, 账期30天. */
