@@ -1,0 +1,55 @@
+/**
+ * The Office.js host on the simulation (test/office-sim), per job: read the synthetic workbook through ExcelHost,
+ * run the job, write its sheets back — and count what crossed the wire: syncs, the largest request and response
+ * (Excel on the web refuses either above 5 MB), and the bytes in total. Prints markdown; fails nothing.
+ *
+ *   node bin/run-ts.js bench/office.bench.ts            (10k and 100k shipment rows)
+ *   BENCH_OFFICE_SIZES=10000 node bin/run-ts.js bench/office.bench.ts
+ */
+import { JOB_IDS } from '../src/core/jobs';
+import type { JobId } from '../src/core/job';
+import { asIsoDate } from '../src/core/values/brand';
+import { measureJobOnSim } from '../test/office-sim/metrics';
+import { benchBook } from './fixtures';
+
+const sizes = (process.env.BENCH_OFFICE_SIZES ?? '10000,100000').split(',').map(Number).filter((n) => n > 0);
+const LIMIT = 5 * 1024 * 1024;
+const kb = (n: number) => `${(n / 1024).toLocaleString('en-US', { maximumFractionDigits: 0 })} KB`;
+const mb = (n: number) => `${(n / 1024 / 1024).toFixed(1)} MB`;
+
+async function main(): Promise<void> {
+  const lines = [
+    '| job | shipment rows | syncs (read + write) | largest request | largest response | total bytes (req + resp) | failed syncs | sheets written | time (s) |',
+    '|---|---:|---:|---:|---:|---:|---:|---:|---:|',
+  ];
+  let worst = { request: 0, response: 0 };
+  for (const n of sizes) {
+    const book = benchBook(n);
+    for (const job of JOB_IDS as readonly JobId[]) {
+      const t0 = performance.now();
+      const { figures: f, read, write, sheets } = await measureJobOnSim(book.grids, {
+        jobs: [job],
+        asOf: asIsoDate('2026-10-31'),
+        lang: 'zh-CN',
+        options: { period: '2026-10', month: '2026-10' },
+      });
+      const s = (performance.now() - t0) / 1000;
+      worst = { request: Math.max(worst.request, f.largestRequest), response: Math.max(worst.response, f.largestResponse) };
+      lines.push(
+        `| ${job} | ${n.toLocaleString('en-US')} | ${f.syncs} (${read.syncs} + ${write.syncs}) | ${kb(f.largestRequest)} | ${kb(f.largestResponse)} | ${mb(f.requestBytes + f.responseBytes)} | ${f.failedSyncs} | ${sheets} | ${s.toFixed(1)} |`,
+      );
+      process.stderr.write(`office ${job} ${n} done\n`);
+    }
+  }
+  lines.push(
+    '',
+    `Each run is read → the job (structure included) → write, on a fresh simulation of bench/fixtures.ts benchBook(n) (shipments, a statement, invoices at n/10, receipts). Bytes are the JSON of each request and response, UTF-8. ` +
+      `Largest request seen: ${kb(worst.request)}, largest response: ${kb(worst.response)} — ${worst.request < LIMIT && worst.response < LIMIT ? 'both under' : 'NOT under'} Excel on the web's 5 MB per sync. ` +
+      'The time column is the simulation on Node, not Excel.',
+  );
+  process.stdout.write(`${lines.join('\n')}\n`);
+}
+
+main().catch((e) => {
+  process.stdout.write(`_office.bench.ts failed: ${e instanceof Error ? e.message : String(e)}_\n`);
+});
