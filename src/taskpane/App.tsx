@@ -66,6 +66,11 @@ export interface PaneProps {
   missing?: MissingFeature[];
 }
 
+/** The values that differ from the defaults (so the rest can keep following the as-of date). */
+function changedFrom(defaults: OptionValues, values: OptionValues): OptionValues {
+  return Object.fromEntries(Object.entries(values).filter(([k, v]) => v !== defaults[k]));
+}
+
 type Notice = { intent: 'success' | 'warning' | 'error' | 'info'; text: string } | null;
 
 function Pane({ host, workbookKey, hostLabel, registerRibbon, missing = [] }: Omit<PaneProps, 'initialLang'>) {
@@ -79,14 +84,17 @@ function Pane({ host, workbookKey, hostLabel, registerRibbon, missing = [] }: Om
   const [progress, setProgress] = useState<PaneProgress | null>(null);
   const [result, setResult] = useState<JobResult | null>(null);
   const [notice, setNotice] = useState<Notice>(null);
-  const [values, setValues] = useState<Record<string, OptionValues>>(() =>
-    Object.fromEntries(JOBS.map((j) => [j.id, defaultValues(j.options, todayIso())])),
-  );
+  // Only what the clerk changed is kept; the rest follows the as-of date (a month option defaults to its month).
+  const [edits, setEdits] = useState<Record<string, OptionValues>>({});
   const abort = useRef<AbortController | null>(null);
   const langRef = useRef(lang);
   langRef.current = lang;
 
   const validAsOf = /^\d{4}-\d{2}-\d{2}$/.test(asOf);
+  const valuesOf = (jobId: JobId): OptionValues => {
+    const job = jobById(jobId);
+    return { ...(job ? defaultValues(job.options, validAsOf ? asOf : todayIso()) : {}), ...(edits[jobId] ?? {}) };
+  };
 
   const rescan = useCallback(async () => {
     setScanning(true);
@@ -237,12 +245,12 @@ function Pane({ host, workbookKey, hostLabel, registerRibbon, missing = [] }: Om
             <JobCard
               key={job.id}
               job={job}
-              values={values[job.id] ?? {}}
-              onValues={(v) => setValues({ ...values, [job.id]: v })}
+              values={valuesOf(job.id)}
+              onValues={(v) => setEdits({ ...edits, [job.id]: changedFrom(defaultValues(job.options, validAsOf ? asOf : todayIso()), v) })}
               running={running === job.id}
               disabled={busy || !validAsOf}
               progress={running === job.id ? progress : null}
-              onRun={() => void runJob(job.id, values[job.id] ?? {})}
+              onRun={() => void runJob(job.id, valuesOf(job.id))}
               onCancel={() => abort.current?.abort()}
             />
           ))}

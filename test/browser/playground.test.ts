@@ -147,6 +147,25 @@ describeBrowser('playground in chromium', () => {
     }, sheet, { timeout: 20_000 });
   });
 
+  test("option fields come from each job's OptionSpec and follow the as-of date until changed", async () => {
+    await page.fill('[data-testid="as-of"]', '2026-10-31');
+    const card = page.locator('[data-testid="job-receivables"]');
+    await card.getByRole('button', { name: /选项|Options/ }).click();
+    const month = card.locator('input[type="month"]');
+    expect(await month.inputValue()).toBe('2026-10');
+    // The enum option offers its choices in Chinese; a number option shows its default.
+    expect(await card.locator('select option').allInnerTexts()).toHaveLength(2);
+    expect(await card.locator('input[type="number"]').first().inputValue()).not.toBe('');
+    // A month the clerk typed stays when the as-of date moves; the untouched defaults follow it.
+    await month.fill('2026-09');
+    await page.fill('[data-testid="as-of"]', '2026-12-31');
+    expect(await month.inputValue()).toBe('2026-09');
+    const sales = page.locator('[data-testid="job-sales"]');
+    await sales.getByRole('button', { name: /选项|Options/ }).click();
+    expect(await sales.locator('input[type="month"]').inputValue()).toBe('2026-12');
+    expect(await sales.getByRole('switch').count()).toBe(1);
+  });
+
   test('the in-memory host opens a file from the file input', async () => {
     const file = path.join(tmpdir(), `clerk-fixture-${process.pid}.xlsx`);
     writeFileSync(file, await fixtureWorkbook());
