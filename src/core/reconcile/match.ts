@@ -396,6 +396,11 @@ class Matcher {
   private readonly best: Int32Array;
   private bestLen = 0;
   private nodes = 0;
+  // scratch shared by the passes (fewer large allocations → fewer full GCs over the caller's heap)
+  private readonly s1: Int32Array;
+  private readonly s2: Int32Array;
+  private readonly s3: Int32Array;
+  private readonly s4: Int32Array;
 
   constructor(
     readonly p: Prepared,
@@ -412,6 +417,10 @@ class Matcher {
     this.candDist = new Int32Array(this.maxCand);
     this.pick = new Int32Array(this.maxSubset);
     this.best = new Int32Array(this.maxSubset);
+    this.s1 = new Int32Array(this.n);
+    this.s2 = new Int32Array(this.n);
+    this.s3 = new Int32Array(this.n);
+    this.s4 = new Int32Array(this.n);
   }
 
   dist(a: number, b: number): number {
@@ -520,7 +529,7 @@ class Matcher {
     }
     if (m === 0) return;
     for (let d = 0; d < p.nDocs; d++) docStart[d + 1] += docStart[d];
-    const a = new Int32Array(m);
+    const a = this.s2.subarray(0, m);
     const fill = docStart.slice(0, p.nDocs);
     for (let i = 0; i < nO; i++) if (doc[i] >= 0 && part[i] >= 0) a[fill[doc[i]]++] = i;
     for (let d = 0; d < p.nDocs; d++) {
@@ -538,9 +547,10 @@ class Matcher {
       }
     }
     // Each of their lines → the cluster (range of `a`) of our lines with the same note and part.
-    const clusterKey = new Int32Array(this.n);
-    const clusterHi = new Int32Array(m);
-    const tl = new Int32Array(nT);
+    const clusterKey = this.s1;
+    const clusterHi = fill; // reused: one slot per position of `a` is enough when m ≤ nDocs, else a new array
+    const hiOf = m <= fill.length ? clusterHi : new Int32Array(m);
+    const tl = this.s3;
     let tm = 0;
     for (let j = 0; j < nT; j++) {
       const t = nO + j;
@@ -570,21 +580,21 @@ class Matcher {
         hi = l;
         if (lo < hi) {
           clusterKey[t] = lo;
-          clusterHi[lo] = hi;
+          hiOf[lo] = hi;
           tl[tm++] = t;
           break;
         }
       }
     }
     if (tm === 0) return;
-    const ts = new Int32Array(tm);
+    const ts = this.s4;
     countingSort(tl, tm, clusterKey, 0, m, ts);
     const SCAN = 256;
     for (let s = 0; s < tm; ) {
       const lo = clusterKey[ts[s]];
       let e = s;
       while (e < tm && clusterKey[ts[e]] === lo) e++;
-      const hi = Math.min(clusterHi[lo], lo + SCAN);
+      const hi = Math.min(hiOf[lo], lo + SCAN);
       const tEnd = Math.min(e, s + SCAN);
       // 1a: equal quantity, nearest date.
       for (let x = s; x < e; x++) {
@@ -717,8 +727,8 @@ class Matcher {
   /** Pass 2: same part and quantity within the date window. */
   passWindow(): void {
     const p = this.p;
-    const a = new Int32Array(this.n);
-    const b = new Int32Array(this.n);
+    const a = this.s1;
+    const b = this.s2;
     const len = this.unused(true, true, true, a);
     if (len < 2) return;
     countingSort(a, len, p.day, p.dayMin, p.dayMax - p.dayMin + 1, b);
@@ -731,14 +741,12 @@ class Matcher {
   passWindowSum(): void {
     const p = this.p;
     const { nO, part, day } = p;
-    const a = new Int32Array(this.n);
-    const b = new Int32Array(this.n);
+    const a = this.s1;
+    const b = this.s2;
     const len = this.unused(true, true, true, a);
     if (len < 3) return;
     countingSort(a, len, day, p.dayMin, p.dayMax - p.dayMin + 1, b);
     countingSort(b, len, part, 0, p.nParts, a);
-    const pos = new Int32Array(this.n).fill(-1);
-    for (let i = 0; i < len; i++) pos[a[i]] = i;
     const w = Math.max(0, Math.floor(this.o.dateWindow));
     const STEPS = 48;
     // theirs first (one of theirs = several of ours), then ours
@@ -780,30 +788,19 @@ class Matcher {
       else partMark[part[L] + 1] = 1;
     }
     if (!any) return;
-    const a = new Int32Array(n);
-    const b = new Int32Array(n);
+    const a = this.s1;
+    const b = this.s2;
     let len = 0;
     for (let L = 0; L < n; L++) if (doc[L] >= 0 ? docMark[doc[L]] : partMark[part[L] + 1]) a[len++] = L;
-    const k1 = new Int32Array(n);
-    const k2 = new Int32Array(n);
-    const k3 = new Int32Array(n);
-    for (let i = 0; i < len; i++) {
-      const L = a[i];
-      k1[L] = day[L] === NO_DAY ? 0 : day[L] - p.dayMin + 1;
-      k2[L] = part[L] + 1;
-      k3[L] = doc[L] + 1;
-    }
-    countingSort(a, len, k1, 0, p.dayMax - p.dayMin + 2, b);
-    countingSort(b, len, k2, 0, p.nParts + 1, a);
-    countingSort(a, len, k3, 0, p.nDocs + 1, b);
-    // what passes 1–3 classed: a copy of a matched line is a duplicate too
-    const classed = new Uint8Array(n);
-    for (let i = 0; i < len; i++) classed[b[i]] = this.group[b[i]] >= 0 ? 1 : 0;
+    // by note, then part (the day is compared inside a run)
+    countingSort(a, len, part, -1, p.nParts + 1, b);
+    countingSort(b, len, doc, -1, p.nDocs + 1, a);
+    b.set(a.subarray(0, len));
     const CAP = 64;
     for (let s = 0; s < len; ) {
       const L0 = b[s];
       let e = s + 1;
-      while (e < len && k1[b[e]] === k1[L0] && k2[b[e]] === k2[L0] && k3[b[e]] === k3[L0]) e++;
+      while (e < len && part[b[e]] === part[L0] && doc[b[e]] === doc[L0]) e++;
       if (e - s > 1) {
         for (let x = s; x < e; x++) {
           const L = b[x];
@@ -811,9 +808,9 @@ class Matcher {
           const ours = L < nO;
           for (let y = Math.max(s, x - CAP); y < Math.min(e, x + CAP); y++) {
             const M = b[y];
-            if (M === L || M < nO !== ours || qtyKey[M] !== qtyKey[L] || amount[M] !== amount[L]) continue;
+            if (M === L || M < nO !== ours || day[M] !== day[L] || qtyKey[M] !== qtyKey[L] || amount[M] !== amount[L]) continue;
             // a twin that passes 1–3 used, or an earlier twin (the first copy keeps its own class)
-            if (classed[M] || y < x) {
+            if ((this.group[M] >= 0 && this.cls[M] !== C_DUPLICATE) || y < x) {
               this.single(L, C_DUPLICATE);
               break;
             }
@@ -827,14 +824,14 @@ class Matcher {
   /** Pass 4: what agrees only on the amount is a `possible` pair for the clerk to decide. */
   passAmount(): void {
     const p = this.p;
-    const a = new Int32Array(this.n);
-    const b = new Int32Array(this.n);
+    const a = this.s1;
+    const b = this.s2;
     let len = 0;
     for (let L = 0; L < this.n; L++) if (this.group[L] < 0 && p.amount[L] !== 0) a[len++] = L;
     if (len < 2) return;
     const ids = new Map<number, number>();
-    const key = new Int32Array(this.n);
-    const dayOf = new Int32Array(this.n);
+    const key = this.s3;
+    const dayOf = this.s4;
     for (let i = 0; i < len; i++) {
       const L = a[i];
       let id = ids.get(p.amount[L]);
