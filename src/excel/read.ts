@@ -20,7 +20,8 @@ import type { Capabilities } from './requirements';
  *    loads the address of getSpecialCellsOrNullObject('Visible') for those sheets, and a row or column no visible
  *    area covers is hidden; without 1.9, or if that fails, bisection with rowHidden/columnHidden, one sync per level
  *    for all sheets together, capped at 4,096 probes per sheet (a warning beyond that);
- * 5. values in row blocks, one sync per block: the first block is 5,000 rows (fewer for wide sheets), the next ones
+ * 5. values in row blocks, one sync per block (small sheets that follow a sheet's last block ride in the same sync
+ *    while the estimate fits): the first block is 5,000 rows (fewer for wide sheets), the next ones
  *    are sized from the measured bytes per row to stay under the budget (3.5 MB against the 5 MB limit), at most
  *    20,000 rows and 1M cells. On a payload error, or `values` null (too many cells), the block is halved and retried.
  *
@@ -134,18 +135,38 @@ export async function readWorkbookWith(ctx: Ctx, opts: ReadOptions): Promise<Wor
   let pending: Detail[] = [];
   /** Observed bytes per cell of numberFormat / valueTypes responses (start conservative). */
   const perCell = { numberFormat: 24, valueTypes: 12 };
-  for (const s of withData) {
+  /** Observed JSON bytes per value cell (start conservative), to guess the size of a sheet not read yet. */
+  let valueCellBytes = 24;
+  const finished = new Set<SheetState>();
+  for (let si = 0; si < withData.length; si++) {
+    const s = withData[si];
+    if (finished.has(s)) continue;
     const used = s.used as Used;
     const sheet = ws(s);
     let bytesPerRow = 0;
     let n = Math.max(1, Math.min(FIRST_BLOCK_ROWS, Math.floor(MAX_BLOCK_CELLS / used.cols)));
     let done = 0;
+    let packing = true;
     while (done < used.rows) {
       throwIfAborted(signal);
       n = Math.min(n, used.rows - done);
       // Follow-up loads ride along, up to what the budget leaves beside this block (unknown size: half of it).
-      const blockBytes = bytesPerRow > 0 ? n * bytesPerRow : SYNC_BUDGET / 2;
-      const room = Math.max(65_536, SYNC_BUDGET - blockBytes);
+      const blockBytes = bytesPerRow > 0 ? n * bytesPerRow : Math.min(SYNC_BUDGET / 2, n * used.cols * valueCellBytes);
+      // Small sheets after this one, read whole in the same sync while the estimate fits (a workbook of many
+      // small sheets then costs a few syncs, not one per sheet).
+      const companions: { s: SheetState; range: Excel.Range }[] = [];
+      let left = SYNC_BUDGET - blockBytes - 65_536;
+      if (packing && done + n >= used.rows) {
+        for (let k = si + 1; k < withData.length; k++) {
+          const o = withData[k];
+          const u = o.used as Used;
+          const guess = u.rows * u.cols * valueCellBytes * 1.5;
+          if (u.rows > FIRST_BLOCK_ROWS || guess > left) break;
+          companions.push({ s: o, range: ws(o).getRangeByIndexes(u.row0, u.col0, u.rows, u.cols).load('values') });
+          left -= guess;
+        }
+      }
+      const room = Math.max(65_536, left);
       const [take, rest] = takeDetails(pending, room, perCell);
       const block = sheet.getRangeByIndexes(used.row0 + done, used.col0, n, used.cols).load('values');
       const loads = take.map((d) => ({ d, range: ws(d.sheet).getRangeByIndexes(d.row, d.col, d.rows, 1).load(d.kind) }));
@@ -158,7 +179,12 @@ export async function readWorkbookWith(ctx: Ctx, opts: ReadOptions): Promise<Wor
       }
       const values = ok ? (block.values as unknown[][] | null) : null;
       if (!values) {
-        // Too big: halve the block; when a single row is still too big, first send the follow-ups on their own.
+        // Too big: first drop the companions, then halve the block; when a single row is still too big, send the
+        // follow-ups on their own before giving up.
+        if (companions.length) {
+          packing = false;
+          continue;
+        }
         if (n > 1) {
           n = Math.ceil(n / 2);
           bytesPerRow = 0;
@@ -175,9 +201,18 @@ export async function readWorkbookWith(ctx: Ctx, opts: ReadOptions): Promise<Wor
       pending = rest;
       pending.push(...ingest(s, used.row0 + done, used.col0, values));
       const bytes = jsonBytes(values);
+      valueCellBytes = Math.max(4, bytes / (n * used.cols));
       bytesPerRow = Math.max(1, bytes / n);
       done += n;
       doneRows += n;
+      for (const c of companions) {
+        const got = c.range.values as unknown[][] | null;
+        if (!got) continue; // too many cells after all: read in blocks when its turn comes
+        const u = c.s.used as Used;
+        pending.push(...ingest(c.s, u.row0, u.col0, got));
+        finished.add(c.s);
+        doneRows += u.rows;
+      }
       progress?.onProgress?.('read', doneRows, totalRows);
       const next = Math.floor(SYNC_BUDGET / (bytesPerRow + detailBytesPerRow(s, used, perCell)));
       n = Math.max(1, Math.min(MAX_BLOCK_ROWS, Math.floor(MAX_BLOCK_CELLS / used.cols), next));

@@ -57,6 +57,14 @@ describe('ExcelHost reads', () => {
     expect(host.warnings).toEqual([]);
   });
 
+  test('many small sheets are read together: a few syncs, not one per sheet', async () => {
+    const grids = Array.from({ length: 12 }, (_, i) => ({ ...shippingList(), name: `${i + 1}月出货清单`, merges: [], hiddenRows: [], hiddenColumns: [] }));
+    const sim = simFromGrids(grids);
+    const { grids: read } = await hostOn(sim).readWorkbook();
+    read.forEach((g, i) => expect(g).toEqual(normalise(grids[i])));
+    expect(sim.metrics.syncs).toBeLessThanOrEqual(6);
+  });
+
   test('the 1904 date system is detected through DATE(1904,1,1)', async () => {
     const grids = [shippingList()];
     const sim = simFromGrids(grids, { date1904: true });

@@ -93,6 +93,16 @@ describe('payload limits: halve and retry', () => {
     expect(okSyncs(sim).every((r) => r.responseBytes <= 200_000)).toBe(true);
   });
 
+  test('small sheets read together fall back to one at a time when the response is too big', async () => {
+    const grids = Array.from({ length: 8 }, (_, i) => ({ ...bigGrid(40), name: `第${i + 1}张` }));
+    const sim = simFromGrids(grids);
+    sim.model.limits.maxResponseBytes = 12_000;
+    const { grids: read } = await hostOn(sim).readWorkbook();
+    read.forEach((g, i) => expect(g.values).toEqual(grids[i].values.map((r) => { const c = [...r]; while (c.length && c[c.length - 1] === null) c.pop(); return c; })));
+    expect(figures(sim).failedSyncs).toBeGreaterThan(0);
+    expect(okSyncs(sim).every((r) => r.responseBytes <= 12_000)).toBe(true);
+  });
+
   test('values coming back null (too many cells) also halves the block', async () => {
     const sim = simFromGrids([bigGrid(3000)]);
     sim.model.limits.maxReadCells = 10_000;
