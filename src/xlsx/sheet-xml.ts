@@ -2,7 +2,7 @@ import type { HostProgress } from '../core/host';
 import { NUMBER_FORMATS, TONE_COLORS, type SheetLayout, type WriteValue } from '../core/report/layout';
 import type { WritePlan } from '../core/report/write-plan';
 import type { Tone } from '../core/sheet-spec';
-import { a1 } from '../core/values/address';
+import { a1, columnLetter } from '../core/values/address';
 import { isoToSerial, ymdToIso } from '../core/values/dates';
 import { escapeXml, type GeneratedParts, type StyleShift } from './patch';
 import { TABLE_STYLE, tableColumnNames } from './write';
@@ -96,9 +96,8 @@ interface RenderedSheet {
   tables: { part: string; xml: string }[];
 }
 
-function cellXml(ref: string, c: Cell, xfShift: number): string {
-  const s = c.s ? ` s="${c.s + xfShift}"` : '';
-  const v = c.v;
+function cellXml(ref: string, v: WriteValue, xf: number, xfShift: number): string {
+  const s = xf ? ` s="${xf + xfShift}"` : '';
   if (v === null || v === undefined || v === '') return s ? `<c r="${ref}"${s}/>` : '';
   if (typeof v === 'number') return Number.isFinite(v) ? `<c r="${ref}"${s}><v>${v}</v></c>` : `<c r="${ref}"${s}/>`;
   if (typeof v === 'boolean') return `<c r="${ref}"${s} t="b"><v>${v ? 1 : 0}</v></c>`;
@@ -106,34 +105,32 @@ function cellXml(ref: string, c: Cell, xfShift: number): string {
 }
 
 function renderLayout(layout: SheetLayout, index: number, styles: Styles, date1904: boolean, tableIds: { next: number }): RenderedSheet {
-  // Cells by row: later writes (links, table headers) replace earlier ones.
-  const rows = new Map<number, Map<number, Cell>>();
+  // Every row belongs to one block (layout places them one under another). Links and table headers replace a
+  // few cells: they are kept aside as overrides, so the bulk of a large table is rendered straight from its block.
+  const overrides = new Map<number, Map<number, Cell>>();
   const put = (r: number, c: number, cell: Cell) => {
-    let row = rows.get(r);
-    if (!row) rows.set(r, (row = new Map()));
+    let row = overrides.get(r);
+    if (!row) overrides.set(r, (row = new Map()));
     row.set(c, cell);
   };
-  for (const block of layout.blocks) {
-    const kind: Kind = block.role === 'title' ? (block.top === 1 ? 'title' : 'heading') : block.role === 'caption' ? 'heading' : 'plain';
-    const xfs = block.formats.map((f) => styles.xf(f ?? 'General', kind));
-    const isDate = block.formats.map((f) => f === NUMBER_FORMATS.date);
-    block.rows.forEach((values, i) => {
-      values.forEach((v, j) => {
-        const value = date1904 && isDate[j] && typeof v === 'number' ? v - SHIFT_1904 : v;
-        put(block.top + i, block.left + j, { v: value, s: xfs[j] ?? 0 });
-      });
+  const blocks = [...layout.blocks]
+    .sort((a, b) => a.top - b.top)
+    .map((block) => {
+      const kind: Kind = block.role === 'title' ? (block.top === 1 ? 'title' : 'heading') : block.role === 'caption' ? 'heading' : 'plain';
+      return {
+        block,
+        xfs: block.formats.map((f) => styles.xf(f ?? 'General', kind)),
+        isDate: block.formats.map((f) => date1904 && f === NUMBER_FORMATS.date),
+      };
     });
-  }
-  for (const link of layout.links) {
-    const at = rows.get(link.row)?.get(link.col);
-    put(link.row, link.col, { v: link.text, s: styles.xf('@', 'link') || (at?.s ?? 0) });
-  }
+  const xfAt = (r: number, c: number): number => {
+    for (const b of blocks) if (r >= b.block.top && r < b.block.top + b.block.rows.length) return b.xfs[c - b.block.left] ?? 0;
+    return 0;
+  };
+  for (const link of layout.links) put(link.row, link.col, { v: link.text, s: styles.xf('@', 'link') });
   const tables = layout.tables.map((t, k) => {
     const names = tableColumnNames(t.headers);
-    names.forEach((n, j) => {
-      const at = rows.get(t.top)?.get(t.left + j);
-      put(t.top, t.left + j, { v: n, s: at?.s ?? 0 });
-    });
+    names.forEach((n, j) => put(t.top, t.left + j, { v: n, s: xfAt(t.top, t.left + j) }));
     const ref = `${a1(t.top, t.left)}:${a1(t.bottom, t.right)}`;
     const id = tableIds.next++;
     const cols = names.map((n, j) => `<tableColumn id="${j + 1}" name="${escapeXml(n)}"/>`).join('');
@@ -160,15 +157,23 @@ function renderLayout(layout: SheetLayout, index: number, styles: Styles, date19
     out.push('<sheetFormatPr defaultRowHeight="15"/>');
     if (layout.widths.length) out.push(`<cols>${layout.widths.map((w, i) => `<col min="${i + 1}" max="${i + 1}" width="${w}" customWidth="1"/>`).join('')}</cols>`);
     out.push('<sheetData>');
-    for (const r of [...rows.keys()].sort((a, b) => a - b)) {
-      const row = rows.get(r);
-      if (!row) continue;
-      const cells: string[] = [];
-      for (const c of [...row.keys()].sort((a, b) => a - b)) {
-        const cell = row.get(c);
-        if (cell) cells.push(cellXml(a1(r, c), cell, shift.xf));
-      }
-      out.push(`<row r="${r}">${cells.join('')}</row>`);
+    const letters: string[] = [];
+    const letter = (c: number): string => (letters[c] ??= columnLetter(c));
+    for (const { block, xfs, isDate } of blocks) {
+      block.rows.forEach((values, i) => {
+        const r = block.top + i;
+        const ov = overrides.get(r);
+        const cells: string[] = [];
+        for (let j = 0; j < values.length; j++) {
+          const c = block.left + j;
+          const o = ov?.get(c);
+          const v = values[j];
+          cells[j] = o
+            ? cellXml(`${letter(c)}${r}`, o.v, o.s, shift.xf)
+            : cellXml(`${letter(c)}${r}`, isDate[j] && typeof v === 'number' ? v - SHIFT_1904 : v, xfs[j] ?? 0, shift.xf);
+        }
+        out.push(`<row r="${r}">${cells.join('')}</row>`);
+      });
     }
     out.push('</sheetData>');
     highlights.forEach((h, i) => {
