@@ -111,7 +111,7 @@ export function reconcileFindings(m: ReconModel, ctx: JobContext): Finding[] {
       const values = {
         party,
         doc: ourDoc(o) || theirDoc(th),
-        theirDoc: theirDoc(th),
+        theirDoc: theirDoc(th) || (th ? `${th.source.sheet}!${th.source.row}` : ''),
         part: o?.f.part ?? th?.f.part ?? '',
         ours: g.cls === 'qty-diff' ? qtyText(g.oursQty) : fmt(g.oursAmount),
         theirs: g.cls === 'qty-diff' ? qtyText(g.theirsQty) : fmt(g.theirsAmount),
