@@ -140,6 +140,12 @@ export function parserFor(schema: FieldSchema, date1904: boolean, defaultYear: n
   }
 }
 
+/** Is this cell the anchor of a range merged across columns (a section label, a banner)? */
+function spansColumns(view: SheetView, row: number, col: number): boolean {
+  const m = view.mergeAt(row, col);
+  return !!m && m.right > m.left;
+}
+
 /** A short text without digits that is exactly a schema header word (客户, 金额, 数量 …). */
 function looksLikeHeaderWord(v: GridValue): boolean {
   if (typeof v !== 'string' || v.length > 16 || /\d/.test(v)) return false;
@@ -222,6 +228,8 @@ export function readRows(input: RowsInput): RowsResult {
   const grid = view.grid;
   const date1904 = grid.date1904;
   const parsers = plans.map((p) => memoized(parserFor(p.schema, date1904, input.defaultYear)));
+  const requiredByCol = new Map<number, FieldPlan>();
+  for (const p of plans) if (p.schema.required) requiredByCol.set(p.col, p);
   const allHeaderTexts = new Set<string>();
   for (const set of headerTexts.values()) for (const t of set) allHeaderTexts.add(t);
   const identityCols = plans.filter((p) => IDENTITY_TYPES.has(p.schema.type)).map((p) => p.col - 1);
@@ -248,6 +256,7 @@ export function readRows(input: RowsInput): RowsResult {
     let count = 0;
     let numbers = 0;
     let first: GridValue = null;
+    let firstCol = 0;
     let second: GridValue = null;
     for (let c = 0; c < row.length; c++) {
       const v = row[c];
@@ -255,8 +264,10 @@ export function readRows(input: RowsInput): RowsResult {
       if (typeof v === 'string' && isBlankString(v)) continue;
       count++;
       if (typeof v === 'number') numbers++;
-      if (count === 1) first = v;
-      else if (count === 2) second = v;
+      if (count === 1) {
+        first = v;
+        firstCol = c + 1;
+      } else if (count === 2) second = v;
     }
     if (count === 0) continue;
     if (isFooterText(first)) {
@@ -265,7 +276,9 @@ export function readRows(input: RowsInput): RowsResult {
     }
     if (count === 1) {
       if (rows.length && isNoteText(first)) break;
-      continue;
+      // A lone cell is a label or a note, unless it fills a required column by itself (a list of names).
+      const plan = requiredByCol.get(firstCol);
+      if (!plan || isNoteText(first) || isTotalText(first) || spansColumns(view, r, firstCol) || !parsers[plans.indexOf(plan)](first, grid.formats[r - 1]?.[firstCol - 1] ?? null).ok) continue;
     }
     if (isTotalText(first) || isTotalText(second)) continue;
     // A repeated header (a page break in an export) starts with header words; only then count them all.

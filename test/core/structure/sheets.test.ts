@@ -584,3 +584,32 @@ describe('where the data ends', () => {
     }
   });
 });
+
+describe('a list whose rows fill a single column', () => {
+  it('keeps lone names in a required column, but not a merged section label or a note', () => {
+    const grid = sheet(
+      '客户清单',
+      [
+        ['客户名称', '简称', '账期', '备注'],
+        ['一、关联企业'],
+        [HUAGONG],
+        ['无锡华工汽车部件有限公司', '无锡华工', 60],
+        ['二、外部客户'],
+        [RUIDA],
+        [null, null, 30],
+        ['备注：账期以合同为准'],
+        [HENGTAI],
+      ],
+      { merges: ['A2:D2', 'A5:D5'] },
+    );
+    const r = run([grid]);
+    const t = only(r);
+    expect(t.kind).toBe('customers');
+    expect(t.rows.map((x) => [x.sourceRow, f(x).name])).toEqual([
+      [3, HUAGONG],
+      [4, '无锡华工汽车部件有限公司'],
+      [6, RUIDA],
+    ]);
+    expect(r.issues).toEqual([]);
+  });
+});
