@@ -173,6 +173,24 @@ class NumberIds {
   }
 }
 
+/** Days since 1970-01-01 of a `YYYY-MM-DD` string by arithmetic (civil-from-days inverse), else via dates.ts. */
+export function epochDay(iso: string): number {
+  if (iso.length === 10 && iso.charCodeAt(4) === 45 && iso.charCodeAt(7) === 45) {
+    const y = (iso.charCodeAt(0) - 48) * 1000 + (iso.charCodeAt(1) - 48) * 100 + (iso.charCodeAt(2) - 48) * 10 + (iso.charCodeAt(3) - 48);
+    const m = (iso.charCodeAt(5) - 48) * 10 + (iso.charCodeAt(6) - 48);
+    const d = (iso.charCodeAt(8) - 48) * 10 + (iso.charCodeAt(9) - 48);
+    if (y >= 1 && y <= 9999 && m >= 1 && m <= 12 && d >= 1 && d <= 31) {
+      const yy = m <= 2 ? y - 1 : y;
+      const era = Math.floor(yy / 400);
+      const yoe = yy - era * 400;
+      const doy = Math.floor((153 * (m + (m > 2 ? -3 : 9)) + 2) / 5) + d - 1;
+      const doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy;
+      return era * 146097 + doe - 719468;
+    }
+  }
+  return isoToEpochDays(iso as IsoDate);
+}
+
 const isDigit = (c: number): boolean => c >= 48 && c <= 57;
 const isSep = (c: number): boolean => c === 45 || c === 95 || c === 47 || c === 92 || c === 46 || c === 35; // - _ / \ . #
 
@@ -227,7 +245,6 @@ export function prepare(ours: readonly MatchLine[], theirs: readonly MatchLine[]
   const partIds = new Map<string, number>();
   const rawParts = new Map<string, number>();
   const qtyIds = new Map<number, number>();
-  const days = new Map<string, number>();
   let nDocs = 0;
   /** A normalised number → its id; all-digit numbers are keyed by value (cheaper than hashing a fresh string). */
   const internDoc = (k: string): number => {
@@ -298,8 +315,7 @@ export function prepare(ours: readonly MatchLine[], theirs: readonly MatchLine[]
     const rd = line.date;
     if (!rd) day[L] = NO_DAY;
     else {
-      let d = days.get(rd);
-      if (d === undefined) days.set(rd, (d = isoToEpochDays(rd as IsoDate)));
+      const d = epochDay(rd);
       day[L] = d;
       if (d < dayMin) dayMin = d;
       if (d > dayMax) dayMax = d;

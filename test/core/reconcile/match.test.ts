@@ -1,7 +1,8 @@
 import fc from 'fast-check';
 import { CLASSES, C_IN_TRANSIT, C_ONLY_OURS, C_ONLY_THEIRS, UNCLASSED } from '../../../src/core/reconcile/classes';
 import { buildLedger } from '../../../src/core/reconcile/ledger';
-import { docNumbersIn, fastDocNumber, groupMembers, matchLines, type MatchLine } from '../../../src/core/reconcile/match';
+import { docNumbersIn, epochDay, fastDocNumber, groupMembers, matchLines, type MatchLine } from '../../../src/core/reconcile/match';
+import { isoToEpochDays } from '../../../src/core/values/dates';
 import { asIsoDate } from '../../../src/core/values/brand';
 import { normalizeDocNo } from '../../../src/core/values/text';
 
@@ -145,5 +146,17 @@ describe('property', () => {
     const r = matchLines([{ doc: '1', part: 'A', qty: 1, amount: 100 }], [{ doc: '2', part: 'B', qty: 1, amount: 70 }]);
     r.cls[0] = UNCLASSED;
     expect(buildLedger([100], [70], r).unexplained).toBe(100);
+  });
+});
+
+describe('day arithmetic', () => {
+  test('epochDay agrees with dates.ts on any real date', () => {
+    fc.assert(
+      fc.property(fc.date({ min: new Date('1900-01-01T00:00:00Z'), max: new Date('2099-12-31T00:00:00Z'), noInvalidDate: true }), (dt) => {
+        const iso = dt.toISOString().slice(0, 10);
+        expect(epochDay(iso)).toBe(isoToEpochDays(asIsoDate(iso)));
+      }),
+      { numRuns: 2000 },
+    );
   });
 });
