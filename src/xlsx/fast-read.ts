@@ -186,7 +186,8 @@ export function fastReadWorkbook(buf: Buffer, progress?: HostProgress): Workbook
   const custom = new Map<number, string>();
   for (const m of stylesXml.matchAll(/<numFmt\b[^>]*?\/?>/g)) {
     const a = attrs(m[0]);
-    custom.set(Number(a.numFmtId), unescapeXml(a.formatCode ?? ''));
+    // Backslash escapes (LibreOffice writes yyyy\-mm\-dd) are dropped, as ExcelJS does: the same Grid either way.
+    custom.set(Number(a.numFmtId), unescapeXml(a.formatCode ?? '').replace(/\\(.)/g, '$1'));
   }
   const cellXfs = /<cellXfs\b[^>]*>([\s\S]*?)<\/cellXfs>/.exec(stylesXml)?.[1] ?? '';
   const xfFormats = [...cellXfs.matchAll(/<xf\b[^>]*?(?:\/>|>[\s\S]*?<\/xf>)/g)].map((m) => {

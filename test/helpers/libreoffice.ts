@@ -83,3 +83,21 @@ export function sheetsAsCsv(book: string): Map<string, string[][]> {
     rmSync(profile, { recursive: true, force: true });
   }
 }
+
+/** Let LibreOffice open `book` and save it as .xlsx (its own XML, as a clerk's LibreOffice would); returns the bytes. */
+export function resaveAsXlsx(book: string): Buffer {
+  const soffice = sofficePath();
+  if (!soffice) throw new Error('soffice is not installed');
+  const out = mkdtempSync(join(tmpdir(), 'clerk-desk-lo-xlsx-'));
+  const profile = mkdtempSync(join(tmpdir(), `lo-profile-${process.pid}-`));
+  try {
+    execFileSync(soffice, [`-env:UserInstallation=file://${profile}`, '--headless', '--convert-to', 'xlsx:Calc MS Excel 2007 XML', '--outdir', out, book], {
+      stdio: 'pipe',
+      timeout: 120_000,
+    });
+    return readFileSync(join(out, basename(book)));
+  } finally {
+    rmSync(out, { recursive: true, force: true });
+    rmSync(profile, { recursive: true, force: true });
+  }
+}

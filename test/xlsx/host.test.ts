@@ -13,7 +13,7 @@ import type { SheetSpec } from '../../src/core/sheet-spec';
 import { serialToIso, isoToSerial } from '../../src/core/values/dates';
 import { asIsoDate } from '../../src/core/values/brand';
 import { runOnHost } from '../../src/core/run-on-host';
-import { sheetsAsCsv, sofficePath } from '../helpers/libreoffice';
+import { resaveAsXlsx, sheetsAsCsv, sofficePath } from '../helpers/libreoffice';
 import { oleFile, storedZip } from '../helpers/files';
 
 const dir = mkdtempSync(join(tmpdir(), 'clerk-desk-xlsx-'));
@@ -405,4 +405,27 @@ test('text with line breaks, control characters and literal _xHHHH_ survives the
   slow.forceExcelJs = true;
   const viaExcelJs = byName((await slow.readWorkbook()).grids, '文本');
   expect([viaExcelJs.values[1][0], viaExcelJs.values[4][0], viaExcelJs.values[5][0]]).toEqual([odd[0], odd[3], odd[4]]);
+});
+
+(sofficePath() ? test : test.skip)('a workbook saved by LibreOffice: both readers agree, and generated sheets go in (skipped only when soffice is absent)', async () => {
+  const file = join(dir, 'lo-source.xlsx');
+  writeFileSync(file, await clerkBook());
+  const buf = resaveAsXlsx(file);
+  const host = await XlsxHost.open(buf);
+  const fast = await host.readWorkbook();
+  const slow = await XlsxHost.open(buf);
+  slow.forceExcelJs = true;
+  const round = (r: unknown) => JSON.parse(JSON.stringify(r, (_k, v: unknown) => (typeof v === 'number' ? Math.round(v * 1e9) / 1e9 : v)));
+  expect(round(fast)).toEqual(round(await slow.readWorkbook()));
+  const g = byName(fast.grids, '10月出货');
+  expect(cellValue(g, 4, 3)).toBe('昆山瑞德电子');
+  expect(cellValue(g, 6, 3)).toEqual({ error: '#N/A' });
+  const state = { ...emptyState(), owned: [{ sheet: '销售分析', purpose: 'sales' }] };
+  await host.write(planWrite(fast.existing, emptyState(), [specs()[0], stateSheet(state)]));
+  expect(host.rewroteWholeWorkbook).toBe(false);
+  const outFile = join(dir, 'lo-out.xlsx');
+  writeFileSync(outFile, await host.toBuffer());
+  const csv = sheetsAsCsv(outFile);
+  expect(csv.get('销售分析')?.[0]?.[0]).toBe('销售分析 2026-10');
+  expect(csv.get('10月出货')?.[2]?.slice(0, 2)).toEqual(['2026-10-05', 'SH2610001']);
 });
