@@ -97,3 +97,57 @@ describe('layout does not change the typed table', () => {
     );
   });
 });
+
+describe('any grid at all', () => {
+  const words = ['送货日期', '客户', '数量', '金额', '单价(含税)', '发票号', '小计', '合计', '备注：无', '制表人：张三', '对账单', '2026年10月', 'abc', '¥1,234.50', '1.2万', '10月5日', 'DN001', ''];
+  const cell = fc.oneof(
+    fc.constantFrom<GridValue>(...words),
+    fc.constant<GridValue>(null),
+    fc.integer({ min: -1000, max: 60000 }),
+    fc.double({ noNaN: false }),
+    fc.boolean(),
+    fc.constantFrom<GridValue>({ error: '#N/A' }, { error: '#REF!' }),
+    fc.string({ maxLength: 6 }),
+  );
+  const gridArb = fc.record({
+    values: fc.array(fc.array(cell, { maxLength: 8 }), { maxLength: 25 }),
+    merges: fc.array(
+      fc.record({ top: fc.integer({ min: 1, max: 25 }), left: fc.integer({ min: 1, max: 8 }), h: fc.integer({ min: 0, max: 3 }), w: fc.integer({ min: 0, max: 3 }) }),
+      { maxLength: 4 },
+    ),
+    date1904: fc.boolean(),
+  });
+
+  it('never throws, and every row and issue lies inside the table it reports', () => {
+    fc.assert(
+      fc.property(gridArb, (g) => {
+        const grid: Grid = {
+          name: '任意',
+          values: g.values,
+          formats: g.values.map((row) => row.map((v) => (typeof v === 'number' && v > 40000 ? 'yyyy-mm-dd' : null))),
+          merges: g.merges.map((m) => ({ top: m.top, left: m.left, bottom: m.top + m.h, right: m.left + m.w })),
+          hiddenRows: [],
+          hiddenColumns: [],
+          date1904: g.date1904,
+        };
+        const r = structureWorkbook([grid], { defaultYear: 2026 });
+        expect(r.detections).toHaveLength(1);
+        for (const t of r.tables) {
+          const header = t.headerRows[t.headerRows.length - 1];
+          for (const row of t.rows) {
+            expect(row.sourceRow).toBeGreaterThan(header);
+            expect(row.sourceRow).toBeGreaterThanOrEqual(t.firstDataRow);
+            expect(row.sourceRow).toBeLessThanOrEqual(t.lastDataRow);
+          }
+          const cols = new Set(Object.values(t.columns as Record<string, number>));
+          expect(cols.size).toBe(Object.keys(t.columns).length);
+        }
+        for (const i of r.issues) {
+          const row = Number(/\d+$/.exec(i.cell)![0]);
+          expect(r.tables[0].rows.some((x) => x.sourceRow === row)).toBe(true);
+        }
+      }),
+      { numRuns: 300 },
+    );
+  });
+});
