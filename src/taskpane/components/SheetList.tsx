@@ -8,16 +8,18 @@ import type { SheetInfo } from '../engine';
 import { fieldLabel, kindLabel, useT } from '../i18n';
 
 const useStyles = makeStyles({
-  list: { display: 'flex', flexDirection: 'column', gap: '6px', margin: 0, padding: 0, listStyleType: 'none' },
+  list: { display: 'flex', flexDirection: 'column', gap: '3px', margin: 0, padding: 0, listStyleType: 'none' },
   row: {
     display: 'flex',
     flexDirection: 'column',
     gap: '4px',
-    padding: '6px 8px',
+    padding: '2px 2px 2px 8px',
     borderRadius: tokens.borderRadiusMedium,
     backgroundColor: tokens.colorNeutralBackground2,
   },
   line: { display: 'flex', alignItems: 'center', gap: '6px', minWidth: 0 },
+  adjust: { minWidth: 'auto', paddingLeft: '6px', paddingRight: '6px', whiteSpace: 'nowrap', flexShrink: 0 },
+  nowrap: { whiteSpace: 'nowrap', flexShrink: 0 },
   name: { flexGrow: 1, minWidth: 0, overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap', fontWeight: 600 },
   meta: { color: tokens.colorNeutralForeground3, fontSize: tokens.fontSizeBase200 },
   warn: { color: tokens.colorPaletteDarkOrangeForeground1, fontSize: tokens.fontSizeBase200 },
@@ -26,6 +28,9 @@ const useStyles = makeStyles({
   fieldName: { fontSize: tokens.fontSizeBase200, overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap' },
   buttons: { display: 'flex', gap: '6px', flexWrap: 'wrap' },
 });
+
+/** Sheets listed before "show all": the jobs stay in view in a 320 px pane. */
+const COMPACT = 6;
 
 function confidenceColor(c: number): 'success' | 'warning' | 'danger' {
   return c >= 0.8 ? 'success' : c >= 0.5 ? 'warning' : 'danger';
@@ -145,57 +150,74 @@ export function SheetList({ sheets, busy, onSaveOverride }: SheetListProps) {
   const styles = useStyles();
   const { lang, tr } = useT();
   const [editing, setEditing] = useState<string | null>(null);
+  const [showAll, setShowAll] = useState(false);
   if (!sheets.length) return <Text className={styles.meta}>{tr('excel.pane.sheets.empty')}</Text>;
+  const shown = showAll || sheets.length <= COMPACT ? sheets : sheets.slice(0, COMPACT);
   return (
-    <ul className={styles.list} aria-label={tr('excel.pane.sheets.title')}>
-      {sheets.map((info) => {
-        const d = info.detection;
-        return (
-          <li key={d.sheet} className={styles.row} data-testid="sheet-row" data-sheet={d.sheet} data-kind={d.kind ?? ''}>
-            <div className={styles.line}>
-              <span className={styles.name} title={d.sheet}>{d.sheet}</span>
-              <Badge appearance="tint" color={d.kind ? 'brand' : 'subtle'} size="small">{kindLabel(lang, d.kind)}</Badge>
-              {d.kind && (
-                <Badge appearance="outline" color={confidenceColor(d.confidence)} size="small" title={tr('excel.pane.sheets.confidence')}>
-                  {Math.round(d.confidence * 100)}%
+    <>
+      <ul className={styles.list} aria-label={tr('excel.pane.sheets.title')}>
+        {shown.map((info) => {
+          const d = info.detection;
+          const header = d.headerRows.length ? tr('excel.pane.sheets.headerAt', { row: d.headerRows.join('–') }) : tr('excel.pane.sheets.noHeader');
+          return (
+            <li key={d.sheet} className={styles.row} data-testid="sheet-row" data-sheet={d.sheet} data-kind={d.kind ?? ''}>
+              <div className={styles.line}>
+                <span className={styles.name} title={`${d.sheet} · ${header}`}>{d.sheet}</span>
+                <Badge appearance="tint" color={d.kind ? 'brand' : 'subtle'} size="small" className={styles.nowrap}>
+                  {kindLabel(lang, d.kind)}
                 </Badge>
+                {d.kind && (
+                  <Badge
+                    appearance="outline"
+                    color={confidenceColor(d.confidence)}
+                    size="small"
+                    className={styles.nowrap}
+                    title={tr('excel.pane.sheets.confidence')}
+                  >
+                    {Math.round(d.confidence * 100)}%
+                  </Badge>
+                )}
+                <Button size="small" appearance="subtle" className={styles.adjust} onClick={() => setEditing(editing === d.sheet ? null : d.sheet)}>
+                  {tr('excel.pane.sheets.edit')}
+                </Button>
+              </div>
+              {(d.overridden || !d.headerRows.length) && (
+                <span className={styles.meta}>
+                  {header}
+                  {d.overridden ? ` · ${tr('excel.pane.sheets.overridden')}` : ''}
+                </span>
               )}
-            </div>
-            <div className={styles.line}>
-              <span className={styles.meta}>
-                {d.headerRows.length ? tr('excel.pane.sheets.headerAt', { row: d.headerRows.join('–') }) : tr('excel.pane.sheets.noHeader')}
-                {d.overridden ? ` · ${tr('excel.pane.sheets.overridden')}` : ''}
-              </span>
-              <span style={{ flexGrow: 1 }} />
-              <Button size="small" appearance="subtle" onClick={() => setEditing(editing === d.sheet ? null : d.sheet)}>
-                {tr('excel.pane.sheets.edit')}
-              </Button>
-            </div>
-            {d.alternatives.length > 0 && (
-              <span className={styles.meta}>
-                {tr('excel.pane.sheets.alternatives', {
-                  kinds: d.alternatives.map((a) => `${kindLabel(lang, a.kind)} ${Math.round(a.confidence * 100)}%`).join('、'),
-                })}
-              </span>
-            )}
-            {d.missingRequired.length > 0 && d.kind && (
-              <span className={styles.warn}>
-                {tr('excel.pane.sheets.missing', { fields: d.missingRequired.map((f) => fieldLabel(lang, d.kind as TableKind, f)).join('、') })}
-              </span>
-            )}
-            {editing === d.sheet && (
-              <OverrideEditor
-                info={info}
-                busy={busy}
-                onClose={() => setEditing(null)}
-                onSave={(o) => {
-                  void onSaveOverride(d.sheet, o).then(() => setEditing(null));
-                }}
-              />
-            )}
-          </li>
-        );
-      })}
-    </ul>
+              {d.alternatives.length > 0 && (
+                <span className={styles.meta}>
+                  {tr('excel.pane.sheets.alternatives', {
+                    kinds: d.alternatives.map((a) => `${kindLabel(lang, a.kind)} ${Math.round(a.confidence * 100)}%`).join('、'),
+                  })}
+                </span>
+              )}
+              {d.missingRequired.length > 0 && d.kind && (
+                <span className={styles.warn}>
+                  {tr('excel.pane.sheets.missing', { fields: d.missingRequired.map((f) => fieldLabel(lang, d.kind as TableKind, f)).join('、') })}
+                </span>
+              )}
+              {editing === d.sheet && (
+                <OverrideEditor
+                  info={info}
+                  busy={busy}
+                  onClose={() => setEditing(null)}
+                  onSave={(o) => {
+                    void onSaveOverride(d.sheet, o).then(() => setEditing(null));
+                  }}
+                />
+              )}
+            </li>
+          );
+        })}
+      </ul>
+      {sheets.length > COMPACT && (
+        <Button size="small" appearance="subtle" onClick={() => setShowAll(!showAll)} data-testid="sheets-toggle">
+          {showAll ? tr('excel.pane.sheets.showLess') : tr('excel.pane.sheets.showAll', { count: sheets.length })}
+        </Button>
+      )}
+    </>
   );
 }
