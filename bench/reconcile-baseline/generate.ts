@@ -3,7 +3,8 @@ import type { MatchLine } from '../../src/core/reconcile/match';
 /**
  * A month of lines for one counterparty, deterministic: 80% carry our number on their side (送…), 10% only agree on
  * part, quantity and a date a day or two later, 4% differ in quantity on the same note, 2% are split in two on our
- * side, 4% are theirs alone; plus a few duplicates. Strings go through JSON so they are flat, as a reader makes them.
+ * side, 4% are theirs alone; plus a few duplicates. Strings go through JSON so they are flat, as a reader makes them;
+ * repeated part numbers are then one string each, as from the workbook's shared-string table.
  */
 export function generate(n: number): { ours: MatchLine[]; theirs: MatchLine[] } {
   let seed = 20261031;
@@ -38,5 +39,16 @@ export function generate(n: number): { ours: MatchLine[]; theirs: MatchLine[] } 
     }
   }
   while (theirs.length > n) theirs.pop();
-  return JSON.parse(JSON.stringify({ ours, theirs })) as { ours: MatchLine[]; theirs: MatchLine[] };
+  const out = JSON.parse(JSON.stringify({ ours, theirs })) as { ours: MatchLine[]; theirs: MatchLine[] };
+  // A workbook keeps repeated text once (sharedStrings.xml), so a reader hands out one string per distinct part.
+  const shared = new Map<string, string>();
+  for (const side of [out.ours, out.theirs]) {
+    for (const l of side) {
+      if (l.part === undefined) continue;
+      const s = shared.get(l.part);
+      if (s === undefined) shared.set(l.part, l.part);
+      else l.part = s;
+    }
+  }
+  return out;
 }
