@@ -1,4 +1,3 @@
-import type { Grid } from '../grid';
 import type { CellIssue, Finding } from '../findings';
 import type { AnyTypedTable } from '../tables/typed-table';
 import type { SheetOverride } from '../state';

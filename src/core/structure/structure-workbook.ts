@@ -1,5 +1,4 @@
 import type { Grid } from '../grid';
-import type { Finding } from '../findings';
 import type { MessageKey } from '../i18n';
 import { STATE_SHEET, type SheetOverride } from '../state';
 import { TABLE_KINDS, type TableKind } from '../tables/kinds';

@@ -42,7 +42,7 @@ const CJK = /[\u3400-\u9fff]/;
 const canContain = (w: string): boolean => w.length >= 2 && (CJK.test(w) ? true : w.length >= 5);
 
 /** Bracketed units that normalizeHeader keeps because they are compound: (元/件), (元/kg), (pcs/箱), (万元). */
-const COMPOUND_UNIT = /[(（\[【]\s*(?:[元万¥￥]|rmb|cny|kg|pcs|pc|件|个|套|只|吨|公斤|千克|箱|米|台|张|天|日)(?:\s*[/／]\s*(?:[元万¥￥]|rmb|cny|kg|pcs|pc|件|个|套|只|吨|公斤|千克|箱|米|台|张|天|日|元|次))*\s*[)）\]】]/giu;
+const COMPOUND_UNIT = /[(（[【]\s*(?:[元万¥￥]|rmb|cny|kg|pcs|pc|件|个|套|只|吨|公斤|千克|箱|米|台|张|天|日)(?:\s*[/／]\s*(?:[元万¥￥]|rmb|cny|kg|pcs|pc|件|个|套|只|吨|公斤|千克|箱|米|台|张|天|日|元|次))*\s*[)）\]】]/giu;
 /** A unit left at the end without brackets: 税率%, 金额元, 单价/元. */
 const TRAILING_UNIT = /(?:%|元|￥|¥|rmb|\/元|\/件)$/u;
 
