@@ -97,12 +97,6 @@ export async function main(argv: readonly string[], io: CliIO): Promise<number> 
     // Only a slow open says so: a bad file gets its one sentence and nothing else.
     const slow = setTimeout(() => say(lang, 'cli.progress.open', { file: parsed.book }), every);
     const host = await XlsxHost.open(book, parsed.book).finally(() => clearTimeout(slow));
-    const parts = host.droppedParts.map((p) => t(lang, `xlsx.part.${p}` as MessageKey)).join(lang === 'zh-CN' ? '、' : ', ');
-    if (parts && parsed.inPlace) {
-      say(lang, 'xlsx.error.wouldDrop', { file: parsed.book, parts });
-      return EXIT_BAD_INPUT;
-    }
-    if (parts) say(lang, 'xlsx.warn.dropped', { file: parsed.book, parts });
     const jobsLabel = parsed.jobs.map((id) => t(lang, jobById(id)?.title ?? 'cli.title')).join(lang === 'zh-CN' ? '、' : ', ');
     const run = await runOnHost(
       {
@@ -117,6 +111,14 @@ export async function main(argv: readonly string[], io: CliIO): Promise<number> 
       { jobs: parsed.jobs, asOf, lang, options: parsed.options },
       progress,
     );
+    // The clerk's parts are normally copied byte for byte; only when the host had to rewrite the whole workbook
+    // with ExcelJS can charts, pivot tables or macros be lost — then never over the clerk's own file.
+    const parts = host.rewroteWholeWorkbook ? host.droppedParts.map((p) => t(lang, `xlsx.part.${p}` as MessageKey)).join(lang === 'zh-CN' ? '、' : ', ') : '';
+    if (parts && parsed.inPlace) {
+      say(lang, 'xlsx.error.wouldDrop', { file: parsed.book, parts });
+      return EXIT_BAD_INPUT;
+    }
+    if (parts) say(lang, 'xlsx.warn.dropped', { file: parsed.book, parts });
     if (Date.now() - started >= every) say(lang, 'cli.progress.save', { file: out });
     await fs.mkdir(dirname(out), { recursive: true });
     await host.save(out);
