@@ -20,7 +20,9 @@ import { benchBook, writeBenchXlsx } from './fixtures';
 const MB = 1024 * 1024;
 const quick = process.env.BENCH_QUICK === '1';
 const sizes = quick ? [10_000, 100_000] : [10_000, 100_000, 1_048_575];
-const tmp = join(__dirname, 'tmp');
+/** bench/ itself: run-ts runs a bundled copy from node_modules/.cache, where __dirname is not bench/ (npm runs in the root). */
+const BENCH = join(process.cwd(), 'bench');
+const tmp = join(BENCH, 'tmp');
 mkdirSync(tmp, { recursive: true });
 
 interface Row {
@@ -51,7 +53,7 @@ async function cliEndToEnd(n: number): Promise<void> {
   const input = join(tmp, `bench-${n}.xlsx`);
   const output = join(tmp, `bench-${n}.out.xlsx`);
   await writeBenchXlsx(book, input);
-  const cli = join(__dirname, '..', 'bin', 'clerk-desk.js');
+  const cli = join(BENCH, '..', 'bin', 'clerk-desk.js');
   const probe = `process.on('exit',()=>process.stderr.write('\\nMAXRSS '+process.resourceUsage().maxRSS+'\\n'));process.argv=[process.argv[0],${JSON.stringify(cli)},...process.argv.slice(1)];require(${JSON.stringify(cli)})`;
   const t0 = performance.now();
   const res = spawnSync(process.execPath, ['-e', probe, 'all', input, '--out', output, '--as-of', '2026-10-31', '--period', '2026-10', '--month', '2026-10'], { encoding: 'utf8', maxBuffer: 64 * MB });
@@ -62,10 +64,10 @@ async function cliEndToEnd(n: number): Promise<void> {
 }
 
 function runSub(script: string): string {
-  const path = join(__dirname, script);
+  const path = join(BENCH, script);
   if (!existsSync(path)) return `_${script} is missing._`;
   try {
-    return execFileSync(process.execPath, ['--expose-gc', join(__dirname, '..', 'bin', 'run-ts.js'), path], { encoding: 'utf8', maxBuffer: 64 * MB, env: { ...process.env } });
+    return execFileSync(process.execPath, ['--expose-gc', join(BENCH, '..', 'bin', 'run-ts.js'), path], { encoding: 'utf8', maxBuffer: 64 * MB, env: { ...process.env } });
   } catch (e) {
     return `_${script} failed: ${(e as Error).message.split('\n')[0]}_`;
   }
@@ -104,7 +106,7 @@ async function main(): Promise<void> {
     ...sections,
     '',
   ].join('\n');
-  writeFileSync(join(__dirname, 'results.md'), md);
+  writeFileSync(join(BENCH, 'results.md'), md);
   process.stdout.write(md);
 }
 
