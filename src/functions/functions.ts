@@ -8,6 +8,7 @@
  */
 import { DEFAULT_LANG, type Lang, langFromLocale } from '../core/i18n';
 import * as impl from './impl';
+import { currentQuoteLookup } from './workbook';
 import type { FnErrorCode, FnResult } from './impl';
 
 /** The part of the CustomFunctions runtime these functions use (declared here: @types/custom-functions-runtime is not installed). */
@@ -119,6 +120,20 @@ export function companyKeyFn(name: string): string | CustomFunctionError {
   return toCell(impl.COMPANYKEY(name, lang()));
 }
 
+/**
+ * The applicable unit price from this workbook's quotes: by customer, part and quantity (its price break), and
+ * optionally on a date (the latest quote valid that day). It reads the tables of the last structure run.
+ * @customfunction QUOTEPRICE
+ * @param customer Customer, written any way the customers sheet knows it.
+ * @param part Part code.
+ * @param qty Quantity.
+ * @param [date] The date the price must be valid on.
+ * @returns The unit price in yuan, on the quote's own tax basis.
+ */
+export function quotePriceFn(customer: string, part: string | number, qty: number | string, date?: number | string): number | CustomFunctionError {
+  return toCell(impl.QUOTEPRICE(customer, part, qty, date, currentQuoteLookup(), lang()));
+}
+
 /** id → function, as associated with Excel. */
 export const CUSTOM_FUNCTIONS = {
   RMBUPPER: rmbUpperFn,
@@ -127,6 +142,7 @@ export const CUSTOM_FUNCTIONS = {
   TAX: taxFn,
   NET: netFn,
   COMPANYKEY: companyKeyFn,
+  QUOTEPRICE: quotePriceFn,
 } as const;
 
 /**

@@ -5,12 +5,13 @@
  */
 import type { GridValue } from '../core/grid';
 import { DEFAULT_LANG, type Lang, type MessageKey, t } from '../core/i18n';
-import { type Fen, type ParseFailure, type Rate, asFen } from '../core/values/brand';
+import { type Fen, type IsoDate, type ParseFailure, type Rate, asFen } from '../core/values/brand';
 import { companyKey } from '../core/values/company';
 import { isoToSerial } from '../core/values/dates';
 import { fenToYuan } from '../core/values/money';
 import { decimalFromNumber } from '../core/values/number-parse';
-import { displayValue, parseDate, parseMoney, parseRate, parseText } from '../core/values/parse';
+import { displayValue, parseDate, parseMoney, parseQuantity, parseRate, parseText } from '../core/values/parse';
+import { quotePriceReasonKey, type QuotePriceLookup } from '../core/quotes/quote-price';
 import { rmbUpper } from '../core/values/rmb-upper';
 
 /** The Excel errors a function can give. Only #VALUE! and #N/A show their message in Excel; #NUM! shows none. */
@@ -129,4 +130,30 @@ export function COMPANYKEY(name: FnArg, lang: Lang = DEFAULT_LANG): FnResult<str
   const r = parseText(toGrid(name));
   if (!r.ok) return failure(r.reason, lang, 'functions.arg.name', name, 'functions.error.notText');
   return { value: companyKey(r.value) };
+}
+
+/**
+ * CLERK.QUOTEPRICE(customer, part, qty, [date]): the unit price the workbook's quotes give, in yuan (a quote may
+ * state fractions of a fen, which are kept). `lookup` is null until the workbook's tables have been read.
+ */
+export function QUOTEPRICE(customer: FnArg, part: FnArg, qty: FnArg, date: FnArg, lookup: QuotePriceLookup | null, lang: Lang = DEFAULT_LANG): FnResult<number> {
+  if (!lookup) return { error: '#N/A', message: t(lang, 'functions.error.noWorkbook') };
+  const c = parseText(toGrid(customer));
+  if (!c.ok) return failure(c.reason, lang, 'functions.arg.customer', customer, 'functions.error.notText');
+  const p = parseText(toGrid(part));
+  if (!p.ok) return failure(p.reason, lang, 'functions.arg.part', part, 'functions.error.notText');
+  const q = parseQuantity(toGrid(qty));
+  if (!q.ok) return failure(q.reason, lang, 'functions.arg.qty', qty, 'functions.error.notQty');
+  let day: IsoDate | undefined;
+  if (date !== null && date !== undefined && date !== '') {
+    // A worksheet passes a date cell as its serial; text is read like a clerk's cell.
+    const d = parseDate(toGrid(date), typeof date === 'number' ? 'yyyy-mm-dd' : null, { date1904: false });
+    if (!d.ok) return failure(d.reason, lang, 'functions.arg.date', date, 'functions.error.notDate');
+    day = d.value;
+  }
+  const r = lookup(c.value, p.value, q.value, day);
+  if (!r.ok) {
+    return { error: '#N/A', message: t(lang, 'functions.error.noQuotePrice', { reason: t(lang, quotePriceReasonKey(r.reason)), customer: c.value, part: p.value }) };
+  }
+  return { value: r.price / 100 };
 }

@@ -3,7 +3,8 @@
  * outside Excel. Excel itself reaches the same implementations through functions.ts.
  */
 import { DEFAULT_LANG, type Lang, type MessageKey, t } from '../core/i18n';
-import { type FnArg, type FnResult, AMOUNT, COMPANYKEY, DATE, NET, RMBUPPER, TAX } from './impl';
+import { type FnArg, type FnResult, AMOUNT, COMPANYKEY, DATE, NET, QUOTEPRICE, RMBUPPER, TAX } from './impl';
+import { currentQuoteLookup } from './workbook';
 
 /** How a CLI string argument becomes what a worksheet would pass: text stays text; a plain number becomes a number. */
 export type ParamKind = 'text' | 'numberOrText';
@@ -53,6 +54,17 @@ export const FUNCTIONS: readonly FunctionSpec[] = [
     description: 'functions.COMPANYKEY.description',
     params: [{ name: 'name', label: 'functions.arg.name', kind: 'text' }],
     run: ([a], lang) => COMPANYKEY(a, lang),
+  },
+  {
+    name: 'QUOTEPRICE',
+    description: 'functions.QUOTEPRICE.description',
+    params: [
+      { name: 'customer', label: 'functions.arg.customer', kind: 'text' },
+      { name: 'part', label: 'functions.arg.part', kind: 'text' },
+      { name: 'qty', label: 'functions.arg.qty', kind: 'numberOrText' },
+      { name: 'date', label: 'functions.arg.date', kind: 'text', optional: true },
+    ],
+    run: ([c, p, q, d], lang) => QUOTEPRICE(c, p, q, d, currentQuoteLookup(), lang),
   },
 ];
 

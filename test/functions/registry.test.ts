@@ -27,7 +27,7 @@ describe('callFunction (the CLI door)', () => {
   test('unknown names, wrong argument counts and bad values are errors with a message, in either language', () => {
     expect(callFunction('NOPE', [])).toEqual({
       error: '#NAME?',
-      message: '没有名为 NOPE 的函数。可用的函数：RMBUPPER, AMOUNT, DATE, TAX, NET, COMPANYKEY。',
+      message: '没有名为 NOPE 的函数。可用的函数：RMBUPPER, AMOUNT, DATE, TAX, NET, COMPANYKEY, QUOTEPRICE。',
     });
     expect(callFunction('TAX', ['1130'], 'en-US')).toEqual({ error: '#VALUE!', message: 'TAX takes 2 arguments; it got 1.' });
     expect(callFunction('DATE', [], 'en-US')).toEqual({ error: '#VALUE!', message: 'DATE takes 1–2 arguments; it got 0.' });
@@ -46,7 +46,7 @@ describe('callFunction (the CLI door)', () => {
   test('every function is registered once, with catalog strings for its description and parameters', () => {
     const names = FUNCTIONS.map((f) => f.name);
     expect(new Set(names).size).toBe(names.length);
-    expect(names.sort()).toEqual(['AMOUNT', 'COMPANYKEY', 'DATE', 'NET', 'RMBUPPER', 'TAX']);
+    expect(names.sort()).toEqual(['AMOUNT', 'COMPANYKEY', 'DATE', 'NET', 'QUOTEPRICE', 'RMBUPPER', 'TAX']);
     for (const f of FUNCTIONS) {
       expect(CATALOGS['zh-CN'][f.description]).toBeTruthy();
       for (const p of f.params) expect(CATALOGS['en-US'][p.label]).toBeTruthy();
