@@ -1,7 +1,7 @@
 import { TABLE_KINDS, type TableKind } from '../tables/kinds';
 import { SCHEMAS } from '../tables/schemas';
 import type { HeaderChoice, HeaderColumn } from './header';
-import { matchHeaderKey } from './vocabulary';
+import { headerLikeness, matchHeaderKey } from './vocabulary';
 
 /**
  * Column mapping and the kind decision.
@@ -20,6 +20,8 @@ export const AMBIGUOUS_MARGIN = 0.05;
 const WEIGHT_COVERAGE = 0.55;
 const WEIGHT_REQUIRED = 0.3;
 const WEIGHT_TITLE = 0.15;
+/** How much a header column that no schema word names counts against a kind's coverage. */
+const UNKNOWN_COLUMN_WEIGHT = 0.1;
 /** Below this a sheet is not taken for a table. */
 export const MIN_CONFIDENCE = 0.4;
 
@@ -95,8 +97,12 @@ export function fitKind(kind: TableKind, header: HeaderChoice, title: number): K
   const schema = SCHEMAS[kind];
   let sum = 0;
   for (const s of mapping.fieldScore.values()) sum += s;
-  const nonEmpty = Math.max(1, header.columns.length);
-  const coverage = Math.min(1, sum / nonEmpty);
+  // Columns no schema knows (包装方式, 单重, an ERP's internal ids) weigh little: a wide export with the usual
+  // columns among many others is still that kind of table. The denominator is the same for every kind.
+  let known = 0;
+  for (const c of header.columns) if (c.keys.some((k) => headerLikeness(k) >= 0.5)) known++;
+  const weight = Math.max(1, known + UNKNOWN_COLUMN_WEIGHT * (header.columns.length - known));
+  const coverage = Math.min(1, sum / weight);
   let requiredTotal = 0;
   let requiredFound = 0;
   schema.fields.forEach((f, i) => {

@@ -613,3 +613,19 @@ describe('a list whose rows fill a single column', () => {
     expect(r.issues).toEqual([]);
   });
 });
+
+describe('a wide ERP export', () => {
+  it('is still a shipping list when most of its columns are ones no schema knows', () => {
+    const extra = Array.from({ length: 24 }, (_, i) => `自定义项${i + 1}`);
+    const grid = sheet('出库明细(ERP导出)', [
+      ['出库日期', '出库单号', '客户', '存货编码', '存货名称', '数量', '含税单价', '价税合计', ...extra],
+      ['2026-10-05', 'CK001', RUIDA, 'RD-1001', '转向节', 100, 45, 4500, ...extra.map((_, i) => i)],
+    ]);
+    const r = run([grid]);
+    const t = only(r);
+    expect(t.kind).toBe('shipments');
+    expect(t.confidence).toBeGreaterThan(0.8);
+    expect(r.findings).toEqual([]);
+    expect(t.rows[0].fields).toEqual({ date: '2026-10-05', deliveryNo: 'CK001', customer: RUIDA, part: 'RD-1001', name: '转向节', quantity: 100, unitPriceWithTax: 4500, amount: 450000 });
+  });
+});
