@@ -12,6 +12,9 @@ import { t, type Lang, type MessageKey, type MessageValues } from '../core/i18n'
 import type { IsoDate } from '../core/values/brand';
 import { ymdToIso } from '../core/values/dates';
 import { XlsxHost } from '../xlsx/host';
+import { structureWorkbook } from '../core/structure';
+import { readState } from '../core/state';
+import { setWorkbookTables } from '../functions/workbook';
 import { parseArgs } from './args';
 import { helpText } from './help';
 import { defaultCallFunction, type CallFunction } from './functions';
@@ -60,7 +63,27 @@ export async function main(argv: readonly string[], io: CliIO): Promise<number> 
   const { lang } = parsed;
   if (parsed.kind === 'fn') {
     const call = io.callFunction ?? defaultCallFunction();
-    const r = call(parsed.name, parsed.args, lang);
+    // `--book file.xlsx` among a function's arguments: the workbook whose tables it reads (CLERK.QUOTEPRICE).
+    const at = parsed.args.indexOf('--book');
+    const args = at < 0 ? parsed.args : [...parsed.args.slice(0, at), ...parsed.args.slice(at + 2)];
+    if (at >= 0) {
+      const file = parsed.args[at + 1];
+      if (!file) {
+        say(lang, 'cli.error.missingValue', { flag: '--book' });
+        return EXIT_USAGE;
+      }
+      try {
+        const read = await (await XlsxHost.open(resolve(io.cwd ?? process.cwd(), file), file)).readWorkbook();
+        setWorkbookTables(structureWorkbook(read.grids, { overrides: readState(read.grids).overrides }).tables);
+      } catch (e) {
+        if (e instanceof HostError) {
+          say(lang, e.key, e.values);
+          return EXIT_BAD_INPUT;
+        }
+        throw e;
+      }
+    }
+    const r = call(parsed.name, args, lang);
     if ('error' in r) {
       io.stderr(`${r.error} ${r.message}\n`);
       return EXIT_BAD_INPUT;

@@ -137,6 +137,19 @@ describe('fn', () => {
     const r = await run(['fn', 'RMBUPPER', '1409.5']);
     expect(r).toEqual({ code: 0, out: '人民币壹仟肆佰零玖元伍角\n', err: '' });
   });
+  test('QUOTEPRICE reads the quotes of the workbook given with --book', async () => {
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('报价台账');
+    ws.addRow(['报价单号', '报价日期', '客户名称', '物料编码', '起订量', '含税单价', '税率', '有效期至']);
+    ws.addRow(['BJ-01', '2026-01-05', '苏州华工精密模具有限公司', 'P-100', 1, 12.5, '13%', '2026-12-31']);
+    ws.addRow(['BJ-01', '2026-01-05', '苏州华工精密模具有限公司', 'P-100', 500, 11.8, '13%', '2026-12-31']);
+    await wb.xlsx.writeFile(join(dir, '报价.xlsx'));
+    expect(await run(['fn', 'QUOTEPRICE', '苏州华工精密模具（有限公司）', 'P-100', '600', '--book', '报价.xlsx'])).toEqual({ code: 0, out: '11.8\n', err: '' });
+    const missing = await run(['fn', 'QUOTEPRICE', '华工', 'P-100', '6', '--book', '没有这个文件.xlsx']);
+    expect(missing.code).toBe(1);
+    expect(missing.err).toContain('没有这个文件.xlsx');
+  });
+
   test('an unknown function is an error on stderr, exit 1', async () => {
     const r = await run(['fn', 'NOSUCH', '1']);
     expect(r.code).toBe(1);

@@ -83,7 +83,8 @@ export const receivablesJob: Job = {
   title: 'receivables.title',
   options: [
     {
-      name: 'basis',
+      // Not `basis`: `all` hands one set of options to every job, and sales has a basis of its own.
+      name: 'agingBasis',
       type: 'enum',
       label: 'receivables.option.basis',
       default: 'due',
@@ -113,7 +114,7 @@ export const receivablesJob: Job = {
     if (!tablesOf(input.tables, 'invoices').length) {
       findings.push({ severity: 'warning', code: 'receivables-no-invoices', message: { key: 'receivables.finding.noInvoices' }, cells: [] });
     }
-    const basis: AgingBasis = ctx.options.basis === 'invoice' ? 'invoice' : 'due';
+    const basis: AgingBasis = ctx.options.agingBasis === 'invoice' ? 'invoice' : 'due';
     const buckets = bucketsFrom(typeof ctx.options.buckets === 'string' ? ctx.options.buckets : undefined);
     const monthOpt = ctx.options.month;
     const month: IsoMonth = typeof monthOpt === 'string' && isIsoMonth(monthOpt) ? asIsoMonth(monthOpt) : monthOf(ctx.asOf);

@@ -93,7 +93,7 @@ describe('aging buckets', () => {
     expect(c.notDue).toBe(100000);
     expect(c.aging).toEqual([1 + 10, 100, 0, 0, 1000, 10000]);
     expect(c.outstanding).toBe(111111);
-    const byInvoiceDate = run([inv], { basis: 'invoice' }).json.customers[0];
+    const byInvoiceDate = run([inv], { agingBasis: 'invoice' }).json.customers[0];
     expect(byInvoiceDate.notDue).toBe(0);
     expect(byInvoiceDate.aging[5]).toBe(111111); // invoiced 2025-01-01: 668 days before the as-of date
   });
