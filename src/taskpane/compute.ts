@@ -6,6 +6,7 @@ import type { WorkerOutput } from './protocol';
 export function compute(grids: readonly Grid[], request: RunRequest): WorkerOutput {
   const out = runWorkbook(grids, request);
   return {
+    lookupTables: out.structure.tables.filter((t) => t.kind === 'quotes' || t.kind === 'customers'),
     summary: out.summary,
     sheets: out.sheets,
     findings: out.findings,

@@ -1,4 +1,5 @@
 import type { Grid } from '../core/grid';
+import { setWorkbookTables } from '../functions/workbook';
 import type { Finding } from '../core/findings';
 import type { HostProgress, WorkbookHost } from '../core/host';
 import type { JobId, Json, OptionValues } from '../core/job';
@@ -94,6 +95,7 @@ export class PaneEngine {
     const { grids } = await this.read({ signal, onProgress: (_phase, d, t) => report('read', d, t) });
     throwIfAborted(signal);
     const out = await runOffThread(grids, { jobs: [], asOf, lang }, (d, t) => report('run', d, t), signal);
+    setWorkbookTables(out.lookupTables);
     report('write', 1, 1);
     return this.toScan(grids, out.detections, readState(grids));
   }
@@ -113,7 +115,10 @@ export class PaneEngine {
     const jobs: JobId[] = jobId === 'structure' ? [] : [jobId];
     const out = await runOffThread(grids, { jobs, asOf, lang, options }, (d, t) => report('run', d, t), signal);
     throwIfAborted(signal);
-    const plan: WritePlan = planWrite(existing, out.state, out.sheets);
+    setWorkbookTables(out.lookupTables);
+    // Ownership is judged by the state the workbook holds now (as runOnHost does): a generated sheet named like one
+    // of the clerk's sheets is renamed, never reused.
+    const plan: WritePlan = planWrite(existing, readState(grids), out.sheets);
     await this.host.write(plan, { signal, onProgress: (_phase, d, t) => report('write', d, t) });
     report('write', 1, 1);
     const written = plan.layouts.filter((l) => !l.hidden && l.purpose !== 'state').map((l) => l.name);

@@ -5,6 +5,7 @@ import type { SheetSpec } from '../core/sheet-spec';
 import type { SheetDetection } from '../core/structure';
 import type { WorkbookState } from '../core/state';
 import type { RunRequest } from '../core/pipeline';
+import type { AnyTypedTable } from '../core/tables/typed-table';
 
 /** What the pane sends to its worker: the grids the host read and the run to make (without the progress callback). */
 export interface WorkerRequest {
@@ -13,8 +14,12 @@ export interface WorkerRequest {
   request: Omit<RunRequest, 'progress'>;
 }
 
-/** What comes back: the pipeline's output, minus the typed tables (the pane only needs their detections). */
+/**
+ * What comes back: the pipeline's output, minus most typed tables (the pane only needs their detections) — but with
+ * the quotes and customers tables, which CLERK.QUOTEPRICE reads in the shared runtime.
+ */
 export interface WorkerOutput {
+  lookupTables: AnyTypedTable[];
   summary: { [key: string]: Json };
   sheets: SheetSpec[];
   findings: Finding[];

@@ -109,3 +109,26 @@ describe('PaneEngine on the memory host', () => {
     expect(host.snapshot().selected).toEqual({ sheet: '3月出货清单', cell: 'A5' });
   });
 });
+
+describe('PaneEngine: names and the shared runtime', () => {
+  test("a clerk's sheet named like one of ours is never overwritten: ours is renamed", async () => {
+    const clerks = grid('账龄分析', [['业务员手工做的账龄分析'], ['华工', 1234]]);
+    const host = new MemoryHost([shipments, customers, clerks]);
+    const result = await new PaneEngine(host).run('receivables', {}, AS_OF, 'zh-CN');
+    expect(result.renamed['账龄分析']).toBe('账龄分析_2');
+    expect(host.snapshot().grids.find((g) => g.name === '账龄分析')?.values).toEqual(clerks.values);
+  });
+
+  test('after a scan, CLERK.QUOTEPRICE can read the workbook\u2019s quotes', async () => {
+    const quotes = grid('报价台账', [
+      ['报价单号', '报价日期', '客户名称', '物料编码', '含税单价', '税率', '有效期至'],
+      ['BJ-01', '2024-01-05', '昆山鼎盛电子有限公司', 'M-2002', 18, '13%', '2024-12-31'],
+    ]);
+    const { callFunction } = await import('../../src/functions/registry');
+    const { setWorkbookTables } = await import('../../src/functions/workbook');
+    setWorkbookTables(null);
+    await new PaneEngine(new MemoryHost([customers, quotes])).scan('zh-CN', AS_OF);
+    expect(callFunction('QUOTEPRICE', ['鼎盛电子', 'M-2002', '50'])).toEqual({ value: 18 });
+    setWorkbookTables(null);
+  });
+});
