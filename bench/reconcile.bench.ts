@@ -40,6 +40,8 @@ interface OurFigure {
   n: number;
   prepareMs: number;
   matchMs: number;
+  /** CPU time of this process over prepare + match (user + system): less sensitive to other work than wall time. */
+  cpuMs: number;
   heapMB: number;
   rssMB: number;
   counts: string;
@@ -50,11 +52,13 @@ function timeOurs(n: number, reps = 3): OurFigure {
   let best: OurFigure | undefined;
   for (let rep = 0; rep < reps; rep++) {
     gc();
+    const c0 = process.cpuUsage();
     const t0 = performance.now();
     const p = prepare(ours, theirs);
     const t1 = performance.now();
     const r = matchPrepared(p, { periodEnd: asIsoDate('2026-10-31') });
     const t2 = performance.now();
+    const cpu = process.cpuUsage(c0);
     const mem = process.memoryUsage();
     const counts = new Map<string, number>();
     for (let L = 0; L < r.cls.length; L++) counts.set(CLASSES[r.cls[L]], (counts.get(CLASSES[r.cls[L]]) ?? 0) + 1);
@@ -62,6 +66,7 @@ function timeOurs(n: number, reps = 3): OurFigure {
       n,
       prepareMs: t1 - t0,
       matchMs: t2 - t1,
+      cpuMs: (cpu.user + cpu.system) / 1000,
       heapMB: mem.heapUsed / MB,
       rssMB: mem.rss / MB,
       counts: CLASSES.filter((c) => counts.get(c)).map((c) => `${c} ${counts.get(c)}`).join(', '),
@@ -106,12 +111,12 @@ async function main(): Promise<void> {
   const lines: string[] = [];
   const load = loadavg().map((x) => x.toFixed(1)).join(' / ');
   lines.push(`Node ${process.version}; load average at start ${load} (other work on the machine inflates wall times).`, '');
-  lines.push('| matcher (core) | lines per side | prepare ms | match ms | total ms | heapUsed MB | rss MB | classes |', '|---|---:|---:|---:|---:|---:|---:|---|');
+  lines.push('| matcher (core) | lines per side | prepare ms | match ms | total ms (wall) | CPU ms | heapUsed MB | rss MB | classes |', '|---|---:|---:|---:|---:|---:|---:|---:|---|');
   const sizes = quick ? [100_000] : [100_000, 1_048_576];
   for (const n of sizes) {
     const f = timeOurs(n);
     process.stderr.write(`ours ${n}: ${f0(f.prepareMs)} + ${f0(f.matchMs)} ms\n`);
-    lines.push(`| prepare + match, best of 3 | ${n.toLocaleString('en')} | ${f0(f.prepareMs)} | ${f0(f.matchMs)} | ${f0(f.prepareMs + f.matchMs)} | ${f0(f.heapMB)} | ${f0(f.rssMB)} | ${f.counts} |`);
+    lines.push(`| prepare + match, best of 3 | ${n.toLocaleString('en')} | ${f0(f.prepareMs)} | ${f0(f.matchMs)} | ${f0(f.prepareMs + f.matchMs)} | ${f0(f.cpuMs)} | ${f0(f.heapMB)} | ${f0(f.rssMB)} | ${f.counts} |`);
   }
   lines.push('', 'prepare = normalise document numbers and parts and intern every key into typed arrays; match = the passes on those arrays.', '');
   if (!noLo) {
