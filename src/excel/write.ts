@@ -122,6 +122,43 @@ export async function writePlanWith(ctx: Ctx, plan: WritePlan, opts: WriteOption
   }
   throwIfAborted(signal);
 
+  // 2–3. Office.js has no transactions: if a sync fails from here on, remove the sheets this run added, so that a
+  // failed first run leaves no half-written sheets behind (the clerk's sheets are never touched either way).
+  const added = plan.layouts.filter((l) => !live.has(l.name)).map((l) => l.name);
+  try {
+    await fillSheets(ctx, plan, opts, { live, reuseInfo, present, reuse, date1904 });
+  } catch (e) {
+    await removeAdded(ctx, added);
+    throw e;
+  }
+}
+
+/** Best effort, after a failed write: delete the sheets the failed run added. A failure here changes nothing more. */
+async function removeAdded(ctx: Ctx, added: readonly string[]): Promise<void> {
+  if (!added.length) return;
+  try {
+    const sheets = ctx.workbook.worksheets.load('items/name');
+    await ctx.sync();
+    const names = new Set(added.map((n) => n.toLowerCase()));
+    for (const ws of sheets.items) if (names.has(ws.name.toLowerCase())) ws.delete();
+    await ctx.sync();
+  } catch {
+    // The original error is the one the clerk needs to see.
+  }
+}
+
+interface Prepared {
+  live: Set<string>;
+  reuseInfo: { name: string; ws: Excel.Worksheet }[];
+  present: Map<string, string>;
+  reuse: Set<string>;
+  date1904: boolean;
+}
+
+async function fillSheets(ctx: Ctx, plan: WritePlan, opts: WriteOptions, prep: Prepared): Promise<void> {
+  const { live, reuseInfo, present, reuse, date1904 } = prep;
+  const signal = opts.progress?.signal;
+  const wb = ctx.workbook;
   // 2. prepare
   for (const l of plan.layouts) if (!live.has(l.name)) wb.worksheets.add(l.name);
   for (const r of reuseInfo) {

@@ -155,6 +155,17 @@ describe('a job that fails leaves no half-written sheets (Office.js host)', () =
     return syncs;
   }
 
+  test('on a first run, a sync that fails at any point leaves the workbook as it was (the added sheets are removed)', async () => {
+    // (Not has-our-sheet-names.xlsx: its fake ClerkDesk_state takes the reserved name, which is always reused.)
+    const total = await writeSyncs('formula-injection.xlsx', false);
+    expect(total).toBeGreaterThan(2);
+    for (let n = 2; n <= total; n++) {
+      const { sim, before, err } = await failWriteAt('formula-injection.xlsx', n, false);
+      expect(err).toBeInstanceOf(HostError);
+      expectSameWorkbook(before, snapshot(sim));
+    }
+  });
+
   test.failing('a sync that fails midway leaves every sheet either as it was or complete (first run and re-run)', async () => {
     const found: string[] = [];
     for (const priorRun of [false, true]) {
