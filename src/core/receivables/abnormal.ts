@@ -66,6 +66,14 @@ export function findAbnormal(settlement: Settlement, aged: readonly AgedItem[], 
   }
 
   // A receipt without an invoice number that pays no whole set of invoices and equals no invoice amount.
+  // What each application found already paid on its invoice, in one pass (applications are in the order made).
+  const paidBefore = new Map<Application, number>();
+  const paidSoFar = new Map<unknown, number>();
+  for (const app of settlement.applications) {
+    const before = paidSoFar.get(app.invoice) ?? 0;
+    paidBefore.set(app, before);
+    paidSoFar.set(app.invoice, before + app.amount);
+  }
   const appsByReceipt = new Map<string, Application[]>();
   for (const app of settlement.applications) {
     if (app.from.kind !== 'receipt') continue;
@@ -84,7 +92,7 @@ export function findAbnormal(settlement: Settlement, aged: readonly AgedItem[], 
     if (r.invoiceNo || r.amount <= 0 || r.date > asOf) continue;
     const apps = appsByReceipt.get(`${r.source.sheet}!${r.source.row}`) ?? [];
     if (!apps.length) continue; // unapplied receipts are reported above
-    const closesWhole = apps.every((app) => app.amount === app.invoice.amount - paidBefore(app, settlement.applications));
+    const closesWhole = apps.every((app) => app.amount === app.invoice.amount - (paidBefore.get(app) ?? 0));
     const equalsAnInvoice = amountsByParty.get(r.party.key)?.has(r.amount) ?? false;
     if (!closesWhole && !equalsAnInvoice) {
       out.push({ kind: 'receipt-unmatched-amount', party: r.party, document: docOf(r), amount: r.amount, date: r.date, source: r.source });
@@ -95,13 +103,3 @@ export function findAbnormal(settlement: Settlement, aged: readonly AgedItem[], 
 }
 
 const docOf = (r: Receipt): string => r.receiptNo ?? r.invoiceNo ?? `${r.source.sheet}!${r.source.row}`;
-
-/** What was paid on this invoice by applications before this one. */
-function paidBefore(app: Application, all: readonly Application[]): number {
-  let sum = 0;
-  for (const other of all) {
-    if (other === app) break;
-    if (other.invoice === app.invoice) sum += other.amount;
-  }
-  return sum;
-}

@@ -158,12 +158,16 @@ export function settle(ledger: Ledger, asOf: IsoDate, receiptsAsOf: IsoDate = as
     applications.push({ from, invoice: item.invoice, amount: asFen(take) });
     return take;
   };
+  // Per party, the first item that may still be open: paid-off items at the front are never looked at again,
+  // which keeps FIFO linear in the number of invoices rather than invoices × receipts.
+  const cursor = new Map<string, number>();
   const fifo = (partyKey: string, amount: number, from: Application['from']): number => {
     let left = amount;
-    for (const item of byParty.get(partyKey) ?? []) {
-      if (left <= 0) break;
-      left -= pay(item, left, from);
-    }
+    const list = byParty.get(partyKey) ?? [];
+    let i = cursor.get(partyKey) ?? 0;
+    while (i < list.length && list[i].outstanding <= 0) i++;
+    cursor.set(partyKey, i);
+    for (let j = i; j < list.length && left > 0; j++) left -= pay(list[j], left, from);
     return left;
   };
 
