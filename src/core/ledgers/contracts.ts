@@ -109,7 +109,7 @@ export function contractLedger(tables: readonly AnyTypedTable[], directory: Part
       if (!c) continue;
       const line = c.lines.find((l) => f.part && key(l.part) === key(f.part));
       const price = f.unitPriceWithTax ?? f.unitPrice;
-      const unitValue = line && line.quantity ? line.value / line.quantity : undefined;
+      const unitValue = line && line.quantity && Number.isFinite(line.value / line.quantity) ? line.value / line.quantity : undefined;
       const amount = f.amount ?? (f.quantity !== undefined && price !== undefined ? lineAmount(f.quantity, price) : f.quantity !== undefined && unitValue !== undefined ? lineAmount(f.quantity, unitValue) : 0);
       c.shipped = asFen(c.shipped + amount);
       if (line) {
@@ -137,7 +137,7 @@ export function contractLedger(tables: readonly AnyTypedTable[], directory: Part
       if (!c) continue;
       const part = key(f.part ?? '');
       const line = c.lines.find((l) => key(l.part) === part);
-      const unitValue = line && line.quantity ? line.value / line.quantity : undefined;
+      const unitValue = line && line.quantity && Number.isFinite(line.value / line.quantity) ? line.value / line.quantity : undefined;
       const amount = Math.abs(f.amount ?? (f.unitPrice !== undefined ? lineAmount(f.quantity, f.unitPrice) : unitValue !== undefined ? lineAmount(f.quantity, unitValue) : 0));
       c.shipped = asFen(c.shipped - amount);
       if (line) {

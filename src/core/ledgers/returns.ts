@@ -25,7 +25,7 @@ export interface ReturnCheck {
 }
 
 const unitPriceOf = (f: { unitPrice?: Fen; unitPriceWithTax?: Fen; amount?: Fen; quantity?: number }): number | undefined =>
-  f.unitPriceWithTax ?? f.unitPrice ?? (f.amount !== undefined && f.quantity ? f.amount / f.quantity : undefined);
+  f.unitPriceWithTax ?? f.unitPrice ?? (f.amount !== undefined && f.quantity && Number.isFinite(f.amount / f.quantity) ? f.amount / f.quantity : undefined);
 
 export function checkReturns(tables: readonly AnyTypedTable[], directory: PartyDirectory): ReturnCheck[] {
   const shipments = new Map<string, { qty: number; price?: number; source: Source }>();
@@ -53,7 +53,9 @@ export function checkReturns(tables: readonly AnyTypedTable[], directory: PartyD
     const shipment = f.deliveryNo ? shipments.get(k) : undefined;
     const before = returnedSoFar.get(k) ?? 0;
     const qty = f.quantity ?? 0;
-    const price = f.unitPrice ?? (f.amount !== undefined && qty ? (Math.abs(f.amount) / qty) : undefined);
+    const perUnit = f.amount !== undefined && qty ? Math.abs(f.amount) / qty : undefined;
+    // A quantity so small that amount ÷ quantity overflows says nothing about a price.
+    const price = f.unitPrice ?? (perUnit !== undefined && Number.isFinite(perUnit) ? perUnit : undefined);
     if (!shipment) flags.push('return-no-shipment');
     else {
       if (before + qty > shipment.qty + 1e-9) flags.push('return-exceeds-shipped');

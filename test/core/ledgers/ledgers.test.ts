@@ -180,3 +180,9 @@ test('a return credited by a red-letter invoice leaves nothing shipped-not-invoi
   const c = (out.result as unknown as LedgersSection).contracts[0];
   expect(c).toMatchObject({ shipped: 4000, invoiced: 4000, flags: [] });
 });
+
+test('a return whose quantity is vanishingly small gets no per-unit price, never Infinity (found by the random-workbook property)', () => {
+  const tables: AnyTypedTable[] = [typedTable('returns', '退货', [{ date: d('2026-10-01'), customer: '锐达', part: 'P1', quantity: 5e-324, amount: yuan(-1) }])];
+  const out = ledgersJob.run({ grids: [], tables, issues: [] }, { asOf: d('2026-10-31'), lang: 'zh-CN', t: translator('zh-CN'), options: {} });
+  for (const s of out.sheets) for (const tb of s.tables) for (const row of tb.rows) for (const v of row) if (typeof v === 'number') expect(Number.isFinite(v)).toBe(true);
+});
