@@ -171,7 +171,7 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
         break;
       }
       case 'enum': {
-        // With `all`, jobs sharing an option name may offer different choices: any job's choice is accepted.
+        // With `all`, jobs sharing an option name may offer different choices: a choice offered by one of them is accepted.
         const choices = [...new Set(specs.flatMap((s) => (s.choices ?? []).map((c) => c.value)))];
         if (!choices.includes(v)) return fail('cli.error.badChoice', { flag, choices: choices.join(', '), value: v });
         out.options[spec.name] = v;

@@ -23,18 +23,14 @@ import {
   type SimWorkbookModel,
 } from './model';
 
+const encoder = new TextEncoder();
+
+/**
+ * Payload bytes as Excel counts them: the real UTF-8 encoding, measured independently of the host's own estimate
+ * (src/excel/bytes.ts), so that a wrong estimate in the host is caught by the simulation's limit.
+ */
 export function utf8Bytes(s: string): number {
-  let n = 0;
-  for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    if (c < 0x80) n += 1;
-    else if (c < 0x800) n += 2;
-    else if (c >= 0xd800 && c <= 0xdbff) {
-      n += 4;
-      i++;
-    } else n += 3;
-  }
-  return n;
+  return encoder.encode(s).length;
 }
 
 interface ExecResult {
