@@ -18,6 +18,8 @@ import { setWorkbookTables } from '../functions/workbook';
 import { parseArgs } from './args';
 import { helpText } from './help';
 import { defaultCallFunction, type CallFunction } from './functions';
+import { checkOutputs, pathClash, type OutputRequest, type PathProblem } from './output-paths';
+import { writeFilesTogether } from '../xlsx/safe-write';
 
 export interface CliIO {
   stdout: (text: string) => void;
@@ -95,10 +97,24 @@ export async function main(argv: readonly string[], io: CliIO): Promise<number> 
   const cwd = io.cwd ?? process.cwd();
   const book = resolve(cwd, parsed.book);
   const out = parsed.inPlace ? book : resolve(cwd, parsed.out ?? defaultOutPath(parsed.book));
-  if (!parsed.inPlace && out === book) {
-    say(lang, 'cli.error.sameAsInput');
-    return EXIT_USAGE;
-  }
+  const jsonPath = parsed.json ? resolve(cwd, parsed.json) : undefined;
+  const outputs: OutputRequest = {
+    book,
+    out,
+    json: jsonPath,
+    inPlace: parsed.inPlace,
+    force: parsed.force,
+    labels: { book: parsed.book, out: parsed.out ?? defaultOutPath(parsed.book), json: parsed.json },
+    readGrids: async (p) => (await (await XlsxHost.open(p)).readWorkbook()).grids,
+  };
+  const refuse = (problem: PathProblem): number => {
+    say(lang, problem.key, problem.values);
+    if (problem.exit === EXIT_USAGE) say(lang, 'cli.usage.short');
+    return problem.exit;
+  };
+  // Paths that contradict each other are a usage error before the workbook is even opened.
+  const clash = await pathClash(outputs);
+  if (clash) return refuse(clash);
   const asOf = parsed.asOf ?? (io.today ?? localToday)();
 
   // Progress only for long runs: nothing in the first `every` ms, then at most one line per `every` ms per phase,
@@ -120,6 +136,9 @@ export async function main(argv: readonly string[], io: CliIO): Promise<number> 
     // Only a slow open says so: a bad file gets its one sentence and nothing else.
     const slow = setTimeout(() => say(lang, 'cli.progress.open', { file: parsed.book }), every);
     const host = await XlsxHost.open(book, parsed.book).finally(() => clearTimeout(slow));
+    // Every output must be writable before the run, and again just before the save (she may have opened it since).
+    const before = await checkOutputs(outputs);
+    if (before) return refuse(before);
     const jobsLabel = parsed.jobs.map((id) => t(lang, jobById(id)?.title ?? 'cli.title')).join(lang === 'zh-CN' ? '、' : ', ');
     const run = await runOnHost(
       {
@@ -143,14 +162,13 @@ export async function main(argv: readonly string[], io: CliIO): Promise<number> 
     }
     if (parts) say(lang, 'xlsx.warn.dropped', { file: parsed.book, parts });
     if (Date.now() - started >= every) say(lang, 'cli.progress.save', { file: out });
-    await fs.mkdir(dirname(out), { recursive: true });
-    await host.save(out);
-    if (parsed.json) {
-      const jsonPath = resolve(cwd, parsed.json);
-      await fs.mkdir(dirname(jsonPath), { recursive: true });
-      await fs.writeFile(jsonPath, `${JSON.stringify(run.summary, null, 2)}\n`, 'utf8');
-      say(lang, 'cli.result.json', { file: jsonPath });
-    }
+    const atSave = await checkOutputs(outputs);
+    if (atSave) return refuse(atSave);
+    // The workbook and the summary are staged side by side and renamed into place together.
+    const files = [{ path: out, bytes: await host.toBuffer() }];
+    if (jsonPath) files.push({ path: jsonPath, bytes: Buffer.from(`${JSON.stringify(run.summary, null, 2)}\n`, 'utf8') });
+    await saveOutputs(files);
+    if (jsonPath) say(lang, 'cli.result.json', { file: jsonPath });
     const errors = run.findings.filter((f) => f.severity === 'error').length;
     const warnings = run.findings.filter((f) => f.severity === 'warning').length;
     say(lang, 'cli.result.findings', { count: run.findings.length, errors, warnings });
@@ -163,6 +181,21 @@ export async function main(argv: readonly string[], io: CliIO): Promise<number> 
     }
     say(lang, 'cli.error.internal', { detail: e instanceof Error ? e.message : String(e) });
     return EXIT_BAD_INPUT;
+  }
+}
+
+/** Create missing folders, write every file together; a failure removes the folders it made and is a HostError. */
+async function saveOutputs(files: { path: string; bytes: Buffer }[]): Promise<void> {
+  const made: string[] = [];
+  try {
+    for (const f of files) {
+      const first = await fs.mkdir(dirname(f.path), { recursive: true });
+      if (first) made.push(first);
+    }
+    await writeFilesTogether(files);
+  } catch (e) {
+    for (const d of made.reverse()) await fs.rm(d, { recursive: true, force: true }).catch(() => undefined);
+    throw new HostError('xlsx.error.cannotWrite', { file: files[0].path }, (e as Error).message);
   }
 }
 

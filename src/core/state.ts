@@ -54,6 +54,24 @@ export function readState(grids: readonly Grid[]): WorkbookState {
   }
 }
 
+/**
+ * Does this workbook hold a state sheet Clerk Desk wrote (its JSON readable, version 1)? A sheet merely named like
+ * ours, holding anything else, does not count: then the file is the clerk's, not an output of ours.
+ */
+export function hasClerkDeskState(grids: readonly Grid[]): boolean {
+  const grid = grids.find((g) => g.name === STATE_SHEET);
+  if (!grid) return false;
+  const cells = grid.values.map((row) => row?.[0]).filter((v): v is string => typeof v === 'string');
+  const start = cells.findIndex((c) => c.startsWith('{'));
+  if (start < 0) return false;
+  try {
+    const parsed = JSON.parse(cells.slice(start).join('')) as Partial<WorkbookState>;
+    return parsed.version === 1 && Array.isArray(parsed.owned);
+  } catch {
+    return false;
+  }
+}
+
 /** The hidden sheet that stores the state. */
 export function stateSheet(state: WorkbookState): SheetSpec {
   const json = JSON.stringify(state);

@@ -11,6 +11,7 @@ import { patchWorkbook } from './patch';
 import { fastReadWorkbook } from './fast-read';
 import { ZipReader } from './zip';
 import { generatedParts } from './sheet-xml';
+import { writeFilesTogether } from './safe-write';
 
 /**
  * The file host: a .xlsx read and written with ExcelJS (the only code that imports it, with read.ts and write.ts).
@@ -150,16 +151,13 @@ export class XlsxHost implements WorkbookHost {
   }
 
   /**
-   * Write the workbook to `path`, through a temporary file renamed into place, so a failed write never leaves a
-   * half-written workbook (important with --in-place, where `path` is the clerk's own file).
+   * Write the workbook to `path` (safe-write.ts: a temporary file renamed into place, a symlink followed, mode and
+   * owner kept), so a failed write never leaves a half-written workbook.
    */
   async save(path: string): Promise<void> {
-    const tmp = `${path}.clerk-desk-${process.pid}.tmp`;
     try {
-      await fs.writeFile(tmp, this.source());
-      await fs.rename(tmp, path);
+      await writeFilesTogether([{ path, bytes: this.source() }]);
     } catch (e) {
-      await fs.rm(tmp, { force: true }).catch(() => undefined);
       throw new HostError('xlsx.error.cannotWrite', { file: path }, (e as Error).message);
     }
   }

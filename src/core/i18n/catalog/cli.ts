@@ -70,7 +70,17 @@ export const zh = {
   'cli.help.type.text': '文本',
   'cli.help.type.enum': '选项',
   'cli.help.functions': '自定义函数（clerk-desk fn <函数名> [参数…]）',
-  'cli.help.exit': '退出码：0 成功（即使有发现）；1 输入有问题（文件不存在、不是工作簿、有密码、没有数据）；2 用法错误。',
+  'cli.help.exit': '退出码：0 成功（即使有发现）；1 输入或输出有问题（文件不存在、不是工作簿、有密码、没有数据、输出文件不能写），此时不会改动任何文件；2 用法错误。',
+
+  // Never lose a file (#13): every path is checked before anything is written.
+  'cli.error.jsonIsInput': '--json 指向了输入的工作簿 {file}，会把它覆盖掉；请换一个文件名，例如 摘要.json。',
+  'cli.error.jsonIsOut': '--json 和 --out 指向了同一个文件 {file}；请给摘要另起一个文件名，例如 摘要.json。',
+  'cli.error.notOurs': '{file} 已经存在，而且不是 Clerk Desk 写的，没有写入任何内容；要覆盖它请加 --force，或换一个输出文件名。',
+  'cli.error.outNotFile': '{file} 是一个文件夹或特殊文件，不能写入，没有写入任何内容；请指定一个文件名。',
+  'cli.error.readOnly': '{file} 是只读文件，没有写入任何内容；请先在文件属性中取消只读，或用 --out 写到新文件。',
+  'cli.error.openInExcel': '{file} 正在 Excel 或 WPS 中打开（旁边有 {lock}），没有写入任何内容；请先关闭它再试，若已关闭，可删除 {lock}。',
+  'cli.error.openInLibreOffice': '{file} 正在 LibreOffice 中打开（旁边有 {lock}），没有写入任何内容；请先关闭它再试，若已关闭，可删除 {lock}。',
+  'cli.help.force': '覆盖 --out 指向的、不是 Clerk Desk 写的已有文件',
 } as const;
 
 export const en: Record<keyof typeof zh, string> = {
@@ -140,5 +150,14 @@ export const en: Record<keyof typeof zh, string> = {
   'cli.help.type.text': 'text',
   'cli.help.type.enum': 'choice',
   'cli.help.functions': 'Custom functions (clerk-desk fn <NAME> [args…])',
-  'cli.help.exit': 'Exit codes: 0 success (even with findings); 1 bad input (missing file, not a workbook, password, no data); 2 bad usage.',
+  'cli.help.exit': 'Exit codes: 0 success (even with findings); 1 bad input or output (missing file, not a workbook, password, no data, an output that cannot be written), and then no file was changed; 2 bad usage.',
+
+  'cli.error.jsonIsInput': '--json names the input workbook {file}, which it would overwrite; choose another name, e.g. summary.json.',
+  'cli.error.jsonIsOut': '--json and --out name the same file {file}; give the summary its own name, e.g. summary.json.',
+  'cli.error.notOurs': '{file} already exists and was not written by Clerk Desk, so nothing was written; add --force to replace it, or choose another output name.',
+  'cli.error.outNotFile': '{file} is a folder or a special file and cannot be written, so nothing was written; give a file name.',
+  'cli.error.readOnly': '{file} is read-only, so nothing was written; clear read-only in its properties, or write a new file with --out.',
+  'cli.error.openInExcel': '{file} is open in Excel or WPS ({lock} is beside it), so nothing was written; close it and retry, or delete {lock} if it is already closed.',
+  'cli.error.openInLibreOffice': '{file} is open in LibreOffice ({lock} is beside it), so nothing was written; close it and retry, or delete {lock} if it is already closed.',
+  'cli.help.force': 'replace an existing --out file that Clerk Desk did not write',
 };
