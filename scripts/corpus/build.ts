@@ -5,7 +5,9 @@
  */
 import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
+import { constants as Z, crc32, deflateRawSync, inflateRawSync } from 'node:zlib';
 import { join } from 'node:path';
 
 export interface CorpusEntry {
@@ -14,6 +16,8 @@ export interface CorpusEntry {
   about: string;
   /** 'workbook': jobs must run (exit 0) and write sheets; 'refused': one clear message, exit 1, nothing written. */
   expect: 'workbook' | 'refused';
+  /** Not a regular file (a folder, a pipe, a link to a device): its bytes cannot be compared, only its kind. */
+  special?: true;
   /** Sheets of the clerk's that this file carries (for the "source unchanged" check). */
   build: (path: string) => Promise<void>;
 }
@@ -58,6 +62,104 @@ async function zip(path: string, files: Record<string, string>): Promise<void> {
   const z = new JSZip();
   for (const [name, content] of Object.entries(files)) z.file(name, content, { date: new Date(Date.UTC(2026, 9, 31)) });
   writeFileSync(path, await z.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' }));
+}
+
+
+/** One entry of a hand-made zip: exactly the bytes and headers given, so damage can be planted on purpose. */
+interface RawEntry {
+  name: string;
+  method: 0 | 8;
+  data: Buffer;
+  crc: number;
+  size: number;
+}
+
+const stored = (name: string, content: Buffer | string): RawEntry => {
+  const data = Buffer.isBuffer(content) ? content : Buffer.from(content, 'utf8');
+  return { name, method: 0, data, crc: crc32(data), size: data.length };
+};
+const deflated = (name: string, content: Buffer | string): RawEntry => {
+  const plain = Buffer.isBuffer(content) ? content : Buffer.from(content, 'utf8');
+  return { name, method: 8, data: deflateRawSync(plain), crc: crc32(plain), size: plain.length };
+};
+
+/** A zip of the entries as given (duplicates, odd names and wrong sizes included). */
+function rawZip(entries: RawEntry[]): Buffer {
+  const chunks: Buffer[] = [];
+  const central: Buffer[] = [];
+  let offset = 0;
+  for (const e of entries) {
+    const name = Buffer.from(e.name, 'utf8');
+    const local = Buffer.alloc(30);
+    local.writeUInt32LE(0x04034b50, 0);
+    local.writeUInt16LE(20, 4);
+    local.writeUInt16LE(0x0800, 6);
+    local.writeUInt16LE(e.method, 8);
+    local.writeUInt32LE(0x00210000, 10);
+    local.writeUInt32LE(e.crc >>> 0, 14);
+    local.writeUInt32LE(e.data.length, 18);
+    local.writeUInt32LE(e.size >>> 0, 22);
+    local.writeUInt16LE(name.length, 26);
+    const c = Buffer.alloc(46);
+    c.writeUInt32LE(0x02014b50, 0);
+    c.writeUInt16LE(20, 4);
+    c.writeUInt16LE(20, 6);
+    c.writeUInt16LE(0x0800, 8);
+    c.writeUInt16LE(e.method, 10);
+    c.writeUInt32LE(0x00210000, 12);
+    c.writeUInt32LE(e.crc >>> 0, 16);
+    c.writeUInt32LE(e.data.length, 20);
+    c.writeUInt32LE(e.size >>> 0, 24);
+    c.writeUInt16LE(name.length, 28);
+    c.writeUInt32LE(offset, 42);
+    chunks.push(local, name, e.data);
+    central.push(c, name);
+    offset += 30 + name.length + e.data.length;
+  }
+  const cd = Buffer.concat(central);
+  const end = Buffer.alloc(22);
+  end.writeUInt32LE(0x06054b50, 0);
+  end.writeUInt16LE(entries.length, 8);
+  end.writeUInt16LE(entries.length, 10);
+  end.writeUInt32LE(cd.length, 12);
+  end.writeUInt32LE(offset, 16);
+  return Buffer.concat([...chunks, cd, end]);
+}
+
+/** The parts of a small, valid shipping workbook written by ExcelJS, in archive order. */
+async function workbookParts(): Promise<[string, Buffer][]> {
+  const wb = new ExcelJS.Workbook();
+  sheet(wb, '出货', [SHIP_HEAD, ...shipRows(8)]);
+  const z = await JSZip.loadAsync(Buffer.from(await wb.xlsx.writeBuffer()));
+  const names = Object.keys(z.files).filter((n) => !z.files[n].dir);
+  return Promise.all(names.map(async (n): Promise<[string, Buffer]> => [n, await z.files[n].async('nodebuffer')]));
+}
+
+/** That workbook as a zip, with `alter` applied to its entries first. */
+async function alteredWorkbook(path: string, alter: (entries: RawEntry[]) => RawEntry[]): Promise<void> {
+  writeFileSync(path, rawZip(alter((await workbookParts()).map(([n, b]) => deflated(n, b)))));
+}
+
+const SHEET_PART = 'xl/worksheets/sheet1.xml';
+
+/**
+ * A raw deflate stream that inflates to `copies` × `unit`, built without ever holding the inflated bytes: `unit`
+ * is deflated once with a full flush (the block ends on a byte boundary and refers to nothing before it), repeated,
+ * and closed with an empty final block.
+ */
+function repeatedDeflate(unit: Buffer, copies: number): Buffer {
+  const block = deflateRawSync(unit, { level: 9, finishFlush: Z.Z_FULL_FLUSH });
+  const last = deflateRawSync(Buffer.alloc(0));
+  return Buffer.concat([...Array.from({ length: copies }, () => block), last]);
+}
+
+/** A worksheet part that inflates to `copies` MiB of whitespace, valid XML between elements (a zip bomb's payload). */
+function bombSheet(copies: number, declared: (real: number) => number): RawEntry {
+  // One repeated byte deflates best (~1,030:1), which is what makes a 4 MB file several GB.
+  const mib = Buffer.alloc(1 << 20, ' ');
+  const real = copies * mib.length;
+  // The CRC of the real payload is not needed: the reader refuses on the sizes long before a CRC could be checked.
+  return { name: SHEET_PART, method: 8, data: repeatedDeflate(mib, copies), crc: 0, size: declared(real) };
 }
 
 /** The 8-byte signature of an OLE compound file (legacy .xls, and encrypted .xlsx). */
@@ -308,6 +410,79 @@ export const CORPUS: CorpusEntry[] = [
     expect: 'workbook',
     build: (p) => book(p, (wb) => { sheet(wb, '出货', [SHIP_HEAD, ...shipRows(6).map((r) => [...r.slice(0, 6), -(r[6] as number), r[7], -(r[8] as number), '退货'])]); sheet(wb, '回款', [REC_HEAD, ['2026-10-20', '华工精密', -500, ''], ['2026-10-21', '锐达', 0, '']]); }),
   },
+  // ---- a zip that checks itself (issue 13) ----
+  {
+    file: 'crc-mismatch.xlsx',
+    about: 'the sheet part\u2019s CRC-32 does not match its bytes (a bit flipped on a USB stick)',
+    expect: 'refused',
+    build: (p) => alteredWorkbook(p, (es) => es.map((e) => (e.name === SHEET_PART ? { ...e, crc: (e.crc ^ 1) >>> 0 } : e))),
+  },
+  {
+    file: 'corrupt-deflate.xlsx',
+    about: 'the sheet part\u2019s compressed bytes are overwritten in the middle',
+    expect: 'refused',
+    build: (p) =>
+      alteredWorkbook(p, (es) =>
+        es.map((e) => {
+          if (e.name !== SHEET_PART) return e;
+          const data = Buffer.from(e.data);
+          data.fill(0xff, data.length >> 1, (data.length >> 1) + 16);
+          return { ...e, data };
+        }),
+      ),
+  },
+  {
+    file: 'size-lies.xlsx',
+    about: 'the sheet part declares half the size it inflates to',
+    expect: 'refused',
+    build: (p) => alteredWorkbook(p, (es) => es.map((e) => (e.name === SHEET_PART ? { ...e, size: e.size >> 1 } : e))),
+  },
+  {
+    file: 'duplicate-entry.xlsx',
+    about: 'two entries named xl/worksheets/sheet1.xml with different rows',
+    expect: 'refused',
+    build: (p) => alteredWorkbook(p, (es) => [...es, deflated(SHEET_PART, '<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData/></worksheet>')]),
+  },
+  {
+    file: 'path-traversal.xlsx',
+    about: 'a valid workbook plus an entry named ../../clerk-desk-escaped.txt',
+    expect: 'refused',
+    build: (p) => alteredWorkbook(p, (es) => [...es, stored('../../clerk-desk-escaped.txt', 'escaped')]),
+  },
+  {
+    file: 'absolute-entry-name.xlsx',
+    about: 'a valid workbook plus an entry named /tmp/clerk-desk-absolute.txt',
+    expect: 'refused',
+    build: (p) => alteredWorkbook(p, (es) => [...es, stored('/tmp/clerk-desk-absolute.txt', 'absolute')]),
+  },
+  {
+    file: 'beyond-excel-rows.xlsx',
+    about: 'a cell in row 1,048,577, one past Excel\u2019s last row',
+    expect: 'refused',
+    build: (p) =>
+      alteredWorkbook(p, (es) =>
+        es.map((e) => {
+          if (e.name !== SHEET_PART) return e;
+          return deflated(SHEET_PART, e.data.length ? inflateRawSync(e.data).toString('utf8').replace('</sheetData>', '<row r="1048577"><c r="A1048577"><v>1</v></c></row></sheetData>') : '');
+        }),
+      ),
+  },
+  // ---- bounded resources (issue 13): run under a memory cap in hostile.test.ts ----
+  {
+    file: 'zip-bomb.xlsx',
+    about: 'a 3.6 MB file whose sheet inflates to 3,500 MiB, sizes declared honestly',
+    expect: 'refused',
+    build: (p) => alteredWorkbook(p, (es) => es.map((e) => (e.name === SHEET_PART ? bombSheet(3500, (real) => real) : e))),
+  },
+  {
+    file: 'zip-bomb-lying.xlsx',
+    about: 'a 3.6 MB file whose sheet inflates to 3,500 MiB while declaring 1 MiB',
+    expect: 'refused',
+    build: (p) => alteredWorkbook(p, (es) => es.map((e) => (e.name === SHEET_PART ? bombSheet(3500, () => 1 << 20) : e))),
+  },
+  { file: 'dev-zero.xlsx', about: 'a link to /dev/zero (endless input)', expect: 'refused', special: true, build: async (p) => symlinkSync('/dev/zero', p) },
+  { file: 'named-pipe.xlsx', about: 'a named pipe no one writes to', expect: 'refused', special: true, build: async (p) => void execFileSync('mkfifo', [p]) },
+  { file: 'folder.xlsx', about: 'a folder named like a workbook', expect: 'refused', special: true, build: async (p) => void mkdirSync(p) },
 ];
 
 export async function buildCorpus(outDir: string): Promise<string[]> {

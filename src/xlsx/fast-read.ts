@@ -1,9 +1,10 @@
 import type { Grid, GridValue, MergedRange } from '../core/grid';
-import type { HostProgress, WorkbookRead } from '../core/host';
+import { HostError, type HostProgress, type WorkbookRead } from '../core/host';
 import { columnNumber } from '../core/values/address';
 import { isoToSerial, isValidYmd, ymdToIso } from '../core/values/dates';
 import { attrs, unescapeXml } from './patch';
 import { ZipReader } from './zip';
+import { relationshipsOf, workbookPart } from './package';
 
 /**
  * A direct reader of the workbook's XML, for speed: ExcelJS's readers take 10–16 s of CPU (and ~1 GB) on a
@@ -26,6 +27,10 @@ const BUILTIN_FORMATS: Record<number, string> = {
   55: '上午/下午 h"时"mm"分"', 56: '上午/下午 h"时"mm"分"ss"秒"', 57: 'yyyy"年"m"月"', 58: 'm"月"d"日"',
 };
 
+/** Excel's own maxima: a cell beyond them is not something Excel wrote (the file is damaged or made to harm). */
+const EXCEL_MAX_ROWS = 1_048_576;
+const EXCEL_MAX_COLUMNS = 16_384;
+
 const isTrue = (v: string | undefined): boolean => v === '1' || v === 'true';
 
 /** Decode XML entities and Excel's _xHHHH_ escapes. */
@@ -38,28 +43,6 @@ function runText(inner: string): string {
   let out = '';
   for (const m of clean.matchAll(/<t\b[^>]*?(?:\/>|>([\s\S]*?)<\/t>)/g)) out += m[1] ? decodeText(m[1]) : '';
   return out;
-}
-
-function relsOf(zip: ZipReader, part: string): { id: string; type: string; part: string }[] {
-  const slash = part.lastIndexOf('/');
-  const dir = part.slice(0, slash);
-  const xml = zip.text(`${dir}/_rels/${part.slice(slash + 1)}.rels`);
-  if (!xml) return [];
-  return [...xml.matchAll(/<Relationship\b[^>]*?\/?>/g)].map((m) => {
-    const a = attrs(m[0]);
-    const target = unescapeXml(a.Target ?? '');
-    let resolved: string;
-    if (target.startsWith('/')) resolved = target.slice(1);
-    else {
-      const parts = dir ? dir.split('/') : [];
-      for (const seg of target.split('/')) {
-        if (seg === '..') parts.pop();
-        else if (seg !== '.' && seg !== '') parts.push(seg);
-      }
-      resolved = parts.join('/');
-    }
-    return { id: a.Id ?? '', type: a.Type ?? '', part: a.TargetMode === 'External' ? '' : resolved };
-  });
 }
 
 /** ISO 8601 date-time in a t="d" cell → serial in the workbook's system. */
@@ -86,6 +69,7 @@ function readSheet(xml: string, name: string, strings: string[], xfFormats: (str
     const ra = rm[1];
     const rAttr = /\br="(\d+)"/.exec(ra);
     rowNo = rAttr ? Number(rAttr[1]) : rowNo + 1;
+    if (rowNo > EXCEL_MAX_ROWS) throw new HostError('xlsx.error.beyondExcel', { sheet: name });
     if (/\bhidden="(1|true)"/.test(ra)) hiddenRows.push(rowNo);
     const body = rm[2];
     if (!body) continue;
@@ -97,6 +81,7 @@ function readSheet(xml: string, name: string, strings: string[], xfFormats: (str
       const ca = cm[1];
       const ref = /\br="([A-Z]+)\d*"/.exec(ca);
       col = ref ? columnNumber(ref[1]) : col + 1;
+      if (col > EXCEL_MAX_COLUMNS) throw new HostError('xlsx.error.beyondExcel', { sheet: name });
       const inner = cm[2];
       if (!inner) continue;
       const type = /\bt="(\w+)"/.exec(ca)?.[1] ?? 'n';
@@ -170,10 +155,10 @@ function readSheet(xml: string, name: string, strings: string[], xfFormats: (str
 
 export function fastReadWorkbook(buf: Buffer, progress?: HostProgress): WorkbookRead | null {
   const zip = ZipReader.open(buf);
-  if (!zip) return null;
-  const workbook = zip.text('xl/workbook.xml');
-  if (!workbook) return null;
-  const rels = relsOf(zip, 'xl/workbook.xml');
+  const wbPart = workbookPart(zip);
+  const workbook = wbPart && zip.text(wbPart);
+  if (!wbPart || !workbook) return null;
+  const rels = relationshipsOf(zip, wbPart);
   const date1904 = isTrue(attrs(/<workbookPr\b[^>]*?\/?>/.exec(workbook)?.[0] ?? '').date1904);
 
   const sstRel = rels.find((r) => r.type.endsWith('/sharedStrings'));
@@ -213,7 +198,7 @@ export function fastReadWorkbook(buf: Buffer, progress?: HostProgress): Workbook
     const grid = readSheet(xml ?? '', s.name, strings, xfFormats, date1904);
     if (s.state === 'hidden' || s.state === 'veryHidden') grid.hidden = true;
     grids.push(grid);
-    for (const r of relsOf(zip, s.part)) {
+    for (const r of relationshipsOf(zip, s.part)) {
       if (!r.type.endsWith('/table') || !r.part) continue;
       const name = attrs(/<table\b[^>]*?>/.exec(zip.text(r.part) ?? '')?.[0] ?? '').name;
       if (name) tables.push({ name: unescapeXml(name), sheet: s.name });

@@ -5,13 +5,39 @@ import { HostError, type HostProgress, type WorkbookHost, type WorkbookRead } fr
 import type { WritePlan } from '../core/report/write-plan';
 import { STATE_SHEET } from '../core/state';
 import { readLoadedWorkbook } from './read';
-import { partsExcelJsDrops, sniff, zipEntryNames } from './sniff';
+import { partsExcelJsDrops, sniff } from './sniff';
 import { applyPlan } from './write';
 import { patchWorkbook } from './patch';
 import { fastReadWorkbook } from './fast-read';
-import { ZipReader } from './zip';
+import { LIMITS, ZipReader, ZipRefusal } from './zip';
+import { workbookPart } from './package';
 import { generatedParts } from './sheet-xml';
 import { writeFilesTogether } from './safe-write';
+
+const mb = (bytes: number): string => `${Math.round(bytes / 1_000_000).toLocaleString('en')} MB`;
+
+/** Run `f`; a zip refusal becomes the clerk's sentence about it. */
+export function asHostError<T>(label: string, f: () => T): T {
+  try {
+    return f();
+  } catch (e) {
+    if (!(e instanceof ZipRefusal)) throw e;
+    const file = label;
+    switch (e.problem) {
+      case 'unsafeName':
+        throw new HostError('xlsx.error.unsafeName', { file, part: e.part }, e.message);
+      case 'duplicate':
+        throw new HostError('xlsx.error.duplicatePart', { file, part: e.part }, e.message);
+      case 'tooLarge':
+        throw new HostError('xlsx.error.inflatesTooLarge', { file, part: mb(LIMITS.partBytes), book: mb(LIMITS.workbookBytes) }, e.message);
+      case 'unsupported':
+        throw new HostError('xlsx.error.unsupportedZip', { file }, e.message);
+      default:
+        if (e.part) throw new HostError('xlsx.error.damagedPart', { file, part: e.part }, e.message);
+        throw new HostError('xlsx.error.unreadable', { file }, e.message);
+    }
+  }
+}
 
 /**
  * The file host: a .xlsx read and written with ExcelJS (the only code that imports it, with read.ts and write.ts).
@@ -25,6 +51,12 @@ export class XlsxHost implements WorkbookHost {
   rewroteWholeWorkbook = false;
   /** Read with ExcelJS even when the direct reader could (tests compare the two). */
   forceExcelJs = false;
+  /** Which reader served the last readWorkbook(): the direct XML reader or ExcelJS. */
+  reader: 'fast' | 'exceljs' | null = null;
+  /** Why ExcelJS served instead of the fast reader ('' when the fast reader did). */
+  readerNote = '';
+  /** An unexpected exception in the fast reader is thrown, not answered by ExcelJS (set for the test suite). */
+  static strictReader = process.env.CLERK_DESK_STRICT_READER === '1';
 
   private constructor(
     /** The input as loaded; dropped after reading to free memory (write() works from the bytes). */
@@ -43,7 +75,9 @@ export class XlsxHost implements WorkbookHost {
     if (typeof source === 'string') {
       try {
         const stat = await fs.stat(source);
-        if (stat.isDirectory()) throw new HostError('xlsx.error.notWorkbook', { file: label });
+        // A folder, a device (/dev/zero) or a pipe would be read forever or not at all: refused before reading.
+        if (!stat.isFile()) throw new HostError('xlsx.error.notAFile', { file: label });
+        if (stat.size > LIMITS.fileBytes) throw new HostError('xlsx.error.fileTooLarge', { file: label, limit: mb(LIMITS.fileBytes) });
         buf = await fs.readFile(source);
       } catch (e) {
         if (e instanceof HostError) throw e;
@@ -67,21 +101,14 @@ export class XlsxHost implements WorkbookHost {
       case 'xlsx':
         break;
     }
-    const zip = ZipReader.open(buf);
-    const workbookXml = zip?.text('xl/workbook.xml');
-    if (zip && workbookXml) {
-      const date1904 = /<workbookPr\b[^>]*\bdate1904="(1|true)"/.test(workbookXml);
-      return new XlsxHost(null, buf, date1904, label, partsExcelJsDrops([...zip.entries.keys()]));
-    }
-    // A zip this module cannot read itself (zip64…): ExcelJS reads and, if need be, writes it.
-    const wb = new ExcelJS.Workbook();
-    try {
-      await wb.xlsx.load(buf as unknown as ExcelJS.Buffer);
-    } catch (e) {
-      throw new HostError('xlsx.error.unreadable', { file: label }, (e as Error).message);
-    }
-    const date1904 = !!(wb.properties as { date1904?: boolean } | undefined)?.date1904;
-    return new XlsxHost(wb, buf, date1904, label, partsExcelJsDrops(zipEntryNames(buf) ?? []));
+    const zip = asHostError(label, () => ZipReader.open(buf));
+    const part = asHostError(label, () => workbookPart(zip));
+    if (!part) throw new HostError('xlsx.error.zipNotWorkbook', { file: label });
+    // Every part is inflated and checked now: a damaged part is refused before any work, and never copied.
+    asHostError(label, () => zip.checkAll());
+    const workbookXml = asHostError(label, () => zip.text(part)) ?? '';
+    const date1904 = /<(?:\w+:)?workbookPr\b[^>]*\bdate1904=["'](1|true)["']/.test(workbookXml);
+    return new XlsxHost(null, buf, date1904, label, partsExcelJsDrops([...zip.entries.keys()]));
   }
 
   private async loaded(): Promise<ExcelJS.Workbook> {
@@ -97,17 +124,29 @@ export class XlsxHost implements WorkbookHost {
     return this.wb;
   }
 
-  /** Read with the direct XML reader (fast-read.ts), or with ExcelJS when that one declines. */
+  /**
+   * Read with the direct XML reader (fast-read.ts), or with ExcelJS when that one declines the file. Which one
+   * served is recorded in `reader` (the CLI's JSON summary and --verbose say so). A damaged or hostile file is
+   * refused, never handed to ExcelJS; an unexpected exception in the fast reader falls back to ExcelJS for the
+   * clerk, but not under CLERK_DESK_STRICT_READER=1 (the test suite), where it is the failure it is.
+   */
   async readWorkbook(progress?: HostProgress): Promise<WorkbookRead> {
     let fast: WorkbookRead | null = null;
     if (!this.wb && !this.forceExcelJs) {
       try {
-        fast = fastReadWorkbook(this.original, progress);
+        fast = asHostError(this.label, () => fastReadWorkbook(this.original, progress));
+        if (!fast) this.readerNote = 'declined';
       } catch (e) {
-        if ((e as Error).name === 'AbortError') throw e;
+        // The reader knows sheets, not the file's name: a refusal of its own gets the name here.
+        if (e instanceof HostError) throw new HostError(e.key, { file: this.label, ...e.values }, e.detail);
+        if ((e as Error).name === 'AbortError' || XlsxHost.strictReader) throw e;
+        this.readerNote = (e as Error).message;
         fast = null;
       }
+    } else {
+      this.readerNote = this.forceExcelJs ? 'forced' : 'loaded';
     }
+    this.reader = fast ? 'fast' : 'exceljs';
     const read = fast ?? readLoadedWorkbook(await this.loaded(), progress);
     // The grids hold everything a run needs; the ExcelJS model (the biggest thing in memory) can go.
     this.wb = null;

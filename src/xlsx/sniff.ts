@@ -2,6 +2,7 @@
  * What kind of file is this, before handing it to ExcelJS (whose own errors are raw zip/XML messages the clerk
  * cannot act on). Looks at the magic bytes and, for a zip, at the names in its central directory.
  */
+import { endOfCentralDirectory } from './zip';
 
 export type FileKind =
   | { kind: 'xlsx' }
@@ -31,37 +32,22 @@ export function sniff(buf: Buffer): FileKind {
   if (startsWith(buf, ZIP_MAGIC) || startsWith(buf, ZIP_EMPTY_MAGIC)) {
     const names = zipEntryNames(buf);
     if (names === null) return { kind: 'not-workbook' };
-    return names.some((n) => n.toLowerCase() === 'xl/workbook.xml') ? { kind: 'xlsx' } : { kind: 'zip-not-workbook' };
+    // A package (with _rels/.rels) may keep its workbook anywhere: the host follows the relationships to find it.
+    return names.some((n) => n.toLowerCase() === 'xl/workbook.xml' || n === '_rels/.rels') ? { kind: 'xlsx' } : { kind: 'zip-not-workbook' };
   }
   return { kind: 'not-workbook' };
 }
 
-/** Entry names from a zip's central directory, or null when the directory cannot be found (a broken zip). */
+/**
+ * Entry names from a zip's central directory, or null when the directory cannot be found (a broken zip). Only
+ * lists: the checks that refuse a damaged or hostile archive are ZipReader.open's.
+ */
 export function zipEntryNames(buf: Buffer): string[] | null {
-  // End of central directory: signature 0x06054b50, at most 65,535 bytes of comment after it.
-  const min = Math.max(0, buf.length - 22 - 0xffff);
-  let eocd = -1;
-  for (let i = buf.length - 22; i >= min; i--) {
-    if (buf.readUInt32LE(i) === 0x06054b50) {
-      eocd = i;
-      break;
-    }
-  }
-  if (eocd < 0) return null;
-  let count = buf.readUInt16LE(eocd + 10);
-  let offset = buf.readUInt32LE(eocd + 16);
-  if (count === 0xffff || offset === 0xffffffff) {
-    // zip64: the zip64 end-of-central-directory locator sits just before the EOCD.
-    const loc = eocd - 20;
-    if (loc < 0 || buf.readUInt32LE(loc) !== 0x07064b50) return null;
-    const z64 = Number(buf.readBigUInt64LE(loc + 8));
-    if (z64 + 56 > buf.length || buf.readUInt32LE(z64) !== 0x06064b50) return null;
-    count = Number(buf.readBigUInt64LE(z64 + 32));
-    offset = Number(buf.readBigUInt64LE(z64 + 48));
-  }
+  const end = endOfCentralDirectory(buf);
+  if (!end) return null;
   const names: string[] = [];
-  let p = offset;
-  for (let i = 0; i < count; i++) {
+  let p = end.offset;
+  for (let i = 0; i < end.count; i++) {
     if (p + 46 > buf.length || buf.readUInt32LE(p) !== 0x02014b50) return null;
     const nameLen = buf.readUInt16LE(p + 28);
     const extraLen = buf.readUInt16LE(p + 30);

@@ -3,8 +3,41 @@ import { crc32, deflateRawSync, inflateRawSync } from 'zlib';
 /**
  * Just enough zip to patch a workbook without rewriting it: list the entries, inflate the few parts that change,
  * and write a new archive that copies every other entry's compressed bytes as they were (fast, and byte-faithful
- * for the clerk's sheets). No zip64, no encryption: such archives are left to the ExcelJS path.
+ * for the clerk's sheets). Kept rather than a library because copying raw entries is the point; what a library
+ * would add is the checking, which is here: an archive is refused (ZipRefusal) rather than read as far as it goes.
+ * - every entry's local header agrees with the central directory, entries do not overlap;
+ * - no two entries share a name (OPC names are case-insensitive), no name is absolute or climbs out with `..`;
+ * - declared sizes stay under LIMITS, and inflating never produces more than the declared size (a lying header
+ *   is damage, not a reason to allocate gigabytes);
+ * - every part's size and CRC-32 are checked when it is read or copied, so damage is never carried into a copy.
+ * Zip64 archives are read; encrypted entries and methods other than stored/deflate are refused.
  */
+
+/** The limits every workbook is held to (docs/robustness.md lists them). */
+export const LIMITS = {
+  /** The file itself. */
+  fileBytes: 1_000_000_000,
+  /** One part, inflated: the reader holds a part as one string, and V8's longest string is 536,870,888. */
+  partBytes: 512_000_000,
+  /** All parts together, inflated. */
+  workbookBytes: 1_000_000_000,
+  /** Entries in one archive. */
+  entries: 100_000,
+} as const;
+
+export type ZipProblem = 'damaged' | 'unsafeName' | 'duplicate' | 'tooLarge' | 'unsupported';
+
+/** Why an archive cannot be used, with the part it concerns. */
+export class ZipRefusal extends Error {
+  constructor(
+    readonly problem: ZipProblem,
+    readonly part = '',
+    detail = '',
+  ) {
+    super(`${problem}${part ? ` ${part}` : ''}${detail ? `: ${detail}` : ''}`);
+    this.name = 'ZipRefusal';
+  }
+}
 
 export interface ZipEntry {
   name: string;
@@ -12,50 +45,157 @@ export interface ZipEntry {
   crc: number;
   compressedSize: number;
   size: number;
+  /** Offset of the entry's local header. */
+  localOffset: number;
   /** Offset of the entry's compressed data in the archive. */
   dataOffset: number;
 }
 
+interface EndOfDirectory {
+  count: number;
+  offset: number;
+  size: number;
+  /** Where the end record starts (the central directory must end before it). */
+  at: number;
+}
+
+/** The end of central directory record (zip64 followed), or null when there is none: the one scan for it. */
+export function endOfCentralDirectory(buf: Buffer): EndOfDirectory | null {
+  // Signature 0x06054b50, with at most 65,535 bytes of comment after the 22-byte record.
+  const min = Math.max(0, buf.length - 22 - 0xffff);
+  let eocd = -1;
+  for (let i = buf.length - 22; i >= min; i--) {
+    if (buf.readUInt32LE(i) === 0x06054b50) {
+      eocd = i;
+      break;
+    }
+  }
+  if (eocd < 0) return null;
+  let count = buf.readUInt16LE(eocd + 10);
+  let size = buf.readUInt32LE(eocd + 12);
+  let offset = buf.readUInt32LE(eocd + 16);
+  if (count === 0xffff || offset === 0xffffffff || size === 0xffffffff) {
+    // zip64: the locator sits just before the end record and points at the zip64 end record.
+    const loc = eocd - 20;
+    if (loc < 0 || buf.readUInt32LE(loc) !== 0x07064b50) return null;
+    const z64 = Number(buf.readBigUInt64LE(loc + 8));
+    if (z64 + 56 > buf.length || buf.readUInt32LE(z64) !== 0x06064b50) return null;
+    count = Number(buf.readBigUInt64LE(z64 + 32));
+    size = Number(buf.readBigUInt64LE(z64 + 40));
+    offset = Number(buf.readBigUInt64LE(z64 + 48));
+    return { count, offset, size, at: z64 };
+  }
+  return { count, offset, size, at: eocd };
+}
+
+/** Is this name one that could land outside the package (absolute, a drive, or climbing with `..`)? */
+export function unsafeEntryName(name: string): boolean {
+  if (/^[/\\]/.test(name) || /^[a-zA-Z]:/.test(name) || name.includes('\0')) return true;
+  return name.split(/[/\\]/).some((seg) => seg === '..');
+}
+
+/** The zip64 extended-information extra field fills in the 32-bit fields that are 0xffffffff. */
+function zip64Extra(extra: Buffer, want: { size: boolean; compressed: boolean; local: boolean }): { size?: number; compressed?: number; local?: number } {
+  for (let p = 0; p + 4 <= extra.length; ) {
+    const id = extra.readUInt16LE(p);
+    const len = extra.readUInt16LE(p + 2);
+    if (id === 0x0001) {
+      const out: { size?: number; compressed?: number; local?: number } = {};
+      let q = p + 4;
+      const next = () => {
+        if (q + 8 > p + 4 + len) throw new ZipRefusal('damaged');
+        const v = Number(extra.readBigUInt64LE(q));
+        q += 8;
+        return v;
+      };
+      if (want.size) out.size = next();
+      if (want.compressed) out.compressed = next();
+      if (want.local) out.local = next();
+      return out;
+    }
+    p += 4 + len;
+  }
+  throw new ZipRefusal('damaged');
+}
+
+/** The central directory, checked entry by entry against its local header; throws ZipRefusal. */
+export function readCentralDirectory(buf: Buffer): ZipEntry[] {
+  const end = endOfCentralDirectory(buf);
+  if (!end) throw new ZipRefusal('damaged', '', 'no end of central directory');
+  if (end.count > LIMITS.entries) throw new ZipRefusal('tooLarge', '', `${end.count} entries`);
+  if (end.offset + end.size > end.at) throw new ZipRefusal('damaged', '', 'central directory out of bounds');
+  const entries: ZipEntry[] = [];
+  const seen = new Set<string>();
+  let total = 0;
+  let p = end.offset;
+  for (let i = 0; i < end.count; i++) {
+    if (p + 46 > end.at || buf.readUInt32LE(p) !== 0x02014b50) throw new ZipRefusal('damaged', '', 'central directory entry');
+    const flags = buf.readUInt16LE(p + 8);
+    const method = buf.readUInt16LE(p + 10);
+    const crc = buf.readUInt32LE(p + 16);
+    let compressedSize = buf.readUInt32LE(p + 20);
+    let size = buf.readUInt32LE(p + 24);
+    const nameLen = buf.readUInt16LE(p + 28);
+    const extraLen = buf.readUInt16LE(p + 30);
+    const commentLen = buf.readUInt16LE(p + 32);
+    let localOffset = buf.readUInt32LE(p + 42);
+    if (p + 46 + nameLen + extraLen + commentLen > end.at) throw new ZipRefusal('damaged', '', 'central directory entry');
+    const nameBytes = buf.subarray(p + 46, p + 46 + nameLen);
+    const name = nameBytes.toString('utf8');
+    if (size === 0xffffffff || compressedSize === 0xffffffff || localOffset === 0xffffffff) {
+      const z = zip64Extra(buf.subarray(p + 46 + nameLen, p + 46 + nameLen + extraLen), { size: size === 0xffffffff, compressed: compressedSize === 0xffffffff, local: localOffset === 0xffffffff });
+      size = z.size ?? size;
+      compressedSize = z.compressed ?? compressedSize;
+      localOffset = z.local ?? localOffset;
+    }
+    if (unsafeEntryName(name)) throw new ZipRefusal('unsafeName', name);
+    const key = name.toLowerCase();
+    if (seen.has(key)) throw new ZipRefusal('duplicate', name);
+    seen.add(key);
+    if (flags & 1) throw new ZipRefusal('unsupported', name, 'encrypted entry');
+    if (method !== 0 && method !== 8) throw new ZipRefusal('unsupported', name, `method ${method}`);
+    if (size > LIMITS.partBytes) throw new ZipRefusal('tooLarge', name, `${size} bytes`);
+    total += size;
+    if (total > LIMITS.workbookBytes) throw new ZipRefusal('tooLarge', name, `${total} bytes in all`);
+    if (method === 0 && compressedSize !== size) throw new ZipRefusal('damaged', name, 'stored sizes differ');
+    // The local header must be there and say the same thing.
+    if (localOffset + 30 > end.offset || buf.readUInt32LE(localOffset) !== 0x04034b50) throw new ZipRefusal('damaged', name, 'local header');
+    const localNameLen = buf.readUInt16LE(localOffset + 26);
+    const localExtraLen = buf.readUInt16LE(localOffset + 28);
+    if (!buf.subarray(localOffset + 30, localOffset + 30 + localNameLen).equals(nameBytes)) throw new ZipRefusal('damaged', name, 'local name');
+    if (buf.readUInt16LE(localOffset + 8) !== method) throw new ZipRefusal('damaged', name, 'local method');
+    if (!(buf.readUInt16LE(localOffset + 6) & 8)) {
+      // Without a data descriptor the local header carries CRC and sizes (0xffffffff: in its zip64 extra).
+      const lCrc = buf.readUInt32LE(localOffset + 14);
+      const lComp = buf.readUInt32LE(localOffset + 18);
+      const lSize = buf.readUInt32LE(localOffset + 22);
+      if (lCrc !== crc || (lComp !== 0xffffffff && lComp !== compressedSize) || (lSize !== 0xffffffff && lSize !== size)) throw new ZipRefusal('damaged', name, 'local sizes');
+    }
+    const dataOffset = localOffset + 30 + localNameLen + localExtraLen;
+    if (dataOffset + compressedSize > end.offset) throw new ZipRefusal('damaged', name, 'data out of bounds');
+    entries.push({ name, method, crc, compressedSize, size, localOffset, dataOffset });
+    p += 46 + nameLen + extraLen + commentLen;
+  }
+  // Entries that share bytes are how the worst zip bombs multiply themselves.
+  const byOffset = [...entries].sort((a, b) => a.localOffset - b.localOffset);
+  for (let i = 1; i < byOffset.length; i++) {
+    const prev = byOffset[i - 1];
+    if (byOffset[i].localOffset < prev.dataOffset + prev.compressedSize) throw new ZipRefusal('damaged', byOffset[i].name, 'overlapping entries');
+  }
+  return entries;
+}
+
 export class ZipReader {
   readonly entries = new Map<string, ZipEntry>();
+  /** Entries whose bytes were inflated and found to match their size and CRC. */
+  private readonly checked = new Set<string>();
 
   private constructor(private readonly buf: Buffer) {}
 
-  /** Parse the central directory; null when the archive uses zip64 or encryption, or is broken. */
-  static open(buf: Buffer): ZipReader | null {
+  /** Parse and check the central directory; throws ZipRefusal for an archive that must not be used. */
+  static open(buf: Buffer): ZipReader {
     const z = new ZipReader(buf);
-    const min = Math.max(0, buf.length - 22 - 0xffff);
-    let eocd = -1;
-    for (let i = buf.length - 22; i >= min; i--) {
-      if (buf.readUInt32LE(i) === 0x06054b50) {
-        eocd = i;
-        break;
-      }
-    }
-    if (eocd < 0) return null;
-    const count = buf.readUInt16LE(eocd + 10);
-    const cdOffset = buf.readUInt32LE(eocd + 16);
-    if (count === 0xffff || cdOffset === 0xffffffff) return null;
-    let p = cdOffset;
-    for (let i = 0; i < count; i++) {
-      if (p + 46 > buf.length || buf.readUInt32LE(p) !== 0x02014b50) return null;
-      const flags = buf.readUInt16LE(p + 8);
-      const method = buf.readUInt16LE(p + 10);
-      const crc = buf.readUInt32LE(p + 16);
-      const compressedSize = buf.readUInt32LE(p + 20);
-      const size = buf.readUInt32LE(p + 24);
-      const nameLen = buf.readUInt16LE(p + 28);
-      const extraLen = buf.readUInt16LE(p + 30);
-      const commentLen = buf.readUInt16LE(p + 32);
-      const local = buf.readUInt32LE(p + 42);
-      const name = buf.toString('utf8', p + 46, p + 46 + nameLen);
-      if (flags & 1 || (method !== 0 && method !== 8) || compressedSize === 0xffffffff || size === 0xffffffff || local === 0xffffffff) return null;
-      if (local + 30 > buf.length || buf.readUInt32LE(local) !== 0x04034b50) return null;
-      const dataOffset = local + 30 + buf.readUInt16LE(local + 26) + buf.readUInt16LE(local + 28);
-      if (dataOffset + compressedSize > buf.length) return null;
-      z.entries.set(name, { name, method, crc, compressedSize, size, dataOffset });
-      p += 46 + nameLen + extraLen + commentLen;
-    }
+    for (const e of readCentralDirectory(buf)) z.entries.set(e.name, e);
     return z;
   }
 
@@ -63,20 +203,40 @@ export class ZipReader {
     return this.entries.has(name);
   }
 
+  /** The compressed bytes, once they are known to inflate to the declared size and CRC. */
   raw(entry: ZipEntry): Buffer {
+    if (!this.checked.has(entry.name)) this.inflate(entry);
     return this.buf.subarray(entry.dataOffset, entry.dataOffset + entry.compressedSize);
+  }
+
+  private inflate(e: ZipEntry): Buffer {
+    const data = this.buf.subarray(e.dataOffset, e.dataOffset + e.compressedSize);
+    let out: Buffer;
+    try {
+      // Never more than the declared size (+1 to notice a stream that goes on): a lying header is damage.
+      out = e.method === 0 ? Buffer.from(data) : inflateRawSync(data, { maxOutputLength: e.size + 1 });
+    } catch (err) {
+      throw new ZipRefusal('damaged', e.name, (err as Error).message);
+    }
+    if (out.length !== e.size) throw new ZipRefusal('damaged', e.name, `${out.length} bytes, ${e.size} declared`);
+    if (crc32(out) >>> 0 !== e.crc >>> 0) throw new ZipRefusal('damaged', e.name, 'CRC-32');
+    this.checked.add(e.name);
+    return out;
   }
 
   read(name: string): Buffer | null {
     const e = this.entries.get(name);
-    if (!e) return null;
-    const data = this.raw(e);
-    return e.method === 0 ? Buffer.from(data) : inflateRawSync(data);
+    return e ? this.inflate(e) : null;
   }
 
   text(name: string): string | null {
     const b = this.read(name);
     return b === null ? null : b.toString('utf8');
+  }
+
+  /** Inflate and check every part (what a copy of the whole archive relies on). */
+  checkAll(): void {
+    for (const e of this.entries.values()) if (!this.checked.has(e.name)) this.inflate(e);
   }
 }
 

@@ -7,18 +7,26 @@
  */
 import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync } from 'fs';
 import { join } from 'path';
-import { t } from '../../src/core/i18n';
+import { CATALOGS } from '../../src/core/i18n';
 import type { Grid } from '../../src/core/grid';
 import type { CorpusEntry } from '../../scripts/corpus/build';
-import { cli, firstDifference, formulaCells, isProgressLine, ownedSheets, readGrids, REFUSAL_KEYS, STATE_SHEET, tableNames } from './helpers';
+import { cli, firstDifference, formulaCells, isProgressLine, ownedSheets, readGrids, REFUSAL_KEYS, STATE_SHEET, tableNames, templateRe } from './helpers';
 
 export async function checkRefused(entry: CorpusEntry, input: string, work: string): Promise<void> {
   mkdirSync(work, { recursive: true });
   const out = join(work, 'out.xlsx');
-  const bytes = readFileSync(input);
+  const bytes = entry.special ? null : readFileSync(input);
   const r = await cli([input, '--out', out]);
   expect(r.code).toBe(1);
-  expect(readFileSync(input)).toEqual(bytes);
+  if (bytes) expect(readFileSync(input)).toEqual(bytes);
+  checkMessage(r, input);
+  // Nothing written: no output file, no temporary file beside it.
+  expect(existsSync(out)).toBe(false);
+  expect(readdirSync(work)).toEqual([]);
+}
+
+/** The one refusal sentence: from the catalog, in Chinese, naming the file, no raw error text. */
+export function checkMessage(r: { stdout: string; stderr: string }, input: string): void {
   const lines = r.stderr.split('\n').filter((l) => l.trim() !== '');
   const messages = lines.filter((l) => !isProgressLine(l));
   // One sentence, in the clerk's language, from the catalog, naming the file.
@@ -27,15 +35,12 @@ export async function checkRefused(entry: CorpusEntry, input: string, work: stri
   expect(message).toMatch(/[\u4e00-\u9fff]/);
   // No stack trace, no 'Error:' prefix, no raw API or zip-library text, no unfilled placeholder.
   expect(message).not.toMatch(/Error:|\bat .+:\d+:\d+|ENOENT|EISDIR|undefined|\{\w+\}|JSZip|exceljs|central directory|end of data/i);
-  const expected = REFUSAL_KEYS.map((k) => t('zh-CN', k, { file: input }));
-  expect(expected).toContain(message);
+  expect(message).toContain(input);
+  expect(REFUSAL_KEYS.filter((k) => templateRe(CATALOGS['zh-CN'][k]).test(message))).not.toEqual([]);
   // One sentence: it ends with the one full stop it has.
   expect(message.endsWith('。')).toBe(true);
   expect(message.split('。')).toHaveLength(2);
   expect(r.stdout).toBe('');
-  // Nothing written: no output file, no temporary file beside it.
-  expect(existsSync(out)).toBe(false);
-  expect(readdirSync(work)).toEqual([]);
 }
 
 export interface WorkbookCheck {

@@ -34,7 +34,7 @@ export async function cli(args: string[]): Promise<CliResult> {
 
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 /** A catalog template as a regex: each {placeholder} matches anything. */
-const templateRe = (template: string) => new RegExp(`^${template.split(/\{\w+\}/).map(escape).join('.*')}$`);
+export const templateRe = (template: string) => new RegExp(`^${template.split(/\{\w+\}/).map(escape).join('.*')}$`);
 
 /** The CLI's progress lines (zh-CN), which stand beside the one message a refused file gets. */
 const PROGRESS = (Object.keys(CATALOGS['zh-CN']) as MessageKey[]).filter((k) => k.startsWith('cli.progress.')).map((k) => templateRe(CATALOGS['zh-CN'][k]));

@@ -19,6 +19,16 @@ export const zh = {
   'xlsx.part.slicers': '切片器',
   'xlsx.part.externalLinks': '外部链接',
 
+  // A zip that checks itself and bounded resources (#13).
+  'xlsx.error.notAFile': '{file} 不是普通文件（而是文件夹、设备或管道），没有读取。',
+  'xlsx.error.fileTooLarge': '{file} 超过 Clerk Desk 能处理的大小（{limit}），没有读取。',
+  'xlsx.error.inflatesTooLarge': '{file} 解压后超过上限（单个部件 {part}，整个工作簿 {book}），可能是恶意构造的压缩炸弹，没有读取。',
+  'xlsx.error.damagedPart': '{file} 已损坏：其中的 {part} 校验不符，没有读取也没有写入；请在 Excel 中打开修复并另存后再试。',
+  'xlsx.error.duplicatePart': '{file} 已损坏：部件 {part} 出现了不止一次，没有读取；请在 Excel 中打开修复并另存后再试。',
+  'xlsx.error.unsafeName': '{file} 含有指向工作簿之外的部件名 {part}，这不是 Excel 会写出的文件，没有读取。',
+  'xlsx.error.beyondExcel': '{file} 的工作表 {sheet} 有超出 Excel 上限（1,048,576 行 × 16,384 列）的单元格，这不是 Excel 会写出的文件，没有读取。',
+  'xlsx.error.unsupportedZip': '{file} 使用了 Excel 不会用的压缩方式或加密，无法读取；请在 Excel 中打开并另存后再试。',
+
   // Usage errors (exit code 2).
   'cli.usage.short': '用法：clerk-desk <任务> <工作簿.xlsx> [选项]，或 clerk-desk fn <函数名> [参数…]；运行 clerk-desk --help 查看说明。',
   'cli.error.noJob': '没有指定任务。',
@@ -101,6 +111,15 @@ export const en: Record<keyof typeof zh, string> = {
   'xlsx.part.macros': 'macros',
   'xlsx.part.slicers': 'slicers',
   'xlsx.part.externalLinks': 'external links',
+
+  'xlsx.error.notAFile': '{file} is not a regular file (it is a folder, a device or a pipe), so it was not read.',
+  'xlsx.error.fileTooLarge': '{file} is larger than Clerk Desk can handle ({limit}), so it was not read.',
+  'xlsx.error.inflatesTooLarge': '{file} inflates beyond the limits ({part} per part, {book} per workbook) and may be a zip bomb, so it was not read.',
+  'xlsx.error.damagedPart': '{file} is damaged: its part {part} fails its checks, so nothing was read or written; open it in Excel to repair it, save, and retry.',
+  'xlsx.error.duplicatePart': '{file} is damaged: the part {part} appears more than once, so it was not read; open it in Excel to repair it, save, and retry.',
+  'xlsx.error.unsafeName': '{file} holds a part named {part}, which points outside the workbook; Excel never writes that, so it was not read.',
+  'xlsx.error.beyondExcel': '{file} has cells in sheet {sheet} beyond Excel\'s limits (1,048,576 rows × 16,384 columns); Excel never writes that, so it was not read.',
+  'xlsx.error.unsupportedZip': '{file} uses a compression method or encryption that Excel does not use, so it cannot be read; open it in Excel, save, and retry.',
 
   'cli.usage.short': 'Usage: clerk-desk <job> <book.xlsx> [options], or clerk-desk fn <NAME> [args…]; run clerk-desk --help for details.',
   'cli.error.noJob': 'No job given.',
