@@ -2,7 +2,7 @@ import type { Grid, GridValue, MergedRange } from '../core/grid';
 import { HostError, type HostProgress, type WorkbookRead } from '../core/host';
 import { columnNumber } from '../core/values/address';
 import { isoToSerial, isValidYmd, ymdToIso } from '../core/values/dates';
-import { attrs, unescapeXml } from './patch';
+import { attr, isMain, isRelNs, parseXml, type XmlElement, type XmlHandler } from './xml';
 import { ZipReader } from './zip';
 import { relationshipsOf, workbookPart } from './package';
 
@@ -33,16 +33,40 @@ const EXCEL_MAX_COLUMNS = 16_384;
 
 const isTrue = (v: string | undefined): boolean => v === '1' || v === 'true';
 
-/** Decode XML entities and Excel's _xHHHH_ escapes. */
-const decodeText = (s: string): string =>
-  unescapeXml(s).replace(/_x([0-9A-Fa-f]{4})_/g, (_m, h: string) => String.fromCharCode(parseInt(h, 16)));
+/** Excel's _xHHHH_ escapes (for characters XML cannot carry), after the XML reader decoded entities. */
+const decodeExcelEscapes = (s: string): string => (s.includes('_x') ? s.replace(/_x([0-9A-Fa-f]{4})_/g, (_m, h: string) => String.fromCharCode(parseInt(h, 16))) : s);
 
-/** The text of an <si> or <is>: every <t> run, phonetic guides (<rPh>) left out. */
-function runText(inner: string): string {
-  const clean = inner.includes('<rPh') ? inner.replace(/<rPh\b[\s\S]*?<\/rPh>/g, '') : inner;
-  let out = '';
-  for (const m of clean.matchAll(/<t\b[^>]*?(?:\/>|>([\s\S]*?)<\/t>)/g)) out += m[1] ? decodeText(m[1]) : '';
-  return out;
+/**
+ * Collects the text of rich-text containers (<si>, <is>): every <t> run, phonetic guides (<rPh>) left out.
+ * `onItem` gets each container's text when it closes.
+ */
+function richTextCollector(container: string, onItem: (text: string) => void): XmlHandler {
+  let inItem = false;
+  let inT = false;
+  let phonetic = 0;
+  let buf = '';
+  return {
+    open(el) {
+      if (!isMain(el.ns)) return;
+      if (el.local === container) {
+        inItem = true;
+        buf = '';
+      } else if (inItem && el.local === 'rPh') phonetic++;
+      else if (inItem && el.local === 't' && !phonetic) inT = true;
+    },
+    close(el) {
+      if (!isMain(el.ns)) return;
+      if (el.local === 't') inT = false;
+      else if (el.local === 'rPh') phonetic--;
+      else if (el.local === container && inItem) {
+        inItem = false;
+        onItem(decodeExcelEscapes(buf));
+      }
+    },
+    text(t) {
+      if (inT) buf += t;
+    },
+  };
 }
 
 /** ISO 8601 date-time in a t="d" cell → serial in the workbook's system. */
@@ -55,80 +79,81 @@ function isoCellToSerial(text: string, date1904: boolean): GridValue {
   return serial + secs;
 }
 
-function readSheet(xml: string, name: string, strings: string[], xfFormats: (string | null)[], date1904: boolean): Grid {
+/** What a sheet part holds beyond its Grid: formulas whose result Excel never saved. */
+export interface SheetExtras {
+  /** Cells with a formula but no cached value (a file written by a program that does not calculate). */
+  uncachedFormulas: number;
+}
+
+function readSheet(xml: string, part: string, name: string, strings: string[], xfFormats: (string | null)[], date1904: boolean): { grid: Grid; extras: SheetExtras } {
   const values: GridValue[][] = [];
   const formats: (string | null)[][] = [];
   const hiddenRows: number[] = [];
-  const start = xml.indexOf('<sheetData');
-  const end = xml.lastIndexOf('</sheetData>');
-  const data = start >= 0 && end > start ? xml.slice(start, end) : '';
-  const rowRe = /<row\b([^>]*?)(?:\/>|>([\s\S]*?)<\/row>)/g;
-  const cellRe = /<c\b([^>]*?)(?:\/>|>([\s\S]*?)<\/c>)/g;
+  const hiddenColumns: number[] = [];
+  const merges: MergedRange[] = [];
+  let uncachedFormulas = 0;
+
+  let inData = false;
   let rowNo = 0;
-  for (let rm = rowRe.exec(data); rm; rm = rowRe.exec(data)) {
-    const ra = rm[1];
-    const rAttr = /\br="(\d+)"/.exec(ra);
-    rowNo = rAttr ? Number(rAttr[1]) : rowNo + 1;
-    if (rowNo > EXCEL_MAX_ROWS) throw new HostError('xlsx.error.beyondExcel', { sheet: name });
-    if (/\bhidden="(1|true)"/.test(ra)) hiddenRows.push(rowNo);
-    const body = rm[2];
-    if (!body) continue;
-    let vals: GridValue[] | undefined;
-    let fmts: (string | null)[] | undefined;
-    let col = 0;
-    cellRe.lastIndex = 0;
-    for (let cm = cellRe.exec(body); cm; cm = cellRe.exec(body)) {
-      const ca = cm[1];
-      const ref = /\br="([A-Z]+)\d*"/.exec(ca);
-      col = ref ? columnNumber(ref[1]) : col + 1;
-      if (col > EXCEL_MAX_COLUMNS) throw new HostError('xlsx.error.beyondExcel', { sheet: name });
-      const inner = cm[2];
-      if (!inner) continue;
-      const type = /\bt="(\w+)"/.exec(ca)?.[1] ?? 'n';
-      let value: GridValue;
-      if (type === 'inlineStr') {
-        const is = /<is>([\s\S]*?)<\/is>/.exec(inner);
-        value = is ? runText(is[1]) : null;
-      } else {
-        const v = /<v>([\s\S]*?)<\/v>/.exec(inner) ?? /<v\/>/.exec(inner);
-        if (!v) continue;
-        const text = v[1] ?? '';
-        switch (type) {
-          case 's':
-            value = strings[Number(text)] ?? null;
-            break;
-          case 'str':
-            value = decodeText(text);
-            break;
-          case 'b':
-            value = text === '1' || text === 'true';
-            break;
-          case 'e':
-            value = { error: decodeText(text) };
-            break;
-          case 'd':
-            value = isoCellToSerial(text, date1904);
-            break;
-          default: {
-            const n = Number(text);
-            value = text !== '' && Number.isFinite(n) ? n : null;
-          }
+  let col = 0;
+  let vals: GridValue[] | undefined;
+  let fmts: (string | null)[] | undefined;
+  // The cell being read.
+  let cell: { type: string; style: number; hasFormula: boolean; v: string | null; is: string | null } | null = null;
+  let inV = false;
+  let inIs = false;
+  let inT = false;
+  let phonetic = 0;
+
+  const finishCell = () => {
+    if (!cell) return;
+    const c = cell;
+    cell = null;
+    let value: GridValue;
+    if (c.type === 'inlineStr') value = c.is === null ? (c.v === null ? null : decodeExcelEscapes(c.v)) : decodeExcelEscapes(c.is);
+    else if (c.v === null) {
+      if (c.hasFormula) uncachedFormulas++;
+      return;
+    } else {
+      const text = c.v;
+      switch (c.type) {
+        case 's':
+          value = strings[Number(text)] ?? null;
+          break;
+        case 'str':
+          value = decodeExcelEscapes(text);
+          break;
+        case 'b':
+          value = text.trim() === '1' || text.trim() === 'true';
+          break;
+        case 'e':
+          value = { error: text.trim() };
+          break;
+        case 'd':
+          value = isoCellToSerial(text.trim(), date1904);
+          break;
+        default: {
+          const n = Number(text);
+          value = text.trim() !== '' && Number.isFinite(n) ? n : null;
+          if (value === null && c.hasFormula) uncachedFormulas++;
         }
       }
-      if (value === null) continue;
-      const s = /\bs="(\d+)"/.exec(ca);
-      const fmt = s ? (xfFormats[Number(s[1])] ?? null) : null;
-      if (!vals || !fmts) {
-        vals = [];
-        fmts = [];
-      }
-      while (vals.length < col - 1) {
-        vals.push(null);
-        fmts.push(null);
-      }
-      vals[col - 1] = value;
-      fmts[col - 1] = fmt;
     }
+    if (value === null) return;
+    const fmt = c.style >= 0 ? (xfFormats[c.style] ?? null) : null;
+    if (!vals || !fmts) {
+      vals = [];
+      fmts = [];
+    }
+    while (vals.length < col - 1) {
+      vals.push(null);
+      fmts.push(null);
+    }
+    vals[col - 1] = value;
+    fmts[col - 1] = fmt;
+  };
+
+  const finishRow = () => {
     if (vals && fmts) {
       while (values.length < rowNo - 1) {
         values.push([]);
@@ -137,73 +162,202 @@ function readSheet(xml: string, name: string, strings: string[], xfFormats: (str
       values[rowNo - 1] = vals;
       formats[rowNo - 1] = fmts;
     }
-  }
-  const hiddenColumns: number[] = [];
-  for (const m of xml.matchAll(/<col\b[^>]*?\/?>/g)) {
-    const a = attrs(m[0]);
-    if (!isTrue(a.hidden)) continue;
-    for (let c = Number(a.min); c <= Number(a.max) && c <= 16384; c++) hiddenColumns.push(c);
-  }
-  const merges: MergedRange[] = [];
-  for (const m of xml.matchAll(/<mergeCell\b[^>]*?ref="([A-Z]+)(\d+)(?::([A-Z]+)(\d+))?"/g)) {
-    const left = columnNumber(m[1]);
-    const top = Number(m[2]);
-    merges.push({ top, left, bottom: m[4] ? Number(m[4]) : top, right: m[3] ? columnNumber(m[3]) : left });
-  }
-  return { name, values, formats, merges, hiddenRows, hiddenColumns, date1904 };
+    vals = undefined;
+    fmts = undefined;
+  };
+
+  parseXml(xml, part, {
+    open(el) {
+      if (!isMain(el.ns)) return;
+      switch (el.local) {
+        case 'sheetData':
+          inData = true;
+          rowNo = 0;
+          return;
+        case 'row': {
+          if (!inData) return;
+          const r = attr(el, 'r');
+          rowNo = r !== undefined && /^\s*\d+\s*$/.test(r) ? Number(r) : rowNo + 1;
+          if (rowNo < 1 || rowNo > EXCEL_MAX_ROWS) throw new HostError('xlsx.error.beyondExcel', { sheet: name });
+          if (isTrue(attr(el, 'hidden'))) hiddenRows.push(rowNo);
+          col = 0;
+          return;
+        }
+        case 'c': {
+          if (!inData) return;
+          const ref = /^\s*([A-Za-z]+)(\d*)\s*$/.exec(attr(el, 'r') ?? '');
+          col = ref ? columnNumber(ref[1].toUpperCase()) : col + 1;
+          if (col > EXCEL_MAX_COLUMNS) throw new HostError('xlsx.error.beyondExcel', { sheet: name });
+          const s = attr(el, 's');
+          cell = { type: (attr(el, 't') ?? 'n').trim(), style: s !== undefined && /^\s*\d+\s*$/.test(s) ? Number(s) : -1, hasFormula: false, v: null, is: null };
+          return;
+        }
+        case 'f':
+          if (cell) cell.hasFormula = true;
+          return;
+        case 'v':
+          if (cell) {
+            inV = true;
+            cell.v = '';
+          }
+          return;
+        case 'is':
+          if (cell) {
+            inIs = true;
+            cell.is = '';
+          }
+          return;
+        case 'rPh':
+          if (inIs) phonetic++;
+          return;
+        case 't':
+          if (inIs && !phonetic) inT = true;
+          return;
+        case 'col':
+          if (inData) return;
+          if (isTrue(attr(el, 'hidden'))) {
+            for (let c = Number(attr(el, 'min')); c <= Number(attr(el, 'max')) && c <= EXCEL_MAX_COLUMNS; c++) hiddenColumns.push(c);
+          }
+          return;
+        case 'mergeCell': {
+          const m = /^\s*([A-Za-z]+)(\d+)(?::([A-Za-z]+)(\d+))?\s*$/.exec(attr(el, 'ref') ?? '');
+          if (!m) return;
+          const left = columnNumber(m[1].toUpperCase());
+          const top = Number(m[2]);
+          merges.push({ top, left, bottom: m[4] ? Number(m[4]) : top, right: m[3] ? columnNumber(m[3].toUpperCase()) : left });
+          return;
+        }
+        default:
+      }
+    },
+    close(el) {
+      if (!isMain(el.ns)) return;
+      switch (el.local) {
+        case 'sheetData':
+          inData = false;
+          return;
+        case 'row':
+          if (inData) finishRow();
+          return;
+        case 'c':
+          finishCell();
+          return;
+        case 'v':
+          inV = false;
+          return;
+        case 'is':
+          inIs = false;
+          return;
+        case 'rPh':
+          if (inIs) phonetic--;
+          return;
+        case 't':
+          inT = false;
+          return;
+        default:
+      }
+    },
+    text(t) {
+      if (!cell) return;
+      if (inV) cell.v += t;
+      else if (inT) cell.is += t;
+    },
+  });
+  return { grid: { name, values, formats, merges, hiddenRows, hiddenColumns, date1904 }, extras: { uncachedFormulas } };
 }
 
-export function fastReadWorkbook(buf: Buffer, progress?: HostProgress): WorkbookRead | null {
+/** A workbook as the fast reader read it: the Grids, and what it noticed on the way. */
+export interface FastRead extends WorkbookRead {
+  /** Sheets holding formulas with no cached value, and how many. */
+  uncachedFormulas: { sheet: string; count: number }[];
+}
+
+/** The first element's attributes of a given local name in the main namespace (e.g. workbookPr, table). */
+function firstElement(xml: string, part: string, local: string): XmlElement | null {
+  let found: XmlElement | null = null;
+  parseXml(xml, part, {
+    open(el) {
+      if (!found && el.local === local && isMain(el.ns)) found = el;
+    },
+  });
+  return found;
+}
+
+export function fastReadWorkbook(buf: Buffer, progress?: HostProgress): FastRead | null {
   const zip = ZipReader.open(buf);
   const wbPart = workbookPart(zip);
   const workbook = wbPart && zip.text(wbPart);
   if (!wbPart || !workbook) return null;
   const rels = relationshipsOf(zip, wbPart);
-  const date1904 = isTrue(attrs(/<workbookPr\b[^>]*?\/?>/.exec(workbook)?.[0] ?? '').date1904);
+
+  let date1904 = false;
+  const sheets: { name: string; state: string; rid: string }[] = [];
+  parseXml(workbook, wbPart, {
+    open(el) {
+      if (!isMain(el.ns)) return;
+      if (el.local === 'workbookPr') date1904 = isTrue(attr(el, 'date1904'));
+      if (el.local === 'sheet') {
+        const rid = el.attrs.find((a) => a.local === 'id' && isRelNs(a.ns))?.value ?? '';
+        sheets.push({ name: attr(el, 'name') ?? '', state: attr(el, 'state') ?? 'visible', rid });
+      }
+    },
+  });
 
   const sstRel = rels.find((r) => r.type.endsWith('/sharedStrings'));
   const sstXml = sstRel ? zip.text(sstRel.part) : null;
   const strings: string[] = [];
-  if (sstXml) for (const m of sstXml.matchAll(/<si\b[^>]*?(?:\/>|>([\s\S]*?)<\/si>)/g)) strings.push(m[1] ? runText(m[1]) : '');
+  if (sstRel && sstXml) parseXml(sstXml, sstRel.part, richTextCollector('si', (text) => strings.push(text)));
 
   const stylesRel = rels.find((r) => r.type.endsWith('/styles'));
-  const stylesXml = (stylesRel && zip.text(stylesRel.part)) ?? '';
+  const stylesXml = stylesRel ? zip.text(stylesRel.part) : null;
   const custom = new Map<number, string>();
-  for (const m of stylesXml.matchAll(/<numFmt\b[^>]*?\/?>/g)) {
-    const a = attrs(m[0]);
-    // Backslash escapes (LibreOffice writes yyyy\-mm\-dd) are dropped, as ExcelJS does: the same Grid either way.
-    custom.set(Number(a.numFmtId), unescapeXml(a.formatCode ?? '').replace(/\\(.)/g, '$1'));
+  const xfIds: number[] = [];
+  if (stylesRel && stylesXml) {
+    let inCellXfs = false;
+    let depth = 0;
+    parseXml(stylesXml, stylesRel.part, {
+      open(el) {
+        if (!isMain(el.ns)) return;
+        if (el.local === 'numFmt') {
+          // Backslash escapes (LibreOffice writes yyyy\-mm\-dd) are dropped, as ExcelJS does: the same Grid either way.
+          custom.set(Number(attr(el, 'numFmtId')), (attr(el, 'formatCode') ?? '').replace(/\\(.)/g, '$1'));
+        } else if (el.local === 'cellXfs') {
+          inCellXfs = true;
+          depth = 0;
+        } else if (inCellXfs) {
+          depth++;
+          if (el.local === 'xf' && depth === 1) xfIds.push(Number(attr(el, 'numFmtId') ?? 0));
+        }
+      },
+      close(el) {
+        if (!isMain(el.ns)) return;
+        if (el.local === 'cellXfs') inCellXfs = false;
+        else if (inCellXfs) depth--;
+      },
+    });
   }
-  const cellXfs = /<cellXfs\b[^>]*>([\s\S]*?)<\/cellXfs>/.exec(stylesXml)?.[1] ?? '';
-  const xfFormats = [...cellXfs.matchAll(/<xf\b[^>]*?(?:\/>|>[\s\S]*?<\/xf>)/g)].map((m) => {
-    const id = Number(attrs(/<xf\b[^>]*?\/?>/.exec(m[0])?.[0] ?? '').numFmtId ?? 0);
+  const xfFormats = xfIds.map((id) => {
     const f = custom.get(id) ?? BUILTIN_FORMATS[id];
     return f && f !== 'General' ? f : null;
   });
 
-  const sheetsMatch = /<sheets\b[^>]*>([\s\S]*?)<\/sheets>/.exec(workbook);
-  if (!sheetsMatch) return null;
-  const sheetsXml = sheetsMatch[1];
-  const sheets = [...sheetsXml.matchAll(/<sheet\b[^>]*?\/?>/g)].map((m) => {
-    const a = attrs(m[0]);
-    const rid = Object.entries(a).find(([k]) => /(^|:)id$/.test(k))?.[1] ?? '';
-    return { name: unescapeXml(a.name ?? ''), state: a.state ?? 'visible', part: rels.find((r) => r.id === rid)?.part ?? '' };
-  });
-  if (sheets.some((s) => !s.part)) return null;
+  const parts = sheets.map((s) => rels.find((r) => r.id === s.rid && !r.external)?.part ?? '');
+  if (!sheets.length || parts.some((p) => !p || !zip.has(p))) return null;
   const grids: Grid[] = [];
   const tables: { name: string; sheet: string }[] = [];
+  const uncachedFormulas: { sheet: string; count: number }[] = [];
   sheets.forEach((s, i) => {
     if (progress?.signal?.aborted) throw Object.assign(new Error('cancelled'), { name: 'AbortError' });
-    const xml = zip.text(s.part);
-    const grid = readSheet(xml ?? '', s.name, strings, xfFormats, date1904);
+    const { grid, extras } = readSheet(zip.text(parts[i]) ?? '', parts[i], s.name, strings, xfFormats, date1904);
     if (s.state === 'hidden' || s.state === 'veryHidden') grid.hidden = true;
     grids.push(grid);
-    for (const r of relationshipsOf(zip, s.part)) {
-      if (!r.type.endsWith('/table') || !r.part) continue;
-      const name = attrs(/<table\b[^>]*?>/.exec(zip.text(r.part) ?? '')?.[0] ?? '').name;
-      if (name) tables.push({ name: unescapeXml(name), sheet: s.name });
+    if (extras.uncachedFormulas) uncachedFormulas.push({ sheet: s.name, count: extras.uncachedFormulas });
+    for (const r of relationshipsOf(zip, parts[i])) {
+      if (!r.type.endsWith('/table') || !r.part || !zip.has(r.part)) continue;
+      const name = attr(firstElement(zip.text(r.part) ?? '', r.part, 'table') ?? { ns: '', local: '', attrs: [] }, 'name');
+      if (name) tables.push({ name, sheet: s.name });
     }
     progress?.onProgress?.('read', i + 1, sheets.length);
   });
-  return { grids, existing: { sheets: sheets.map((s) => s.name), tables } };
+  return { grids, existing: { sheets: sheets.map((s) => s.name), tables }, uncachedFormulas };
 }

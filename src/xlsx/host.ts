@@ -8,9 +8,10 @@ import { readLoadedWorkbook } from './read';
 import { partsExcelJsDrops, sniff } from './sniff';
 import { applyPlan } from './write';
 import { patchWorkbook } from './patch';
-import { fastReadWorkbook } from './fast-read';
+import { fastReadWorkbook, type FastRead } from './fast-read';
 import { LIMITS, ZipReader, ZipRefusal } from './zip';
 import { workbookPart } from './package';
+import { XmlError } from './xml';
 import { generatedParts } from './sheet-xml';
 import { writeFilesTogether } from './safe-write';
 
@@ -21,6 +22,8 @@ export function asHostError<T>(label: string, f: () => T): T {
   try {
     return f();
   } catch (e) {
+    // A part that is not well-formed XML is as damaged as one whose CRC fails.
+    if (e instanceof XmlError) throw new HostError('xlsx.error.damagedPart', { file: label, part: e.part }, e.message);
     if (!(e instanceof ZipRefusal)) throw e;
     const file = label;
     switch (e.problem) {
@@ -53,6 +56,8 @@ export class XlsxHost implements WorkbookHost {
   forceExcelJs = false;
   /** Which reader served the last readWorkbook(): the direct XML reader or ExcelJS. */
   reader: 'fast' | 'exceljs' | null = null;
+  /** Sheets with formulas Excel never calculated (no cached value): the clerk must hear of them, not see blanks. */
+  uncachedFormulas: { sheet: string; count: number }[] = [];
   /** Why ExcelJS served instead of the fast reader ('' when the fast reader did). */
   readerNote = '';
   /** An unexpected exception in the fast reader is thrown, not answered by ExcelJS (set for the test suite). */
@@ -131,7 +136,7 @@ export class XlsxHost implements WorkbookHost {
    * clerk, but not under CLERK_DESK_STRICT_READER=1 (the test suite), where it is the failure it is.
    */
   async readWorkbook(progress?: HostProgress): Promise<WorkbookRead> {
-    let fast: WorkbookRead | null = null;
+    let fast: FastRead | null = null;
     if (!this.wb && !this.forceExcelJs) {
       try {
         fast = asHostError(this.label, () => fastReadWorkbook(this.original, progress));
@@ -147,7 +152,8 @@ export class XlsxHost implements WorkbookHost {
       this.readerNote = this.forceExcelJs ? 'forced' : 'loaded';
     }
     this.reader = fast ? 'fast' : 'exceljs';
-    const read = fast ?? readLoadedWorkbook(await this.loaded(), progress);
+    this.uncachedFormulas = fast?.uncachedFormulas ?? [];
+    const read: WorkbookRead = fast ? { grids: fast.grids, existing: fast.existing } : readLoadedWorkbook(await this.loaded(), progress);
     // The grids hold everything a run needs; the ExcelJS model (the biggest thing in memory) can go.
     this.wb = null;
     const hasData = read.grids.some((g) => g.name !== STATE_SHEET && g.values.some((row) => row.some((v) => v !== null && v !== '')));

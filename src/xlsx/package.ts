@@ -1,4 +1,5 @@
-import { attrs, unescapeXml } from './patch';
+import { escapeXml } from './patch';
+import { attr, NS, parseXml } from './xml';
 import type { ZipReader } from './zip';
 
 /**
@@ -36,18 +37,25 @@ export const relsPathOf = (part: string): string => {
 
 export const dirOf = (part: string): string => part.slice(0, Math.max(0, part.lastIndexOf('/')));
 
-export function parseRels(xml: string | null, baseDir: string): Relationship[] {
+export function parseRels(xml: string | null, baseDir: string, part = 'relationships'): Relationship[] {
   if (!xml) return [];
-  return [...xml.matchAll(/<(?:\w+:)?Relationship\b[^>]*?\/?>/g)].map((m) => {
-    const a = attrs(m[0]);
-    const external = a.TargetMode === 'External';
-    const target = unescapeXml(a.Target ?? '');
-    return { id: unescapeXml(a.Id ?? ''), type: unescapeXml(a.Type ?? ''), target, external, part: external ? '' : resolveTarget(baseDir, target), xml: m[0] };
+  const out: Relationship[] = [];
+  parseXml(xml, part, {
+    open(el) {
+      if (el.local !== 'Relationship' || el.ns !== NS.pkgRel) return;
+      const external = attr(el, 'TargetMode') === 'External';
+      const target = attr(el, 'Target') ?? '';
+      const id = attr(el, 'Id') ?? '';
+      // Written again (by the patcher) in the form every reader understands, whatever prefixes the original used.
+      const rebuilt = `<Relationship Id="${escapeXml(id)}" Type="${escapeXml(attr(el, 'Type') ?? '')}" Target="${escapeXml(target)}"${external ? ' TargetMode="External"' : ''}/>`;
+      out.push({ id, type: attr(el, 'Type') ?? '', target, external, part: external ? '' : resolveTarget(baseDir, target), xml: rebuilt });
+    },
   });
+  return out;
 }
 
 /** The relationships a part owns ('' for the package's own). */
-export const relationshipsOf = (zip: ZipReader, part: string): Relationship[] => parseRels(zip.text(relsPathOf(part)), dirOf(part));
+export const relationshipsOf = (zip: ZipReader, part: string): Relationship[] => parseRels(zip.text(relsPathOf(part)), dirOf(part), relsPathOf(part));
 
 /** The workbook part: the package's officeDocument relationship, else the usual xl/workbook.xml; null if neither. */
 export function workbookPart(zip: ZipReader): string | null {

@@ -185,8 +185,9 @@ describe('refusing what is not a workbook, in the clerk’s language', () => {
   test('a zip that is not a workbook', async () => {
     expect((await refuse(storedZip({ 'word/document.xml': '<w:document/>' }))).key).toBe('xlsx.error.zipNotWorkbook');
   });
-  test('a broken workbook zip', async () => {
-    expect((await refuse(storedZip({ 'xl/workbook.xml': '<workbook', '[Content_Types].xml': '<' }))).key).toBe('xlsx.error.unreadable');
+  test('a broken workbook zip: the part that is not XML is named as damaged', async () => {
+    const e = await refuse(storedZip({ 'xl/workbook.xml': '<workbook', '[Content_Types].xml': '<' }));
+    expect([e.key, e.values.part]).toEqual(['xlsx.error.damagedPart', 'xl/workbook.xml']);
   });
   test('a legacy .xls and a password-protected .xlsx (OLE compound files)', async () => {
     expect((await refuse(oleFile(['Workbook', 'SummaryInformation']))).key).toBe('xlsx.error.legacy');
