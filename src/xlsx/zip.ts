@@ -6,7 +6,8 @@ import { crc32, deflateRawSync, inflateRawSync } from 'zlib';
  * for the clerk's sheets). Kept rather than a library because copying raw entries is the point; what a library
  * would add is the checking, which is here: an archive is refused (ZipRefusal) rather than read as far as it goes.
  * - every entry's local header agrees with the central directory, entries do not overlap;
- * - no two entries share a name (OPC names are case-insensitive), no name is absolute or climbs out with `..`;
+ * - no two different entries share a name (OPC names are case-insensitive; an exact copy is skipped), no name is
+ *   absolute or climbs out with `..`;
  * - declared sizes stay under LIMITS, and inflating never produces more than the declared size (a lying header
  *   is damage, not a reason to allocate gigabytes);
  * - every part's size and CRC-32 are checked when it is read or copied, so damage is never carried into a copy.
@@ -125,7 +126,7 @@ export function readCentralDirectory(buf: Buffer): ZipEntry[] {
   if (end.count > LIMITS.entries) throw new ZipRefusal('tooLarge', '', `${end.count} entries`);
   if (end.offset + end.size > end.at) throw new ZipRefusal('damaged', '', 'central directory out of bounds');
   const entries: ZipEntry[] = [];
-  const seen = new Set<string>();
+  const seen = new Map<string, ZipEntry>();
   let total = 0;
   let p = end.offset;
   for (let i = 0; i < end.count; i++) {
@@ -150,8 +151,15 @@ export function readCentralDirectory(buf: Buffer): ZipEntry[] {
     }
     if (unsafeEntryName(name)) throw new ZipRefusal('unsafeName', name);
     const key = name.toLowerCase();
-    if (seen.has(key)) throw new ZipRefusal('duplicate', name);
-    seen.add(key);
+    const twin = seen.get(key);
+    if (twin) {
+      // WPS has been seen writing one part twice, byte for byte: harmless, the copy is skipped. Two different
+      // parts under one name are not: which one Excel would take is a guess, so the file is refused.
+      const same = twin.crc === crc && twin.size === size && twin.compressedSize === compressedSize && twin.method === method;
+      if (!same) throw new ZipRefusal('duplicate', name);
+      p += 46 + nameLen + extraLen + commentLen;
+      continue;
+    }
     if (flags & 1) throw new ZipRefusal('unsupported', name, 'encrypted entry');
     if (method !== 0 && method !== 8) throw new ZipRefusal('unsupported', name, `method ${method}`);
     if (size > LIMITS.partBytes) throw new ZipRefusal('tooLarge', name, `${size} bytes`);
@@ -173,7 +181,9 @@ export function readCentralDirectory(buf: Buffer): ZipEntry[] {
     }
     const dataOffset = localOffset + 30 + localNameLen + localExtraLen;
     if (dataOffset + compressedSize > end.offset) throw new ZipRefusal('damaged', name, 'data out of bounds');
-    entries.push({ name, method, crc, compressedSize, size, localOffset, dataOffset });
+    const entry = { name, method, crc, compressedSize, size, localOffset, dataOffset };
+    entries.push(entry);
+    seen.set(key, entry);
     p += 46 + nameLen + extraLen + commentLen;
   }
   // Entries that share bytes are how the worst zip bombs multiply themselves.
