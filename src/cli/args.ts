@@ -34,6 +34,8 @@ export type ParsedArgs =
       inPlace: boolean;
       /** Replace an existing --out file that Clerk Desk did not write. */
       force: boolean;
+      /** Say which reader read the workbook, and why. */
+      verbose: boolean;
       options: OptionValues;
     }
   | { kind: 'error'; lang: Lang; error: Message };
@@ -42,7 +44,7 @@ export type ParsedArgs =
 export const kebab = (name: string): string => name.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`);
 
 const COMMON_VALUE_FLAGS = ['out', 'json', 'as-of', 'lang'] as const;
-const COMMON_BARE_FLAGS = ['in-place', 'force', 'help'] as const;
+const COMMON_BARE_FLAGS = ['in-place', 'force', 'verbose', 'help'] as const;
 
 /** Every job's options by flag name (an option name several jobs share appears once per job). */
 function optionsByFlag(jobs: readonly { options: OptionSpec[] }[]): Map<string, OptionSpec[]> {
@@ -123,13 +125,14 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
   if (!selected.length) return fail('cli.error.unknownJob', { job, jobs: ['all', ...JOBS.map((j) => j.id)].join(', ') });
   const mine = optionsByFlag(selected);
 
-  const out: { out?: string; json?: string; asOf?: IsoDate; inPlace: boolean; force: boolean; options: OptionValues } = { inPlace: false, force: false, options: {} };
+  const out: { out?: string; json?: string; asOf?: IsoDate; inPlace: boolean; force: boolean; verbose: boolean; options: OptionValues } = { inPlace: false, force: false, verbose: false, options: {} };
   for (const tk of tokens) {
     const flag = `--${tk.flag}`;
     if ((COMMON_BARE_FLAGS as readonly string[]).includes(tk.flag)) {
       if (tk.value !== undefined) return fail('cli.error.noValueFlag', { flag });
       if (tk.flag === 'in-place') out.inPlace = true;
       else if (tk.flag === 'force') out.force = true;
+      else if (tk.flag === 'verbose') out.verbose = true;
       continue;
     }
     if ((COMMON_VALUE_FLAGS as readonly string[]).includes(tk.flag)) {

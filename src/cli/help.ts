@@ -40,6 +40,7 @@ export function helpText(lang: Lang): string {
     ['--lang <zh-CN|en-US>', t(lang, 'cli.help.lang')],
     ['--in-place', t(lang, 'cli.help.inPlace')],
     ['--force', t(lang, 'cli.help.force')],
+    ['--verbose', t(lang, 'cli.help.verbose')],
     ['--help', t(lang, 'cli.help.help')],
   ];
   for (const [f, d] of common) lines.push(`  ${pad(f, col - 2)}${d}`);

@@ -153,6 +153,12 @@ export async function main(argv: readonly string[], io: CliIO): Promise<number> 
       { jobs: parsed.jobs, asOf, lang, options: parsed.options },
       progress,
     );
+    // Which reader served is part of the answer: the summary and --verbose say so.
+    run.summary.reader = host.reader;
+    if (parsed.verbose) say(lang, host.reader === 'fast' ? 'cli.verbose.readerFast' : 'cli.verbose.readerExcelJs', { why: host.readerNote });
+    // Formulas Excel never calculated are read as blanks: one sentence per sheet, and in the summary.
+    run.summary.formulasWithoutValues = host.uncachedFormulas.map((u) => ({ sheet: u.sheet, count: u.count }));
+    for (const u of host.uncachedFormulas) say(lang, 'xlsx.warn.uncachedFormulas', { sheet: u.sheet, count: u.count });
     // The clerk's parts are normally copied byte for byte; only when the host had to rewrite the whole workbook
     // with ExcelJS can charts, pivot tables or macros be lost — then never over the clerk's own file.
     const parts = host.rewroteWholeWorkbook ? host.droppedParts.map((p) => t(lang, `xlsx.part.${p}` as MessageKey)).join(lang === 'zh-CN' ? '、' : ', ') : '';

@@ -39,12 +39,15 @@ const haveSample = existsSync(sample);
 
   test('the clerk’s sheets are unchanged; the direct and ExcelJS readers agree on the sample', async () => {
     const before = await (await XlsxHost.open(book)).readWorkbook();
-    const after = await (await XlsxHost.open(out)).readWorkbook();
+    const direct = await XlsxHost.open(out);
+    const after = await direct.readWorkbook();
+    expect(direct.reader).toBe('fast');
     for (const g of before.grids) expect(after.grids.find((a) => a.name === g.name)).toEqual(g);
     expect(after.existing.sheets.slice(0, before.existing.sheets.length)).toEqual(before.existing.sheets);
     const viaExcelJs = await XlsxHost.open(out);
     viaExcelJs.forceExcelJs = true;
     const slow = await viaExcelJs.readWorkbook();
+    expect(viaExcelJs.reader).toBe('exceljs');
     const round = (r: unknown) => JSON.parse(JSON.stringify(r, (_k, v: unknown) => (typeof v === 'number' ? Math.round(v * 1e9) / 1e9 : v)));
     expect(round(slow)).toEqual(round(after));
   });

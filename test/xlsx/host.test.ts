@@ -146,10 +146,13 @@ describe('reading a workbook', () => {
   test('the direct XML reader and the ExcelJS reader give the same Grids', async () => {
     for (const opts of [{}, { date1904: true }]) {
       const buf = await clerkBook(opts);
-      const fast = await (await XlsxHost.open(buf)).readWorkbook();
+      const direct = await XlsxHost.open(buf);
+      const fast = await direct.readWorkbook();
       const slow = await XlsxHost.open(buf);
       slow.forceExcelJs = true;
       const viaExcelJs = await slow.readWorkbook();
+      // Two different readers, not ExcelJS compared with itself.
+      expect([direct.reader, slow.reader]).toEqual(['fast', 'exceljs']);
       // ExcelJS goes through a JS Date (milliseconds), so a time of day may differ in the last float digit.
       const round = (r: typeof fast) => JSON.parse(JSON.stringify(r, (_k, v: unknown) => (typeof v === 'number' ? Math.round(v * 1e9) / 1e9 : v)));
       expect(round(fast)).toEqual(round(viaExcelJs));
@@ -416,6 +419,7 @@ test('text with line breaks, control characters and literal _xHHHH_ survives the
   const fast = await host.readWorkbook();
   const slow = await XlsxHost.open(buf);
   slow.forceExcelJs = true;
+  expect(host.reader).toBe('fast');
   const round = (r: unknown) => JSON.parse(JSON.stringify(r, (_k, v: unknown) => (typeof v === 'number' ? Math.round(v * 1e9) / 1e9 : v)));
   expect(round(fast)).toEqual(round(await slow.readWorkbook()));
   const g = byName(fast.grids, '10月出货');

@@ -91,6 +91,10 @@ export const zh = {
   'cli.error.openInExcel': '{file} 正在 Excel 或 WPS 中打开（旁边有 {lock}），没有写入任何内容；请先关闭它再试，若已关闭，可删除 {lock}。',
   'cli.error.openInLibreOffice': '{file} 正在 LibreOffice 中打开（旁边有 {lock}），没有写入任何内容；请先关闭它再试，若已关闭，可删除 {lock}。',
   'cli.help.force': '覆盖 --out 指向的、不是 Clerk Desk 写的已有文件',
+  'cli.help.verbose': '说明工作簿是由哪个读取器读取的',
+  'cli.verbose.readerFast': '读取器：Clerk Desk 的 XML 读取器。',
+  'cli.verbose.readerExcelJs': '读取器：ExcelJS（原因：{why}）。',
+  'xlsx.warn.uncachedFormulas': '注意：工作表 {sheet} 中有 {count} 个公式单元格没有保存计算结果（文件可能由不计算公式的程序生成），它们按空白读取；请在 Excel 中打开并保存后再运行。',
 } as const;
 
 export const en: Record<keyof typeof zh, string> = {
@@ -179,4 +183,8 @@ export const en: Record<keyof typeof zh, string> = {
   'cli.error.openInExcel': '{file} is open in Excel or WPS ({lock} is beside it), so nothing was written; close it and retry, or delete {lock} if it is already closed.',
   'cli.error.openInLibreOffice': '{file} is open in LibreOffice ({lock} is beside it), so nothing was written; close it and retry, or delete {lock} if it is already closed.',
   'cli.help.force': 'replace an existing --out file that Clerk Desk did not write',
+  'cli.help.verbose': 'say which reader read the workbook',
+  'cli.verbose.readerFast': 'Reader: Clerk Desk\'s XML reader.',
+  'cli.verbose.readerExcelJs': 'Reader: ExcelJS (because: {why}).',
+  'xlsx.warn.uncachedFormulas': 'Note: sheet {sheet} has {count} formula cells with no saved result (the file may come from a program that does not calculate); they are read as blank; open and save it in Excel, then run again.',
 };
