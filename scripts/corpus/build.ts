@@ -141,6 +141,25 @@ async function alteredWorkbook(path: string, alter: (entries: RawEntry[]) => Raw
 }
 
 const SHEET_PART = 'xl/worksheets/sheet1.xml';
+const MAIN_NS = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
+
+/** That workbook with some parts' text rewritten (and, if `rename` says so, moved). */
+async function rewrittenWorkbook(path: string, rewrite: (name: string, xml: string) => string, rename: (name: string) => string = (n) => n): Promise<void> {
+  const parts = await workbookParts();
+  writeFileSync(path, rawZip(parts.map(([n, b]) => deflated(rename(n), /\.(xml|rels)$/.test(n) ? rewrite(n, b.toString('utf8')) : b))));
+}
+
+/** SpreadsheetML written the way other programs write it: x: prefixes, single quotes, CDATA, attributes on <v>. */
+function otherWriterStyle(xml: string): string {
+  if (!xml.includes(`xmlns="${MAIN_NS}"`)) return xml;
+  return xml
+    .replace(`xmlns="${MAIN_NS}"`, `xmlns:x="${MAIN_NS}"`)
+    .replace(/<(\/?)([A-Za-z][\w.-]*)(?=[\s/>])/g, '<$1x:$2')
+    .replace(/(\s[\w:.-]+)="([^"'<]*)"/g, "$1='$2'")
+    .replace(/<x:v>/g, '<x:v xml:space="preserve">')
+    .replace(/<x:t>([^<&]*)<\/x:t>/g, '<x:t><![CDATA[$1]]></x:t>')
+    .replace(/<x:sheetData>/, '<!-- written by another program --><?clerk-desk corpus?><x:sheetData>');
+}
 
 /**
  * A raw deflate stream that inflates to `copies` × `unit`, built without ever holding the inflated bytes: `unit`
@@ -217,7 +236,7 @@ export const CORPUS: CorpusEntry[] = [
   { file: 'formula-errors.xlsx', about: '#N/A, #REF!, #DIV/0!, #VALUE! and #NAME? in every column', expect: 'workbook', build: (p) => book(p, (wb) => void sheet(wb, '出货', [SHIP_HEAD, ...shipRows(6).map((r, i) => r.map((v, j) => ((i + j) % 3 === 0 ? { error: ['#N/A', '#REF!', '#DIV/0!', '#VALUE!', '#NAME?'][(i + j) % 5] } : v)))])) },
   { file: 'long-cells-32767.xlsx', about: 'cells of 32,767 characters (Excel\u2019s maximum) in name and remarks', expect: 'workbook', build: (p) => book(p, (wb) => void sheet(wb, '出货', [SHIP_HEAD, ...shipRows(3).map((r) => [...r.slice(0, 5), '长'.repeat(32767), ...r.slice(6, 9), 'x'.repeat(32767)])])) },
   { file: 'emoji-rtl.xlsx', about: 'emoji, Arabic and Hebrew text, zero-width joiners in names and codes', expect: 'workbook', build: (p) => book(p, (wb) => void sheet(wb, '出货', [SHIP_HEAD, ...shipRows(6).map((r, i) => [r[0], r[1], ['华工精密 🏭', 'شركة الاختبار', 'חברה בע״מ', '👨‍👩‍👧 家族企业'][i % 4], r[3], `P-${['😀', '\u200d', 'א', '١٢٣'][i % 4]}`, '支架🔧', ...r.slice(6)])])) },
-  { file: 'extreme-numbers.xlsx', about: '1e308, -1e308, 9007199254740993, -0, tiny fractions, booleans where numbers belong', expect: 'workbook', build: (p) => book(p, (wb) => void sheet(wb, '出货', [SHIP_HEAD, ...shipRows(6).map((r, i) => [...r.slice(0, 6), [1e308, -1e308, 9007199254740993, -0, 1e-12, true][i], r[7], [1e308, 0.005, 0.015, -0.005, 123456789012.345, false][i], r[9]])])) },
+  { file: 'extreme-numbers.xlsx', about: '1e308, -1e308, 9007199254740993, -0, tiny fractions, booleans where numbers belong', expect: 'workbook', build: (p) => book(p, (wb) => void sheet(wb, '出货', [SHIP_HEAD, ...shipRows(6).map((r, i) => [...r.slice(0, 6), [1e308, -1e308, 2 ** 53 + 1, -0, 1e-12, true][i], r[7], [1e308, 0.005, 0.015, -0.005, 123456789012.345, false][i], r[9]])])) },
   {
     file: 'rich-text-and-formulas.xlsx',
     about: 'rich-text cells, formulas with cached results, a shared formula, hyperlink cells',
@@ -369,7 +388,7 @@ export const CORPUS: CorpusEntry[] = [
         const evil = ['=HYPERLINK("http://evil.invalid","点我")', '+86 512 6666', '-2+3', '@SUM(1,1)', '\t=1+1', '\r=cmd|\' /C calc\'!A0', '=1+1'];
         sheet(wb, '客户档案', [['客户名称', '简称', '关联关系', '账期'], ...evil.map((e, i): Row => [e, `别名${i}`, i % 2 ? '关联' : '外部', 30])]);
         sheet(wb, '出货', [SHIP_HEAD, ...evil.map((e, i) => shipRow(i, { 1: e, 2: evil[(i + 1) % evil.length], 4: e, 9: e }))]);
-        sheet(wb, '对账单', [[`${evil[0]} 对账单`], ['对账期间：2026-10-01至2026-10-31'], STMT_HEAD, ...evil.map((e, i): Row => ['2026-10-05', e, e, '支架', 5, 10, 50, e])]);
+        sheet(wb, '对账单', [[`${evil[0]} 对账单`], ['对账期间：2026-10-01至2026-10-31'], STMT_HEAD, ...evil.map((e): Row => ['2026-10-05', e, e, '支架', 5, 10, 50, e])]);
         sheet(wb, '开票', [INV_HEAD, ...evil.map((e, i): Row => [e, '2026-08-01', evil[i], e, 1000 + i, 115, '13%'])]);
         sheet(wb, '回款', [REC_HEAD, ...evil.map((e, i): Row => ['2026-10-20', evil[i], 500, e])]);
         sheet(wb, '报价', [['报价单号', '客户', '物料编码', '含税单价', '税率', '有效期至'], ...evil.map((e): Row => [e, e, e, 10, '13%', '2026-12-31'])]);
@@ -454,6 +473,12 @@ export const CORPUS: CorpusEntry[] = [
     about: 'a valid workbook plus an entry named /tmp/clerk-desk-absolute.txt',
     expect: 'refused',
     build: (p) => alteredWorkbook(p, (es) => [...es, stored('/tmp/clerk-desk-absolute.txt', 'absolute')]),
+  },
+  {
+    file: 'other-writer-xml.xlsx',
+    about: 'sheet and shared strings with x: prefixes, single quotes, CDATA, comments and attributes on <v>',
+    expect: 'workbook',
+    build: (p) => rewrittenWorkbook(p, (name, xml) => (name === SHEET_PART || name === 'xl/sharedStrings.xml' ? otherWriterStyle(xml) : xml)),
   },
   {
     file: 'beyond-excel-rows.xlsx',

@@ -1,5 +1,4 @@
-import { escapeXml } from './patch';
-import { attr, NS, parseXml } from './xml';
+import { attr, escapeXml, NS, parseXml } from './xml';
 import type { ZipReader } from './zip';
 
 /**

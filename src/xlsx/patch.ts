@@ -1,5 +1,7 @@
 import type { WritePlan } from '../core/report/write-plan';
 import { ZipReader, ZipWriter } from './zip';
+import { dirOf, parseRels, relsPathOf, workbookPart, type Relationship } from './package';
+import { escapeXml } from './xml';
 
 /**
  * Put the generated sheets into the clerk's workbook at the zip level, leaving every other part byte for byte as
@@ -37,45 +39,10 @@ export const unescapeXml = (s: string): string =>
     .replace(/&#x([0-9a-f]+);/gi, (_, h: string) => String.fromCodePoint(parseInt(h, 16)))
     .replace(/&amp;/g, '&');
 
-export const escapeXml = (s: string): string =>
-  s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&apos;');
+export { escapeXml };
 
-/** Resolve a relationship target against the folder of the part that owns the .rels. */
-function resolveTarget(baseDir: string, target: string): string {
-  if (target.startsWith('/')) return target.slice(1);
-  const parts = baseDir ? baseDir.split('/') : [];
-  for (const seg of target.split('/')) {
-    if (seg === '..') parts.pop();
-    else if (seg !== '.' && seg !== '') parts.push(seg);
-  }
-  return parts.join('/');
-}
-
-interface Rel {
-  id: string;
-  type: string;
-  target: string;
-  external: boolean;
-  /** The part it points to (internal targets). */
-  part: string;
-  xml: string;
-}
-
-function parseRels(xml: string | null, baseDir: string): Rel[] {
-  if (!xml) return [];
-  return [...xml.matchAll(/<Relationship\b[^>]*?\/?>/g)].map((m) => {
-    const a = attrs(m[0]);
-    const external = a.TargetMode === 'External';
-    const target = unescapeXml(a.Target ?? '');
-    return { id: a.Id ?? '', type: a.Type ?? '', target, external, part: external ? '' : resolveTarget(baseDir, target), xml: m[0] };
-  });
-}
-
-const relsPathOf = (part: string): string => {
-  const i = part.lastIndexOf('/');
-  return `${part.slice(0, i + 1)}_rels/${part.slice(i + 1)}.rels`;
-};
-const dirOf = (part: string): string => part.slice(0, Math.max(0, part.lastIndexOf('/')));
+// Relationships are read by the one resolver in package.ts.
+type Rel = Relationship;
 
 /** Children of one element, e.g. the <font> elements inside <fonts>. */
 function children(inner: string, tag: string): string[] {
@@ -253,12 +220,16 @@ export function patchWorkbook(original: Buffer, generated: Buffer | GeneratedPar
   const orig = ZipReader.open(original);
   const gen: GeneratedParts | null = Buffer.isBuffer(generated) ? ZipReader.open(generated) : generated;
   if (!orig || !gen) return null;
-  const oWorkbook = orig.text('xl/workbook.xml');
-  const oWbRelsXml = orig.text('xl/_rels/workbook.xml.rels');
+  // The clerk's workbook part wherever the package relationships put it (xl/workbook.xml almost always).
+  const wbPart = workbookPart(orig);
+  if (!wbPart) return null;
+  const wbRelsPart = relsPathOf(wbPart);
+  const oWorkbook = orig.text(wbPart);
+  const oWbRelsXml = orig.text(wbRelsPart);
   const oTypes = orig.text('[Content_Types].xml');
   const gWorkbook = gen.text('xl/workbook.xml');
   if (!oWorkbook || !oWbRelsXml || !oTypes || !gWorkbook) return null;
-  const oRels = parseRels(oWbRelsXml, 'xl');
+  const oRels = parseRels(oWbRelsXml, dirOf(wbPart));
   const gRels = parseRels(gen.text('xl/_rels/workbook.xml.rels'), 'xl');
   const oStylesRel = oRels.find((r) => r.type.endsWith('/styles'));
   const gStylesRel = gRels.find((r) => r.type.endsWith('/styles'));
@@ -415,8 +386,8 @@ export function patchWorkbook(original: Buffer, generated: Buffer | GeneratedPar
   types = types.replace('</Types>', `${added.map((a) => `<Override PartName="/${a.part}" ContentType="${a.type}"/>`).join('')}</Types>`);
 
   const replaced = new Map<string, string>([
-    ['xl/workbook.xml', wbXml],
-    ['xl/_rels/workbook.xml.rels', wbRels],
+    [wbPart, wbXml],
+    [wbRelsPart, wbRels],
     ['[Content_Types].xml', types],
     [oStylesRel.part, merged.xml],
   ]);

@@ -211,3 +211,7 @@ export function parseXml(xml: string, part: string, handler: XmlHandler): void {
   if (stack.length) throw new XmlError(part, `<${stack[stack.length - 1].qname}> is not closed`);
   if (!rootSeen) throw new XmlError(part, 'no root element');
 }
+
+/** Text or an attribute value as XML: the five special characters escaped. */
+export const escapeXml = (s: string): string =>
+  s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&apos;');

@@ -2,7 +2,6 @@
  * Shared by the corpus tests: run the CLI in-process, read workbooks back the way the xlsx host reads them, and
  * compare sheets cell by cell (with the first difference named, so a failure says where).
  */
-import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import { readFileSync } from 'fs';
 import { main } from '../../src/cli/main';
@@ -10,6 +9,7 @@ import { CATALOGS, type MessageKey } from '../../src/core/i18n';
 import { isGridError, type Grid, type GridValue } from '../../src/core/grid';
 import { isOwned, readState, STATE_SHEET } from '../../src/core/state';
 import { XlsxHost } from '../../src/xlsx';
+import { referenceCells, referenceFormulas } from '../xlsx/reference-reader';
 
 export const AS_OF = '2026-10-31';
 
@@ -90,22 +90,16 @@ export async function tableNames(path: string): Promise<string[]> {
   return names.sort();
 }
 
-/** Every cell of the named sheets that holds a formula, as "Sheet!A1: formula". */
+/**
+ * Every cell of the named sheets that holds a formula, as "Sheet!A1: formula", and their text values — read with
+ * saxes (a full XML parser, test/xlsx/reference-reader.ts), which reads any well-formed workbook; ExcelJS cannot
+ * load sheets written with namespace prefixes.
+ */
 export async function formulaCells(path: string, sheets: readonly string[]): Promise<{ found: string[]; texts: Set<string> }> {
-  const wb = new ExcelJS.Workbook();
-  await wb.xlsx.load(readFileSync(path) as unknown as ExcelJS.Buffer);
-  const found: string[] = [];
+  const buf = readFileSync(path);
   const texts = new Set<string>();
-  for (const ws of wb.worksheets) {
-    if (!sheets.includes(ws.name)) continue;
-    ws.eachRow({ includeEmpty: false }, (row) =>
-      row.eachCell({ includeEmpty: false }, (cell) => {
-        if (cell.formula || cell.type === ExcelJS.ValueType.Formula) found.push(`${ws.name}!${cell.address}: ${cell.formula}`);
-        if (typeof cell.value === 'string') texts.add(cell.value);
-      }),
-    );
-  }
-  return { found, texts };
+  for (const [key, v] of referenceCells(buf)) if (typeof v === 'string' && sheets.includes(key.slice(0, key.lastIndexOf('!')))) texts.add(v);
+  return { found: referenceFormulas(buf, sheets), texts };
 }
 
 export { STATE_SHEET };

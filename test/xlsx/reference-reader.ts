@@ -19,7 +19,7 @@ interface Events {
 }
 
 /** Parse with saxes; throws on anything not well-formed. */
-function sax(xml: string, ev: Events): void {
+export function sax(xml: string, ev: Events): void {
   const p = new SaxesParser({ xmlns: true });
   p.on('error', (e) => {
     throw e;
@@ -81,6 +81,52 @@ function richTexts(xml: string, container: string): string[] {
 
 const unescapeExcel = (s: string) => s.replace(/_x([0-9A-Fa-f]{4})_/g, (_m, h: string) => String.fromCharCode(parseInt(h, 16)));
 const colNo = (letters: string) => [...letters.toUpperCase()].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0);
+
+/** The formulas of the named sheets, as "Sheet!A1: formula". */
+export function referenceFormulas(buf: Buffer, only: readonly string[]): string[] {
+  const zip = ZipReader.open(buf);
+  const found: string[] = [];
+  for (const s of sheetsOf(zip)) {
+    if (!only.includes(s.name)) continue;
+    let ref = '';
+    let inF = false;
+    let f = '';
+    sax(zip.text(s.part)!, {
+      open: (t) => {
+        if (main(t, 'c')) ref = plain(t, 'r') ?? '';
+        else if (main(t, 'f')) {
+          inF = true;
+          f = '';
+        }
+      },
+      close: (t) => {
+        if (main(t, 'f')) {
+          inF = false;
+          found.push(`${s.name}!${ref}: ${f}`);
+        }
+      },
+      text: (x) => {
+        if (inF) f += x;
+      },
+    });
+  }
+  return found;
+}
+
+function sheetsOf(zip: ZipReader): { name: string; part: string }[] {
+  const pkg = rels(zip, '');
+  const wbPart = [...pkg.values()].find((r) => r.type.endsWith('/officeDocument'))?.part ?? 'xl/workbook.xml';
+  const wbRels = rels(zip, wbPart);
+  const sheets: { name: string; part: string }[] = [];
+  sax(zip.text(wbPart)!, {
+    open: (t) => {
+      if (!main(t, 'sheet')) return;
+      const rid = Object.values(t.attributes).find((a) => a.local === 'id' && RELS_NS.includes(a.uri))!.value;
+      sheets.push({ name: plain(t, 'name')!, part: wbRels.get(rid)!.part });
+    },
+  });
+  return sheets;
+}
 
 export function referenceCells(buf: Buffer): Map<string, Value> {
   const zip = ZipReader.open(buf);
