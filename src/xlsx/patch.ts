@@ -130,9 +130,15 @@ function mergeStyles(orig: string, gen: string): { xml: string; shift: StyleShif
     numFmtMap.set(Number(a.numFmtId), id);
   }
 
-  const fontOff = oFonts.length;
-  const fillOff = oFills.length;
-  const borderOff = oBorders.length;
+  // A re-run writes the same styles again: find them where the last run put them (one contiguous block each) and
+  // reuse them, so 100 re-runs leave styles.xml as the first left it (Excel allows 512 fonts). Only what is not
+  // there yet is appended.
+  const fontAt = blockAt(oFonts, gFonts);
+  const fillAt = blockAt(oFills, gFills);
+  const borderAt = blockAt(oBorders, gBorders);
+  const fontOff = fontAt >= 0 ? fontAt : oFonts.length;
+  const fillOff = fillAt >= 0 ? fillAt : oFills.length;
+  const borderOff = borderAt >= 0 ? borderAt : oBorders.length;
   const xfs = gXfs.map((x) => {
     const a = attrs(x);
     const numFmtId = Number(a.numFmtId ?? 0);
@@ -143,13 +149,22 @@ function mergeStyles(orig: string, gen: string): { xml: string; shift: StyleShif
     tag = setAttr(tag, 'borderId', Number(a.borderId ?? 0) + borderOff);
     return setAttr(tag, 'xfId', 0);
   });
+  const xfAt = blockAt(oXfs, xfs);
+  const dxfAt = blockAt(oDxfs, gDxfs);
+  const newFonts = fontAt >= 0 ? [] : gFonts;
+  const newFills = fillAt >= 0 ? [] : gFills;
+  const newBorders = borderAt >= 0 ? [] : gBorders;
+  const newXfs = xfAt >= 0 ? [] : xfs;
+  const newDxfs = dxfAt >= 0 ? [] : gDxfs;
+  const shift = { xf: xfAt >= 0 ? xfAt : oXfs.length, dxf: dxfAt >= 0 ? dxfAt : oDxfs.length };
+  if (!newFonts.length && !newFills.length && !newBorders.length && !newXfs.length && !newDxfs.length && !addedNumFmts.length) return { xml: orig, shift };
 
   let xml: string | null = orig;
   const fontsAttrs = /<fonts\b[^>]*?(\s+x14ac:knownFonts="[^"]*")/.exec(orig)?.[1] ?? '';
-  xml = replaceSection(xml, 'fonts', [...oFonts, ...gFonts], fontsAttrs);
-  xml = xml && replaceSection(xml, 'fills', [...oFills, ...gFills]);
-  xml = xml && replaceSection(xml, 'borders', [...oBorders, ...gBorders]);
-  xml = xml && replaceSection(xml, 'cellXfs', [...oXfs, ...xfs]);
+  xml = replaceSection(xml, 'fonts', [...oFonts, ...newFonts], fontsAttrs);
+  xml = xml && replaceSection(xml, 'fills', [...oFills, ...newFills]);
+  xml = xml && replaceSection(xml, 'borders', [...oBorders, ...newBorders]);
+  xml = xml && replaceSection(xml, 'cellXfs', [...oXfs, ...newXfs]);
   if (!xml) return null;
   if (addedNumFmts.length) {
     const all = [...oNumFmts, ...addedNumFmts];
@@ -157,8 +172,8 @@ function mergeStyles(orig: string, gen: string): { xml: string; shift: StyleShif
     else xml = xml?.replace(/(<styleSheet\b[^>]*>)/, `$1<numFmts count="${all.length}">${all.join('')}</numFmts>`) ?? null;
   }
   if (!xml) return null;
-  if (gDxfs.length) {
-    const all = [...oDxfs, ...gDxfs];
+  if (newDxfs.length) {
+    const all = [...oDxfs, ...newDxfs];
     if (section(xml, 'dxfs')) xml = replaceSection(xml, 'dxfs', all);
     else {
       const built = `<dxfs count="${all.length}">${all.join('')}</dxfs>`;
@@ -168,7 +183,18 @@ function mergeStyles(orig: string, gen: string): { xml: string; shift: StyleShif
     }
   }
   if (!xml) return null;
-  return { xml, shift: { xf: oXfs.length, dxf: oDxfs.length } };
+  return { xml, shift };
+}
+
+/** Where `block` appears whole and in order in `list` (the last such place), or -1; an empty block is found anywhere. */
+function blockAt(list: readonly string[], block: readonly string[]): number {
+  if (!block.length) return list.length;
+  for (let i = list.length - block.length; i >= 0; i--) {
+    let k = 0;
+    while (k < block.length && list[i + k] === block[k]) k++;
+    if (k === block.length) return i;
+  }
+  return -1;
 }
 
 interface SheetEntry {
