@@ -43,10 +43,14 @@ function localToday(): IsoDate {
   return ymdToIso(d.getFullYear(), d.getMonth() + 1, d.getDate());
 }
 
-/** Where the output goes by default: `<name>.clerk-desk.xlsx` next to the input. */
+/**
+ * Where the output goes by default: `<name>.clerk-desk.xlsx` next to the input; a macro-enabled workbook or a
+ * template keeps its extension (.xlsm, .xltx, .xltm), because Excel refuses a file whose name and content disagree.
+ */
 export function defaultOutPath(book: string): string {
   const ext = extname(book);
-  return join(dirname(book), `${basename(book, ext)}.clerk-desk.xlsx`);
+  const keep = ['.xlsm', '.xltx', '.xltm'].includes(ext.toLowerCase()) ? ext.toLowerCase() : '.xlsx';
+  return join(dirname(book), `${basename(book, ext)}.clerk-desk${keep}`);
 }
 
 export async function main(argv: readonly string[], io: CliIO): Promise<number> {
@@ -136,6 +140,10 @@ export async function main(argv: readonly string[], io: CliIO): Promise<number> 
     // Only a slow open says so: a bad file gets its one sentence and nothing else.
     const slow = setTimeout(() => say(lang, 'cli.progress.open', { file: parsed.book }), every);
     const host = await XlsxHost.open(book, parsed.book).finally(() => clearTimeout(slow));
+    // The output's name must say what the package is (an .xlsm saved as .xlsx will not open in Excel).
+    if (!parsed.inPlace && extname(out).toLowerCase() !== `.${host.kind}`) {
+      return refuse({ exit: EXIT_USAGE, key: 'cli.error.outKind', values: { file: parsed.book, kind: `.${host.kind}`, out: outputs.labels.out } });
+    }
     // Every output must be writable before the run, and again just before the save (she may have opened it since).
     const before = await checkOutputs(outputs);
     if (before) return refuse(before);

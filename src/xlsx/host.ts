@@ -15,6 +15,20 @@ import { XmlError } from './xml';
 import { generatedParts } from './sheet-xml';
 import { writeFilesTogether } from './safe-write';
 
+/** The four SpreadsheetML package kinds, named by the file extension each must have. */
+export type WorkbookKind = 'xlsx' | 'xlsm' | 'xltx' | 'xltm';
+
+/** The kind from the content type [Content_Types].xml gives the workbook part. */
+export function workbookKind(types: string, part: string): WorkbookKind {
+  const esc = part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const type = new RegExp(`PartName=["']/${esc}["'][^>]*ContentType=["']([^"']+)["']|ContentType=["']([^"']+)["'][^>]*PartName=["']/${esc}["']`, 'i').exec(types);
+  const ct = (type?.[1] ?? type?.[2] ?? '').toLowerCase();
+  if (ct.includes('template.macroenabled')) return 'xltm';
+  if (ct.includes('sheet.macroenabled')) return 'xlsm';
+  if (ct.includes('spreadsheetml.template')) return 'xltx';
+  return 'xlsx';
+}
+
 const mb = (bytes: number): string => `${Math.round(bytes / 1_000_000).toLocaleString('en')} MB`;
 
 /** Run `f`; a zip refusal becomes the clerk's sentence about it. */
@@ -60,6 +74,8 @@ export class XlsxHost implements WorkbookHost {
   uncachedFormulas: { sheet: string; count: number }[] = [];
   /** Why ExcelJS served instead of the fast reader ('' when the fast reader did). */
   readerNote = '';
+  /** What the package says it is: a plain workbook, macro-enabled, or a template (its file name must agree). */
+  kind: WorkbookKind = 'xlsx';
   /** An unexpected exception in the fast reader is thrown, not answered by ExcelJS (set for the test suite). */
   static strictReader = process.env.CLERK_DESK_STRICT_READER === '1';
 
@@ -113,7 +129,9 @@ export class XlsxHost implements WorkbookHost {
     asHostError(label, () => zip.checkAll());
     const workbookXml = asHostError(label, () => zip.text(part)) ?? '';
     const date1904 = /<(?:\w+:)?workbookPr\b[^>]*\bdate1904=["'](1|true)["']/.test(workbookXml);
-    return new XlsxHost(null, buf, date1904, label, partsExcelJsDrops([...zip.entries.keys()]));
+    const host = new XlsxHost(null, buf, date1904, label, partsExcelJsDrops([...zip.entries.keys()]));
+    host.kind = workbookKind(asHostError(label, () => zip.text('[Content_Types].xml')) ?? '', part);
+    return host;
   }
 
   private async loaded(): Promise<ExcelJS.Workbook> {
