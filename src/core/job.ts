@@ -18,6 +18,10 @@ export interface OptionSpec {
   /** Default when not given; for dates and months a job may derive one from asOf instead. */
   default?: string | number | boolean;
   choices?: { value: string; label: MessageKey }[];
+  /** Numbers: the least value that makes sense (default 0: days, tolerances and terms are never negative). */
+  min?: number;
+  /** Text holding a list, e.g. aging buckets `30,60,90`: every item must be a whole number of days above 0. */
+  listOf?: 'positiveInteger';
 }
 
 export type OptionValue = string | number | boolean | undefined;

@@ -1,4 +1,5 @@
 import ExcelJS from 'exceljs';
+import fc from 'fast-check';
 import { spawnSync } from 'child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'fs';
 import { tmpdir } from 'os';
@@ -72,6 +73,11 @@ describe('bad usage exits 2', () => {
     [['sales', 'b.xlsx', '--lang', 'fr-FR'], t('zh-CN', 'cli.error.badLang', { value: 'fr-FR' })],
     [['sales', 'b.xlsx', '--out'], t('zh-CN', 'cli.error.missingValue', { flag: '--out' })],
     [[], t('zh-CN', 'cli.error.noJob')],
+    [['receivables', 'b.xlsx', '--buckets', '30,abc'], t('zh-CN', 'cli.error.badDayList', { flag: '--buckets', value: '30,abc', item: 'abc' })],
+    [['all', 'b.xlsx', '--buckets', '30,60,0'], t('zh-CN', 'cli.error.badDayList', { flag: '--buckets', value: '30,60,0', item: '0' })],
+    [['all', 'b.xlsx', '--buckets', '３０，６０'], t('zh-CN', 'cli.error.badDayList', { flag: '--buckets', value: '３０，６０', item: '３０' })],
+    [['reconcile', 'b.xlsx', '--amount-tolerance', '-0.01'], t('zh-CN', 'cli.error.belowMin', { flag: '--amount-tolerance', value: '-0.01', min: 0 })],
+    [['all', 'b.xlsx', '--overdue-days=-30'], t('zh-CN', 'cli.error.belowMin', { flag: '--overdue-days', value: '-30', min: 0 })],
   ])('%j', async (argv, message) => {
     const r = await run([...argv]);
     expect(r.code).toBe(2);
@@ -83,6 +89,17 @@ describe('bad usage exits 2', () => {
     expect(r.code).toBe(2);
     expect(r.err).toContain('There is no job called "frobnicate"');
   });
+});
+
+test('--buckets: any list of positive whole days is accepted; one item that is not is named', () => {
+  fc.assert(
+    fc.property(fc.array(fc.integer({ min: 1, max: 3650 }), { minLength: 1, maxLength: 8 }), fc.constantFrom(',', '，', '、', ', '), fc.constantFrom('abc', '-30', '1.5', '0', '三十'), fc.nat(), (days, sep, bad, at) => {
+      expect(parseArgs(['receivables', 'b.xlsx', '--buckets', days.join(sep)])).toMatchObject({ kind: 'run', options: { buckets: days.join(sep) } });
+      const items = days.map(String);
+      items.splice(at % (items.length + 1), 0, bad);
+      expect(parseArgs(['receivables', 'b.xlsx', '--buckets', items.join(sep)])).toMatchObject({ kind: 'error', error: { key: 'cli.error.badDayList', values: { item: bad } } });
+    }),
+  );
 });
 
 describe('bad input exits 1 with one sentence', () => {
