@@ -193,7 +193,9 @@ export async function main(argv: readonly string[], io: CliIO): Promise<number> 
       say(lang, e.key, e.values);
       return EXIT_BAD_INPUT;
     }
-    say(lang, 'cli.error.internal', { detail: e instanceof Error ? e.message : String(e) });
+    // Never a raw JavaScript message for the clerk ("Cannot read properties of undefined"); the detail on request.
+    say(lang, 'cli.error.internal');
+    if (parsed.verbose) io.stderr(`${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);
     return EXIT_BAD_INPUT;
   }
 }

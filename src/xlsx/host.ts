@@ -86,9 +86,17 @@ export class XlsxHost implements WorkbookHost {
     private readonly date1904: boolean,
     /** The file name used in messages. */
     readonly label: string,
-    /** Features of the input that ExcelJS does not carry into a rewritten file (charts, pivot tables, macros…). */
-    readonly droppedParts: string[],
   ) {}
+
+  private dropped: string[] | null = null;
+  /** Features of the input that ExcelJS does not carry into a rewritten file (charts, pivot tables, macros…). */
+  get droppedParts(): string[] {
+    if (!this.dropped) {
+      const zip = ZipReader.open(this.original);
+      this.dropped = partsExcelJsDrops([...zip.entries.keys()], (n) => zip.text(n));
+    }
+    return this.dropped;
+  }
 
   /** Load a workbook from a path or bytes; `label` names it in messages (defaults to the path). */
   static async open(source: string | Buffer, label = typeof source === 'string' ? source : 'workbook.xlsx'): Promise<XlsxHost> {
@@ -129,7 +137,7 @@ export class XlsxHost implements WorkbookHost {
     asHostError(label, () => zip.checkAll());
     const workbookXml = asHostError(label, () => zip.text(part)) ?? '';
     const date1904 = /<(?:\w+:)?workbookPr\b[^>]*\bdate1904=["'](1|true)["']/.test(workbookXml);
-    const host = new XlsxHost(null, buf, date1904, label, partsExcelJsDrops([...zip.entries.keys()]));
+    const host = new XlsxHost(null, buf, date1904, label);
     host.kind = workbookKind(asHostError(label, () => zip.text('[Content_Types].xml')) ?? '', part);
     return host;
   }

@@ -58,14 +58,28 @@ export function zipEntryNames(buf: Buffer): string[] | null {
   return names;
 }
 
-/** Parts ExcelJS does not carry over when it rewrites a workbook (so an in-place rewrite would drop them). */
-export function partsExcelJsDrops(names: readonly string[]): string[] {
+/**
+ * What ExcelJS does not carry over when it rewrites a workbook (so an in-place rewrite would drop it): parts by
+ * name, and, when `text` can read parts, what lives inside the workbook and sheets (protection, sparklines,
+ * Excel 2010 data validation lists).
+ */
+export function partsExcelJsDrops(names: readonly string[], text?: (name: string) => string | null): string[] {
   const kinds = [
     { re: /^xl\/charts\//i, what: 'charts' },
     { re: /^xl\/pivotTables\//i, what: 'pivotTables' },
+    { re: /^xl\/pivotCache\//i, what: 'pivotCaches' },
     { re: /^xl\/vbaProject\.bin$/i, what: 'macros' },
     { re: /^xl\/slicers\//i, what: 'slicers' },
     { re: /^xl\/externalLinks\//i, what: 'externalLinks' },
+    { re: /^customXml\//i, what: 'customXml' },
+    { re: /^docProps\/custom\.xml$/i, what: 'customProperties' },
   ];
-  return kinds.filter((k) => names.some((n) => k.re.test(n))).map((k) => k.what);
+  const found = kinds.filter((k) => names.some((n) => k.re.test(n))).map((k) => k.what);
+  if (!text) return found;
+  const workbook = names.find((n) => /^xl\/workbook\.xml$/i.test(n));
+  if (workbook && /<(\w+:)?workbookProtection\b/.test(text(workbook) ?? '')) found.push('workbookProtection');
+  const sheets = names.filter((n) => /^xl\/worksheets\/[^/]+\.xml$/i.test(n)).map((n) => text(n) ?? '');
+  if (sheets.some((x) => /<(\w+:)?sparklineGroup\b/.test(x))) found.push('sparklines');
+  if (sheets.some((x) => /<\w+:dataValidations\b/.test(x))) found.push('extendedValidation');
+  return found;
 }

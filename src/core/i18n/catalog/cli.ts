@@ -18,6 +18,12 @@ export const zh = {
   'xlsx.part.macros': '宏',
   'xlsx.part.slicers': '切片器',
   'xlsx.part.externalLinks': '外部链接',
+  'xlsx.part.pivotCaches': '数据透视表缓存',
+  'xlsx.part.customXml': '自定义 XML 数据',
+  'xlsx.part.customProperties': '自定义文档属性',
+  'xlsx.part.workbookProtection': '工作簿保护',
+  'xlsx.part.sparklines': '迷你图',
+  'xlsx.part.extendedValidation': '扩展数据验证（引用其他工作表的下拉列表）',
 
   // A zip that checks itself and bounded resources (#13).
   'xlsx.error.notAFile': '{file} 不是普通文件（而是文件夹、设备或管道），没有读取。',
@@ -46,7 +52,7 @@ export const zh = {
   'cli.error.outInPlace': '--out 和 --in-place 不能同时使用。',
   'cli.error.sameAsInput': '--out 指向了输入文件本身；要改写原文件请使用 --in-place。',
   'cli.error.noFunction': '没有指定函数名，例如：clerk-desk fn RMBUPPER 1409.5。',
-  'cli.error.internal': '处理时出现意外错误：{detail}',
+  'cli.error.internal': '处理时出现意外错误，没有写入任何内容；请把这个工作簿发给维护人员（加 --verbose 可看到详情）。',
 
   // Progress and results (stderr / stdout).
   'cli.progress.open': '正在打开 {file} …',
@@ -118,6 +124,12 @@ export const en: Record<keyof typeof zh, string> = {
   'xlsx.part.macros': 'macros',
   'xlsx.part.slicers': 'slicers',
   'xlsx.part.externalLinks': 'external links',
+  'xlsx.part.pivotCaches': 'pivot caches',
+  'xlsx.part.customXml': 'custom XML data',
+  'xlsx.part.customProperties': 'custom document properties',
+  'xlsx.part.workbookProtection': 'workbook protection',
+  'xlsx.part.sparklines': 'sparklines',
+  'xlsx.part.extendedValidation': 'extended data validation (drop-down lists from other sheets)',
 
   'xlsx.error.notAFile': '{file} is not a regular file (it is a folder, a device or a pipe), so it was not read.',
   'xlsx.error.fileTooLarge': '{file} is larger than Clerk Desk can handle ({limit}), so it was not read.',
@@ -144,7 +156,7 @@ export const en: Record<keyof typeof zh, string> = {
   'cli.error.outInPlace': '--out and --in-place cannot be used together.',
   'cli.error.sameAsInput': '--out points at the input file itself; use --in-place to rewrite it.',
   'cli.error.noFunction': 'No function name given, e.g. clerk-desk fn RMBUPPER 1409.5.',
-  'cli.error.internal': 'Unexpected error while processing: {detail}',
+  'cli.error.internal': 'An unexpected error stopped the run and nothing was written; please send this workbook to the maintainers (--verbose shows the details).',
 
   'cli.progress.open': 'Opening {file} …',
   'cli.progress.read': 'Reading: {done}/{total}',
