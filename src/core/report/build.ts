@@ -24,9 +24,21 @@ const FORBIDDEN_SHEET_CHARS = /[\\/?*[\]:]/g;
 
 /** A valid sheet name: forbidden characters replaced, ≤ 31 characters, not empty, not 'History'. */
 export function safeSheetName(name: string): string {
-  let s = name.replace(FORBIDDEN_SHEET_CHARS, '_').replace(/^'+|'+$/g, '').trim();
+  // Excel refuses an apostrophe at either end; spaces there are stripped with them ("a' " would end in one).
+  const ends = /^[\s']+|[\s']+$/g;
+  let s = name.replace(FORBIDDEN_SHEET_CHARS, '_').replace(ends, '');
   if (!s || s.toLowerCase() === 'history') s = `_${s || 'sheet'}`;
-  return [...s].slice(0, 31).join('');
+  return utf16Prefix(s, 31).replace(ends, '') || '_sheet';
+}
+
+/**
+ * The longest prefix of `s` within `max` UTF-16 code units (how Excel counts a sheet name's 31), never ending
+ * inside a surrogate pair: an emoji counts two and is kept whole or left out.
+ */
+export function utf16Prefix(s: string, max: number): string {
+  if (s.length <= max) return s;
+  const code = s.charCodeAt(max - 1);
+  return s.slice(0, code >= 0xd800 && code <= 0xdbff ? max - 1 : max);
 }
 
 /**
@@ -47,7 +59,7 @@ export function uniqueName(base: string, taken: Set<string>, maxLength = 255): s
   let candidate = base;
   for (let i = 2; takenLower.has(lower(candidate)); i++) {
     const suffix = `_${i}`;
-    candidate = [...base].slice(0, maxLength - suffix.length).join('') + suffix;
+    candidate = utf16Prefix(base, maxLength - suffix.length) + suffix;
   }
   taken.add(candidate);
   return candidate;
