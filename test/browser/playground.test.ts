@@ -1,23 +1,21 @@
 /**
  * The playground in a real browser (Debian chromium via playwright-core): open the sample workbook, run Structure,
  * see the tables and a finding, click the finding and see its cell selected, switch the language, and keep a
- * screenshot of the pane at 320 px. Skipped, with a message, only where /usr/bin/chromium is missing.
+ * screenshot of the pane at 320 px. Without chromium: fails in CI, skipped with a message elsewhere.
  */
 import { mkdirSync, existsSync, writeFileSync } from 'fs';
 import { tmpdir } from 'os';
 import path from 'path';
 import type { Server } from 'http';
 import type { BrowserContext, Page } from 'playwright-core';
-import { buildPlayground, hasChromium, isolate, launch, serve, CHROMIUM, ROOT } from './harness';
+import { buildPlayground, isolate, launch, serve, ROOT } from './harness';
+import { CHROMIUM, describeNeeding } from '../helpers/programs';
 import { fixtureWorkbook } from './fixture';
 
 const SAMPLE = path.join(ROOT, 'assets/sample/clerk-sample.xlsx');
 const ARTIFACTS = path.join(__dirname, 'artifacts');
 
-const describeBrowser = hasChromium() ? describe : describe.skip;
-if (!hasChromium()) {
-  console.warn(`browser tests skipped: ${CHROMIUM} not found (apt-get install -y chromium)`);
-}
+const describeBrowser = describeNeeding(CHROMIUM);
 
 describeBrowser('playground in chromium', () => {
   let server: Server;
