@@ -115,7 +115,16 @@ describe('sales on the sample', () => {
 
   test('the development project at 6% is in the project class', () => {
     const s = out.summary.sales as unknown as SalesSection;
-    expect(s.classes.find((c) => c.class === 'project')?.total).toBeGreaterThan(0);
+    // The planted project is the sample's only project contract; its one invoice (typed on 开票明细) is the whole class.
+    const [project] = cases('sales', false, (x) => x.code === 'project-6pct');
+    expect(project.value).toBe(0.06);
+    const contractNo = typedAt(project.sheet, `A${project.row}`);
+    const invoiceSheet = grids.find((g) => g.name === '开票明细')!;
+    const header = invoiceSheet.values.find((r) => r.includes('合同号'))!;
+    const invoiced = invoiceSheet.values.filter((r) => r[header.indexOf('合同号')] === contractNo);
+    expect([contractNo, invoiced.length]).toEqual([contractNo, 1]);
+    expect(invoiced[0][header.indexOf('税率')]).toBe(0.06);
+    expect(s.classes.find((c) => c.class === 'project')?.total).toBe(invoiced[0][header.indexOf('不含税金额')]);
   });
 });
 
