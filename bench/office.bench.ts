@@ -1,5 +1,5 @@
 /**
- * The Office.js host on the simulation (test/office-sim), per job: read the synthetic workbook through ExcelHost,
+ * The Office.js host on the simulation (src/office-sim), per job: read the synthetic workbook through ExcelHost,
  * run the job, write its sheets back — and count what crossed the wire: syncs, the largest request and response
  * (Excel on the web refuses either above 5 MB), and the bytes in total. Prints markdown; fails nothing.
  *

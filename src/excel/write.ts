@@ -2,6 +2,7 @@
 import { HostError, type HostProgress } from '../core/host';
 import { NUMBER_FORMATS, TONE_COLORS, isFormulaLike, type LayoutBlock, type SheetLayout, type WriteValue } from '../core/report/layout';
 import { isoToSerial, ymdToIso } from '../core/values/dates';
+import { columnLetter, columnNumber } from '../core/values/address';
 import type { WritePlan } from '../core/report/write-plan';
 import { SYNC_BUDGET, jsonBytes, utf8Bytes } from './bytes';
 import { richApiCode, throwIfAborted, toHostError, type Step } from './errors';
@@ -261,7 +262,7 @@ function layoutOps(l: SheetLayout, caps: Capabilities, date1904: boolean): Op[] 
   }
 
   for (const t of l.tables) {
-    const address = `${colLetter(t.left)}${t.top}:${colLetter(t.right)}${t.bottom}`;
+    const address = `${columnLetter(t.left)}${t.top}:${columnLetter(t.right)}${t.bottom}`;
     ops.push({
       bytes: OP_OVERHEAD + utf8Bytes(t.name) * 2,
       step: { sheet: l.name, name: t.name },
@@ -404,22 +405,11 @@ function valueOp(sheetName: string, top: number, left: number, rows: (string | n
   };
 }
 
-function colLetter(col: number): string {
-  let n = col;
-  let s = '';
-  while (n > 0) {
-    const r = (n - 1) % 26;
-    s = String.fromCharCode(65 + r) + s;
-    n = Math.floor((n - 1) / 26);
-  }
-  return s;
-}
-
 /** "C7:C20" → header cell C7 and data range C8:C20. */
 function splitHeader(range: string): { header: { row: number; col: number }; data: string } {
   const m = /^([A-Z]+)(\d+):([A-Z]+)(\d+)$/.exec(range);
   if (!m) return { header: { row: 0, col: 0 }, data: range };
-  const col = [...m[1]].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0);
+  const col = columnNumber(m[1]);
   const row = Number(m[2]);
   return { header: { row, col }, data: `${m[1]}${row + 1}:${m[3]}${m[4]}` };
 }

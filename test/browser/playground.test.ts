@@ -1,58 +1,67 @@
 /**
  * The playground in a real browser (Debian chromium via playwright-core): open the sample workbook, run Structure,
  * see the tables and a finding, click the finding and see its cell selected, switch the language, and keep a
- * screenshot of the pane at 320 px. Skipped, with a message, only where /usr/bin/chromium is missing.
+ * screenshot of the pane at 320 px. Without chromium: fails in CI, skipped with a message elsewhere.
  */
 import { mkdirSync, existsSync, writeFileSync } from 'fs';
 import { tmpdir } from 'os';
 import path from 'path';
 import type { Server } from 'http';
 import type { BrowserContext, Page } from 'playwright-core';
-import { buildPlayground, hasChromium, isolate, launch, serve, CHROMIUM, ROOT } from './harness';
+import { buildPlayground, isolate, launch, serve, ROOT } from './harness';
+import { CHROMIUM, describeNeeding } from '../helpers/programs';
 import { fixtureWorkbook } from './fixture';
 
 const SAMPLE = path.join(ROOT, 'assets/sample/clerk-sample.xlsx');
 const ARTIFACTS = path.join(__dirname, 'artifacts');
 
-const describeBrowser = hasChromium() ? describe : describe.skip;
-if (!hasChromium()) {
-  console.warn(`browser tests skipped: ${CHROMIUM} not found (apt-get install -y chromium)`);
-}
+const describeBrowser = describeNeeding(CHROMIUM);
 
 describeBrowser('playground in chromium', () => {
   let server: Server;
   let origin: string;
   let context: BrowserContext;
+  // Each test gets a page of its own and brings it to the state it needs, so the tests pass alone and in any order.
   let page: Page;
   let blocked: string[];
-  const errors: string[] = [];
+  let errors: string[];
 
   beforeAll(async () => {
     const build = await buildPlayground();
     console.log(`playground built in ${build.seconds.toFixed(1)} s`);
     ({ server, url: origin } = await serve(build.dir));
     context = await launch();
+  }, 240_000);
+
+  beforeEach(async () => {
     page = await context.newPage();
     blocked = await isolate(page, origin);
+    errors = [];
     page.on('pageerror', (e) => errors.push(e.message));
-  }, 240_000);
+  });
+
+  // Every test, not just a last one: no page errors, and nothing left the machine.
+  afterEach(async () => {
+    await page?.close();
+    expect({ errors, blocked }).toEqual({ errors: [], blocked: [] });
+  });
 
   afterAll(async () => {
     await context?.close();
     await new Promise((r) => (server ? server.close(r) : r(undefined)));
   });
 
+  /** The bundled sample workbook, opened in the pane. */
   async function openWorkbook() {
-    if (existsSync(SAMPLE)) {
-      await page.goto(`${origin}/playground.html?sample=1`);
-    } else {
-      // The bundled sample is built by another part of the project; until it exists, open a messy fixture file.
-      const file = path.join(tmpdir(), `clerk-fixture-${process.pid}.xlsx`);
-      writeFileSync(file, await fixtureWorkbook());
-      await page.goto(`${origin}/playground.html`);
-      await page.setInputFiles('[data-testid="file-input"]', file);
-    }
+    expect(existsSync(SAMPLE)).toBe(true);
+    await page.goto(`${origin}/playground.html?sample=1`);
     await page.waitForSelector('[data-testid="sheet-row"]', { timeout: 30_000 });
+  }
+
+  /** Run Monthly sales from its ribbon button and wait for its summary. */
+  async function runSalesFromRibbon() {
+    await page.click('[data-testid="ribbon-sales"]');
+    await page.waitForFunction(() => document.querySelector('[data-testid="notice"]')?.textContent?.includes('月度销售分析'), null, { timeout: 60_000 });
   }
 
   test('opens the workbook and lists its sheets with a detected kind', async () => {
@@ -67,6 +76,7 @@ describeBrowser('playground in chromium', () => {
   });
 
   test('Structure runs, lists tables and findings, and a finding selects its cell', async () => {
+    await openWorkbook();
     await page.click('[data-testid="run-structure"]');
     await page.waitForSelector('[data-testid="summary"]', { timeout: 60_000 });
     const summary = await page.locator('[data-testid="summary"]').innerText();
@@ -92,12 +102,14 @@ describeBrowser('playground in chromium', () => {
   });
 
   test('a ribbon button runs its job through the pane', async () => {
-    await page.click('[data-testid="ribbon-sales"]');
-    await page.waitForFunction(() => document.querySelector('[data-testid="notice"]')?.textContent?.includes('月度销售分析'), null, { timeout: 60_000 });
+    await openWorkbook();
+    await runSalesFromRibbon();
     expect(await page.locator('[data-testid="summary"]').innerText()).toContain('月度销售分析');
   });
 
   test('switches the pane to English', async () => {
+    await openWorkbook();
+    await runSalesFromRibbon();
     await page.click('[data-testid="lang-en"]');
     expect(await page.locator('#clerk-sheets').innerText()).toBe('Sheets');
     expect(await page.locator('#clerk-jobs').innerText()).toBe('Jobs');
@@ -111,6 +123,7 @@ describeBrowser('playground in chromium', () => {
   });
 
   test('the pane fits 320 px and a screenshot is kept', async () => {
+    await openWorkbook();
     const frame = page.locator('[data-testid="pane-frame"]');
     const box = await frame.boundingBox();
     expect(box?.width).toBe(320);
@@ -125,6 +138,7 @@ describeBrowser('playground in chromium', () => {
   });
 
   test('the clerk overrides a kind in the pane; it is saved in the state sheet and used on the next scan', async () => {
+    await openWorkbook();
     const row = page.locator('[data-testid="sheet-row"]').first();
     const sheet = (await row.getAttribute('data-sheet')) ?? '';
     expect(await row.getAttribute('data-kind')).not.toBe('');
@@ -148,6 +162,7 @@ describeBrowser('playground in chromium', () => {
   });
 
   test("option fields come from each job's OptionSpec and follow the as-of date until changed", async () => {
+    await openWorkbook();
     await page.fill('[data-testid="as-of"]', '2026-10-31');
     const card = page.locator('[data-testid="job-receivables"]');
     await card.getByRole('button', { name: /选项|Options/ }).click();
@@ -179,10 +194,5 @@ describeBrowser('playground in chromium', () => {
     const finding = page.locator('[data-testid="finding"]', { hasText: '2024.13.45' });
     await finding.click();
     await page.waitForSelector('table[data-sheet="3月出货清单"] td[data-cell="A6"][aria-selected="true"]', { timeout: 10_000 });
-  });
-
-  test('no page errors, and nothing left the machine', () => {
-    expect(errors).toEqual([]);
-    expect(blocked).toEqual([]);
   });
 });

@@ -7,10 +7,10 @@ import { readFileSync } from 'fs';
 import path from 'path';
 import type { Server } from 'http';
 import type { BrowserContext, Page } from 'playwright-core';
-import { buildAddin, hasChromium, launch, serve, CHROMIUM } from './harness';
+import { buildAddin, launch, serve } from './harness';
+import { CHROMIUM, describeNeeding } from '../helpers/programs';
 
-const describeBrowser = hasChromium() ? describe : describe.skip;
-if (!hasChromium()) console.warn(`browser tests skipped: ${CHROMIUM} not found (apt-get install -y chromium)`);
+const describeBrowser = describeNeeding(CHROMIUM);
 
 /** office.js stand-ins: none at all, or a minimal Office + CustomFunctions that record what the page does. */
 const NO_OFFICE = '/* no Office here */';

@@ -3,6 +3,7 @@ import { HostError } from '../../src/core/host';
 import { t } from '../../src/core/i18n';
 import { planWrite } from '../../src/core/report/write-plan';
 import { layoutSheet } from '../../src/core/report/layout';
+import { a1 } from '../../src/core/values/address';
 import { emptyState, readState, stateSheet, STATE_SHEET, type WorkbookState } from '../../src/core/state';
 import type { Grid } from '../../src/core/grid';
 import type { SheetSpec } from '../../src/core/sheet-spec';
@@ -263,9 +264,19 @@ describe('ExcelHost writes', () => {
     expect((await caught(host.select({ sheet: '不存在', cell: 'A1' }))).key).toBe('excel.host.sheetMissing');
   });
 
-  test('layout widths and values written match layoutSheet for the spec', () => {
+  test('layout widths and values written match layoutSheet for the spec', async () => {
     const layout = layoutSheet(reportSpec());
     expect(layout.tables[0]).toMatchObject({ top: 7, bottom: 10, right: 5 });
+    const sim = simFromGrids([shippingList()]);
+    await writeSpecs(hostOn(sim), [reportSpec()]);
+    const sheet = sim.sheet(layout.name);
+    // Excel's rule for a width of n characters of Calibri 11: 7 px a character plus 5 px of padding, 0.75 pt a pixel.
+    expect(layout.widths.length).toBeGreaterThan(0);
+    layout.widths.forEach((chars, i) => expect([i, sheet.columnWidths.get(i)]).toEqual([i, expect.closeTo((chars * 7 + 5) * 0.75, 2)]));
+    // Every cell of every block holds the value the layout put there, an empty one included.
+    const cells = layout.blocks.flatMap((b) => b.rows.flatMap((row, r) => row.map((v, c) => ({ at: a1(b.top + r, b.left + c), v }))));
+    expect(cells.length).toBeGreaterThan(10);
+    expect(cells.map(({ at }) => [at, sim.cell(layout.name, at).value])).toEqual(cells.map(({ at, v }) => [at, v]));
   });
 });
 

@@ -1,7 +1,7 @@
 import type { GridValue } from '../grid';
 import type { CellIssue, ProblemCode } from '../findings';
 import type { EnumOption, FieldSchema } from '../tables/schema-types';
-import { a1 } from '../values/address';
+import { a1, columnNumber } from '../values/address';
 import type { Parsed } from '../values/brand';
 import { parsedFail, parsedOk } from '../values/brand';
 import { normalizeCode } from '../values/text';
@@ -345,15 +345,7 @@ export function readRows(input: RowsInput): RowsResult {
 }
 
 const rowOf = (cell: string) => Number(/\d+$/.exec(cell)?.[0] ?? 0);
-const colOf = (cell: string) => {
-  let n = 0;
-  for (const ch of cell) {
-    const code = ch.charCodeAt(0);
-    if (code < 65 || code > 90) break;
-    n = n * 26 + (code - 64);
-  }
-  return n;
-};
+const colOf = (cell: string) => columnNumber(/^[A-Z]*/.exec(cell)![0]);
 const issueOrder = (i: CellIssue) => rowOf(i.cell) * 20_000 + colOf(i.cell);
 
 /** Rows whose key (the fields flagged `key`, together) repeats an earlier row's: a duplicate-key issue on the later one. */
