@@ -165,16 +165,22 @@ export function queueSwitch(ctx: Ctx, record: StagingRecord, scene: SwitchScene,
   const stateWs = wb.worksheets.getItem(STATE_SHEET);
   const recordRows = queueRecord(stateWs, { ...record, phase: 'switching' }, scene.recordRows);
   // In order of place, so that each staging sheet lands exactly where the sheet it replaces was (see docs above).
-  const pending = record.sheets.filter((s) => has(s.staging));
-  const ordered = [...pending].sort((a, b) => (a.position ?? Infinity) - (b.position ?? Infinity));
+  // A sheet whose staging name is gone was renamed already (its old sheet had to be deleted first): it may still
+  // need its place and to be shown.
+  const ordered = record.sheets.filter((s) => has(s.staging) || has(s.final)).sort((a, b) => (a.position ?? Infinity) - (b.position ?? Infinity));
   let count = scene.sheetCount;
   for (const s of ordered) {
-    if (has(s.final) && s.final.toLowerCase() !== s.staging.toLowerCase()) {
-      wb.worksheets.getItem(s.final).delete();
-      count--;
+    let ws: Excel.Worksheet;
+    if (has(s.staging)) {
+      if (has(s.final)) {
+        wb.worksheets.getItem(s.final).delete();
+        count--;
+      }
+      ws = wb.worksheets.getItem(s.staging);
+      ws.name = s.final;
+    } else {
+      ws = wb.worksheets.getItem(s.final);
     }
-    const ws = wb.worksheets.getItem(s.staging);
-    ws.name = s.final;
     if (s.position !== undefined) ws.position = Math.min(s.position, count - 1);
     if (!s.hidden) ws.visibility = 'Visible' as Excel.SheetVisibility;
   }

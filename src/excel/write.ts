@@ -109,9 +109,20 @@ export interface WriteOptions {
 }
 
 export async function writePlanWith(ctx: Ctx, plan: WritePlan, opts: WriteOptions, repaired = false): Promise<void> {
+
+  try {
+    return await stageAndSwitch(ctx, plan, opts, repaired);
+  } catch (e) {
+    // Nothing was changed before the stage began, and a failure after it says for itself what became of the results.
+    const err = toHostError(e);
+    if (err instanceof HostError && !err.previousResults) err.previousResults = 'kept';
+    throw err;
+  }
+}
+
+async function stageAndSwitch(ctx: Ctx, plan: WritePlan, opts: WriteOptions, repaired: boolean): Promise<void> {
   const signal = opts.progress?.signal;
   const wb = ctx.workbook;
-
   // 1. preflight: which sheets exist (and the date system), then the sheets we replace and the state sheet.
   const scene = loadScene(ctx);
   const probe = wb.functions.date(1904, 1, 1).load('value');
@@ -134,7 +145,7 @@ export async function writePlanWith(ctx: Ctx, plan: WritePlan, opts: WriteOption
   // A run that stopped midway and was not repaired by a read since: finish or undo it, then start again.
   if (recordOf(stateLoad) && !repaired) {
     await repairWith(ctx);
-    return writePlanWith(ctx, plan, opts, true);
+    return stageAndSwitch(ctx, plan, opts, true);
   }
   const live = new Set(reuseInfo.map((r) => r.name));
   for (const l of plan.layouts) {
