@@ -50,6 +50,7 @@ export class ExcelHost implements WorkbookHost {
   async readWorkbook(progress?: HostProgress): Promise<WorkbookRead> {
     const caps = this.caps();
     const warnings: ReadWarning[] = [];
+    this.repaired = 'none';
     try {
       const read = await this.run(async (ctx) => {
         const first = await readWorkbookWith(ctx, { caps, progress, warnings });
