@@ -147,6 +147,8 @@ export interface SwitchScene {
   /** Table names now. */
   tables: ReadonlySet<string>;
   sheetCount: number;
+  /** Visible sheet names now (lower case), when known. */
+  visible?: ReadonlySet<string>;
   /** Rows of column A the state occupies now (header included), and whether the state sheet has a table. */
   stateRows: number;
   stateHasTable: boolean;
@@ -169,14 +171,22 @@ export function queueSwitch(ctx: Ctx, record: StagingRecord, scene: SwitchScene,
   // need its place and to be shown.
   const ordered = record.sheets.filter((s) => has(s.staging) || has(s.final)).sort((a, b) => (a.position ?? Infinity) - (b.position ?? Infinity));
   let count = scene.sheetCount;
+  // Excel refuses to delete the last visible sheet: when every visible sheet is one this switch deletes, the first
+  // staging sheet is shown before its old sheet goes (a moment in which a staging sheet is visible, only then).
+  const deleted = new Set([...ordered.map((s) => s.final), ...record.remove].map((n) => n.toLowerCase()));
+  let mustShowFirst = scene.visible !== undefined && ![...scene.visible].some((n) => !deleted.has(n));
   for (const s of ordered) {
     let ws: Excel.Worksheet;
     if (has(s.staging)) {
+      ws = wb.worksheets.getItem(s.staging);
+      if (mustShowFirst && !s.hidden) {
+        ws.visibility = 'Visible' as Excel.SheetVisibility;
+        mustShowFirst = false;
+      }
       if (has(s.final)) {
         wb.worksheets.getItem(s.final).delete();
         count--;
       }
-      ws = wb.worksheets.getItem(s.staging);
       ws.name = s.final;
     } else {
       ws = wb.worksheets.getItem(s.final);
@@ -220,7 +230,7 @@ export function queueUndo(ctx: Ctx, record: StagingRecord, scene: Pick<SwitchSce
 /** Load (queue) what a repair or a switch needs to see; read it after the sync with `sceneOf`. */
 export function loadScene(ctx: Ctx) {
   const wb = ctx.workbook;
-  const sheets = wb.worksheets.load('items/name');
+  const sheets = wb.worksheets.load('items/name,items/visibility');
   const tables = wb.tables.load('items/name');
   const state = wb.worksheets.getItemOrNullObject(STATE_SHEET);
   state.load('name');
@@ -245,6 +255,7 @@ export function sceneOf(load: SceneLoad, state: StateLoad | null): SwitchScene {
     sheets: new Set(load.sheets.items.map((s) => s.name.toLowerCase())),
     tables: new Set(load.tables.items.map((t) => t.name.toLowerCase())),
     sheetCount: load.sheets.items.length,
+    visible: new Set(load.sheets.items.filter((s) => s.visibility === 'Visible').map((s) => s.name.toLowerCase())),
     stateRows: used ? used.rowIndex + used.rowCount : 0,
     stateHasTable: !!state && state.tables.items.length > 0,
     stateCols: used ? used.columnIndex + used.columnCount : 0,

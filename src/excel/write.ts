@@ -177,6 +177,7 @@ async function stageAndSwitch(ctx: Ctx, plan: WritePlan, opts: WriteOptions, rep
     sheets: new Set([...present.keys(), ...staged.record.sheets.map((s) => s.staging.toLowerCase()), STATE_SHEET.toLowerCase()]),
     tables: new Set(staged.record.tables.map((t) => t.staging.toLowerCase())),
     sheetCount: order.length + staged.record.sheets.length + (stateLoad ? 0 : 1),
+    visible: new Set(scene.sheets.items.filter((s) => s.visibility === 'Visible').map((s) => s.name.toLowerCase())),
     stateRows: stateScene?.stateRows ?? 0,
     stateHasTable: stateScene?.stateHasTable ?? false,
     stateCols: stateScene?.stateCols ?? 0,

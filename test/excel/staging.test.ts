@@ -74,6 +74,16 @@ describe('the switch of a re-run', () => {
     expect(names(sim)).toEqual(['出货清单', '核对_出货', 'ClerkDesk_state (hidden)']);
     expect(sim.tables().map((t) => t.name).sort()).toEqual(['ClerkDesk_state', '表_出货核对']);
   });
+
+  test('when a sheet of ours is the only visible one (the clerk hid hers), the switch still replaces it', async () => {
+    const sim = simFromGrids([shippingList()]);
+    const host = hostOn(sim);
+    await writeSpecs(host, [reportSpec(3)]);
+    sim.model.setVisibility(sim.sheet('出货清单'), 'Hidden');
+    await writeSpecs(host, [reportSpec(2)]);
+    expect(names(sim)).toEqual(['出货清单 (hidden)', '核对_出货', 'ClerkDesk_state (hidden)']);
+    expect(sim.cell('核对_出货', 'B4').value).toBe(2);
+  });
 });
 
 describe('a run that stopped is repaired by the next read', () => {
