@@ -199,3 +199,28 @@ describe('what the clerk is told', () => {
     expect(canRetry(new HostError('excel.host.unsupported', { version: '1.7' }))).toBe(false);
   });
 });
+
+describe('the staging record in the state sheet', () => {
+  test('read from column B beside the state; a finished state written never carries it', () => {
+    const record = { phase: 'switching' as const, sheets: [{ staging: `${STAGING_PREFIX}k3f9aa~1`, final: '账龄分析', hidden: false, position: 2 }], remove: ['旧表'], tables: [], createdStateSheet: false };
+    const grid: Grid = {
+      name: STATE_SHEET,
+      values: [
+        ['json', JSON.stringify(record).slice(0, 40)],
+        ['{"version":1,"owned":[{"sheet":"账龄分析","purpose":"receivables"}],"overrides":{}}', JSON.stringify(record).slice(40)],
+      ],
+      formats: [],
+      merges: [],
+      hiddenRows: [],
+      hiddenColumns: [],
+      date1904: false,
+    };
+    const state = readState([grid]);
+    expect(state.owned).toEqual([{ sheet: '账龄分析', purpose: 'receivables' }]);
+    expect(state.staging).toEqual(record);
+    const written = stateSheet(state).tables[0].rows.map((r) => r[0]).join('');
+    expect(JSON.parse(written as string)).toEqual({ version: 1, owned: [{ sheet: '账龄分析', purpose: 'receivables' }], overrides: {} });
+    // A broken record is no record.
+    expect(readState([{ ...grid, values: [['json', '{"phase":"switching"'], [grid.values[1][0]]] }]).staging).toBeUndefined();
+  });
+});
