@@ -7,20 +7,37 @@ import type { WritePlan } from '../core/report/write-plan';
 import { SYNC_BUDGET, jsonBytes, utf8Bytes } from './bytes';
 import { richApiCode, throwIfAborted, toHostError, type Step } from './errors';
 import type { Capabilities } from './requirements';
+import { STATE_SHEET, type WorkbookState } from '../core/state';
+import {
+  loadScene,
+  loadStateSheet,
+  queueStage,
+  queueSwitch,
+  recordOf,
+  repairWith,
+  sceneOf,
+  stagePlan,
+  stagingToken,
+  undoStage,
+  type RepairOutcome,
+  type SwitchScene,
+} from './staging';
 
 /**
- * Executing a WritePlan through Office.js:
+ * Executing a WritePlan through Office.js, so that a run that fails leaves the previous results (staging.ts says how):
  *
- * 1. preflight (two syncs, nothing changed yet): which sheets exist, whether a sheet we reuse is protected (then stop
+ * 1. preflight (two syncs, nothing changed yet): which sheets exist, whether a sheet we replace is protected (then stop
  *    with a message naming it: nothing is written anywhere), whether a new sheet's name is already taken, and the
- *    tables and charts on the sheets we reuse;
- * 2. prepare (one sync): add new sheets; on reused sheets delete our old tables and charts, unfreeze, and clear
- *    everything (`clear('All')`: values, formats, conditional formats, hyperlinks) — clearing instead of deleting
- *    keeps the sheet, its position and what Excel can undo; then delete stale sheets of ours (after the adds, so a
- *    workbook never runs out of visible sheets);
- * 3. per layout, in order: number formats then values for each block (big blocks cut into chunks by bytes),
- *    tables.add over the filled range with the final name, highlights as custom-formula conditional formats over
- *    the used rows only, hyperlinks, column widths, freeze panes, charts, and the sheet's visibility.
+ *    state sheet (its size, its table, a staging record left behind by a run that stopped);
+ * 2. stage (one sync): the staging record, and one hidden staging sheet per generated sheet;
+ * 3. per staged layout, in order: number formats then values for each block (big blocks cut into chunks by bytes),
+ *    tables.add over the filled range (under a staging name), highlights as custom-formula conditional formats over
+ *    the used rows only, hyperlinks (to final names), column widths, freeze panes, charts;
+ * 4. the switch (one sync): old sheets out, staging sheets renamed into their places and shown, stale sheets of ours
+ *    removed, tables renamed, the new state written, the record cleared.
+ *
+ * Replacing a sheet instead of clearing it costs what Excel can undo and anything of the clerk's that pointed into
+ * our old sheet (a formula becomes #REF!); it buys a workbook that always holds one complete result.
  *
  * Operations are queued and packed into syncs of at most SYNC_BUDGET bytes of request JSON;
  * `suspendApiCalculationUntilNextSync` (ExcelApi 1.6) is called for every sync that writes values. If Excel still
@@ -92,88 +109,121 @@ export interface WriteOptions {
   progress?: HostProgress;
 }
 
-export async function writePlanWith(ctx: Ctx, plan: WritePlan, opts: WriteOptions): Promise<void> {
+export async function writePlanWith(ctx: Ctx, plan: WritePlan, opts: WriteOptions, repaired = false): Promise<void> {
+
+  try {
+    return await stageAndSwitch(ctx, plan, opts, repaired);
+  } catch (e) {
+    // Nothing was changed before the stage began, and a failure after it says for itself what became of the results.
+    const err = toHostError(e);
+    if (err instanceof HostError && !err.previousResults) err.previousResults = 'kept';
+    throw err;
+  }
+}
+
+async function stageAndSwitch(ctx: Ctx, plan: WritePlan, opts: WriteOptions, repaired: boolean): Promise<void> {
   const signal = opts.progress?.signal;
   const wb = ctx.workbook;
-  const reuse = new Set(plan.reuse);
-
-  // 1. preflight: which sheets exist (and the date system), then the sheets we reuse that still exist.
-  const sheets = wb.worksheets.load('items/name');
+  // 1. preflight: which sheets exist (and the date system), then the sheets we replace and the state sheet.
+  const scene = loadScene(ctx);
   const probe = wb.functions.date(1904, 1, 1).load('value');
   await syncStep(ctx, {});
-  const present = new Map(sheets.items.map((s) => [s.name.toLowerCase(), s.name]));
+  const order = scene.sheets.items.map((s) => s.name);
+  const present = new Map(order.map((n) => [n.toLowerCase(), n]));
   const date1904 = probe.value === 0;
   const reuseInfo = plan.reuse
     .filter((name) => present.get(name.toLowerCase()) === name)
     .map((name) => {
       const ws = wb.worksheets.getItem(name);
       ws.protection.load('protected');
-      ws.tables.load('items/name');
-      ws.charts.load('items/name');
       return { name, ws };
     });
-  if (reuseInfo.length) await syncStep(ctx, { sheet: reuseInfo[0].name });
+  const stateLoad = scene.state.isNullObject ? null : loadStateSheet(wb.worksheets.getItem(STATE_SHEET));
+  if (reuseInfo.length || stateLoad) await syncStep(ctx, { sheet: reuseInfo[0]?.name });
   for (const r of reuseInfo) {
     if (r.ws.protection.protected) throw new HostError('excel.host.protected', { sheet: r.name });
+  }
+  // A run that stopped midway and was not repaired by a read since: finish or undo it, then start again.
+  if (recordOf(stateLoad) && !repaired) {
+    await repairWith(ctx);
+    return stageAndSwitch(ctx, plan, opts, true);
   }
   const live = new Set(reuseInfo.map((r) => r.name));
   for (const l of plan.layouts) {
     const clash = present.get(l.name.toLowerCase());
-    if (clash && !live.has(l.name)) throw new HostError('excel.host.duplicateName', { name: clash });
+    if (clash && !live.has(l.name) && l.name !== STATE_SHEET) throw new HostError('excel.host.duplicateName', { name: clash });
   }
   throwIfAborted(signal);
 
-  // 2–3. Office.js has no transactions: if a sync fails from here on, remove the sheets this run added, so that a
-  // failed first run leaves no half-written sheets behind (the clerk's sheets are never touched either way).
-  const added = plan.layouts.filter((l) => !live.has(l.name)).map((l) => l.name);
+  // 2. stage, 3. fill: a failure (or a cancel) removes the staging sheets; the previous results were never touched.
+  const staged = stagePlan(plan, { token: stagingToken(), order, live, stateExists: !!stateLoad, next: nextState(plan) });
+  const fail = (e: unknown, previous: 'kept' | 'pending') => {
+    const err = toHostError(e);
+    if (err instanceof HostError) return keptOrPending(err, staged.finalName, previous);
+    return err;
+  };
+  let recordRows: number;
   try {
-    await fillSheets(ctx, plan, opts, { live, reuseInfo, present, reuse, date1904 });
+    recordRows = queueStage(ctx, staged, order.length);
+    await syncStep(ctx, { sheet: plan.layouts[0]?.name });
+    await fillLayouts(ctx, staged.layouts, opts, date1904);
   } catch (e) {
-    await removeAdded(ctx, added);
-    throw e;
+    await undoStage(ctx, staged).catch(() => undefined);
+    throw fail(e, 'kept');
   }
-}
 
-/** Best effort, after a failed write: delete the sheets the failed run added. A failure here changes nothing more. */
-async function removeAdded(ctx: Ctx, added: readonly string[]): Promise<void> {
-  if (!added.length) return;
+  // 4. the switch, in one sync; if it fails, finish it (or, if it never began, undo the stage) at once.
+  const stateScene = stateLoad ? sceneOf(scene, stateLoad) : null;
+  const switchScene: SwitchScene = {
+    sheets: new Set([...present.keys(), ...staged.record.sheets.map((s) => s.staging.toLowerCase()), STATE_SHEET.toLowerCase()]),
+    tables: new Set(staged.record.tables.map((t) => t.staging.toLowerCase())),
+    sheetCount: order.length + staged.record.sheets.length + (stateLoad ? 0 : 1),
+    visible: new Set(scene.sheets.items.filter((s) => s.visibility === 'Visible').map((s) => s.name.toLowerCase())),
+    stateRows: stateScene?.stateRows ?? 0,
+    stateHasTable: stateScene?.stateHasTable ?? false,
+    stateCols: stateScene?.stateCols ?? 0,
+    recordRows,
+  };
   try {
-    const sheets = ctx.workbook.worksheets.load('items/name');
-    await ctx.sync();
-    const names = new Set(added.map((n) => n.toLowerCase()));
-    for (const ws of sheets.items) if (names.has(ws.name.toLowerCase())) ws.delete();
-    await ctx.sync();
+    queueSwitch(ctx, staged.record, switchScene, staged.stateLayout);
+    await syncStep(ctx, {});
+  } catch (e) {
+    let outcome: RepairOutcome;
+    try {
+      outcome = await repairWith(ctx);
+    } catch {
+      throw fail(e, 'pending');
+    }
+    if (outcome === 'undone') throw fail(e, 'kept');
+    // 'finished': the switch is complete after all (or the failed sync had in fact gone through).
+  }
+}
+
+/** The state the plan writes (its state sheet's JSON), to be written by the switch. */
+function nextState(plan: WritePlan): WorkbookState | undefined {
+  const layout = plan.layouts.find((l) => l.name === STATE_SHEET);
+  const block = layout?.blocks.find((b) => b.role === 'table');
+  if (!block) return undefined;
+  const json = block.rows.slice(1).map((r) => String(r[0] ?? '')).join('');
+  try {
+    return JSON.parse(json) as WorkbookState;
   } catch {
-    // The original error is the one the clerk needs to see.
+    return undefined;
   }
 }
 
-interface Prepared {
-  live: Set<string>;
-  reuseInfo: { name: string; ws: Excel.Worksheet }[];
-  present: Map<string, string>;
-  reuse: Set<string>;
-  date1904: boolean;
+/** The error the clerk sees: names the final sheet (not its staging name) and says what became of the previous results. */
+function keptOrPending(err: HostError, finalName: ReadonlyMap<string, string>, previous: 'kept' | 'pending'): HostError {
+  const values = Object.fromEntries(Object.entries(err.values).map(([k, v]) => [k, typeof v === 'string' ? finalName.get(v) ?? v : v]));
+  const out = new HostError(err.key, values, err.detail);
+  out.previousResults = previous;
+  return out;
 }
 
-async function fillSheets(ctx: Ctx, plan: WritePlan, opts: WriteOptions, prep: Prepared): Promise<void> {
-  const { live, reuseInfo, present, reuse, date1904 } = prep;
+/** 3. the staged layouts, in order: ops queued and packed into syncs by bytes. */
+async function fillLayouts(ctx: Ctx, layouts: readonly SheetLayout[], opts: WriteOptions, date1904: boolean): Promise<void> {
   const signal = opts.progress?.signal;
-  const wb = ctx.workbook;
-  // 2. prepare
-  for (const l of plan.layouts) if (!live.has(l.name)) wb.worksheets.add(l.name);
-  for (const r of reuseInfo) {
-    for (const t of r.ws.tables.items) t.delete();
-    for (const c of r.ws.charts.items) c.delete();
-    r.ws.freezePanes.unfreeze();
-    r.ws.getRange().clear('All');
-  }
-  const removing = plan.remove.filter((n) => present.has(n.toLowerCase()) && !reuse.has(n));
-  for (const name of removing) wb.worksheets.getItem(name).delete();
-  await syncStep(ctx, { sheet: plan.layouts[0]?.name, name: plan.layouts.find((l) => !live.has(l.name))?.name });
-
-  // 3. the layouts
-  const ops = plan.layouts.flatMap((l) => layoutOps(l, opts.caps, date1904));
+  const ops = layouts.flatMap((l) => layoutOps(l, opts.caps, date1904));
   const totalRows = ops.reduce((n, o) => n + o.rows, 0);
   let doneRows = 0;
   let batch: Op[] = [];
@@ -196,6 +246,7 @@ async function fillSheets(ctx: Ctx, plan: WritePlan, opts: WriteOptions, prep: P
     bytes += op.bytes;
   }
   await flush();
+  throwIfAborted(signal);
 }
 
 async function syncStep(ctx: Ctx, step: Step): Promise<void> {

@@ -317,7 +317,22 @@ export const emptyMetrics = (): SimMetrics => ({
   log: [],
 });
 
+/**
+ * An injected failure: the `sync`-th sync (counted by metrics.syncs) executes its first `applied` actions and then
+ * fails. 0 = the request never arrived; a number past the batch = all of it ran but the answer was lost (a dropped
+ * connection on Excel on the web). Excel runs a batch in order and stops at the first failing action, keeping the
+ * ones before it, so any prefix is a state the workbook can really be left in.
+ */
+export interface SimFault {
+  sync: number;
+  applied: number;
+  code?: string;
+}
+
 export class SimWorkbookModel {
+  /** Fail one sync (see SimFault); `failFrom` makes every sync from that one on fail with nothing applied. */
+  fault: SimFault | null = null;
+  failFrom: number | null = null;
   sheets: SimSheet[] = [];
   tables: SimTable[] = [];
   date1904 = false;
@@ -375,6 +390,30 @@ export class SimWorkbookModel {
     this.sheets = this.sheets.filter((x) => x !== s);
     this.tables = this.tables.filter((t) => t.sheet !== s);
     if (this.active === s) this.active = visibleOthers[0];
+  }
+
+  /** Worksheet.position = n: move the sheet to that index (Excel clamps nothing: out of range is an error). */
+  moveSheet(s: SimSheet, position: number): void {
+    if (!Number.isInteger(position) || position < 0 || position >= this.sheets.length) throw new SimRichApiError('InvalidArgument', `position ${position}`);
+    this.sheets = this.sheets.filter((x) => x !== s);
+    this.sheets.splice(position, 0, s);
+  }
+
+  /**
+   * A sheet renamed: as in Excel, references to it in chart series follow the new name (they are formulas);
+   * hyperlink locations are plain text and do not.
+   */
+  renameSheet(s: SimSheet, name: string): void {
+    this.validateSheetName(name, s);
+    const from = `${quoteSheet(s.name)}!`;
+    const to = `${quoteSheet(name)}!`;
+    for (const sheet of this.sheets)
+      for (const chart of sheet.charts)
+        for (const series of chart.series) {
+          if (series.values?.startsWith(from)) series.values = to + series.values.slice(from.length);
+          if (series.xValues?.startsWith(from)) series.xValues = to + series.xValues.slice(from.length);
+        }
+    s.name = name;
   }
 
   setVisibility(s: SimSheet, v: string): void {

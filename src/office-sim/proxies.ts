@@ -94,10 +94,13 @@ export class SimContext {
     if (record.requestBytes > this.model.limits.maxRequestBytes) {
       throw fail(new SimRichApiError('RequestPayloadSizeLimitExceeded', `request of ${record.requestBytes} bytes`));
     }
+    if (this.model.failFrom !== null && m.syncs >= this.model.failFrom) throw fail(new SimRichApiError('GeneralException', 'injected failure (workbook gone)'));
+    const fault = this.model.fault?.sync === m.syncs ? this.model.fault : null;
     const responses: unknown[] = [];
     const commits: (() => void)[] = [];
     try {
-      for (const a of batch) {
+      for (const [i, a] of batch.entries()) {
+        if (fault && i >= fault.applied) break;
         const out = a.exec();
         if (out) {
           if (out.response !== undefined) responses.push(out.response);
@@ -107,6 +110,7 @@ export class SimContext {
     } catch (e) {
       throw fail(e instanceof SimRichApiError ? e : new SimRichApiError('GeneralException', String(e)));
     }
+    if (fault) throw fail(new SimRichApiError(fault.code ?? 'GeneralException', `injected failure after ${Math.min(fault.applied, batch.length)} of ${batch.length} actions`));
     this.calcSuspended = false;
     record.responseBytes = utf8Bytes(JSON.stringify(responses));
     m.responseBytes += record.responseBytes;
@@ -430,6 +434,10 @@ export class WorksheetProxy extends SimObject {
     return this.get('position');
   }
 
+  set position(v: number) {
+    this.set('position', v);
+  }
+
   get protection(): ProtectionProxy {
     return this.nav('protection') as ProtectionProxy;
   }
@@ -467,11 +475,8 @@ export class WorksheetProxy extends SimObject {
 
   protected override writeProp(t: SimSheet, prop: string, v: unknown): void {
     if (prop === 'visibility') return this.model.setVisibility(t, String(v));
-    if (prop === 'name') {
-      this.model.validateSheetName(String(v), t);
-      t.name = String(v);
-      return;
-    }
+    if (prop === 'name') return this.model.renameSheet(t, String(v));
+    if (prop === 'position') return this.model.moveSheet(t, Number(v));
     super.writeProp(t, prop, v);
   }
 

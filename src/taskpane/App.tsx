@@ -6,6 +6,7 @@ import {
   FluentProvider,
   Input,
   MessageBar,
+  MessageBarActions,
   MessageBarBody,
   Spinner,
   Text,
@@ -24,7 +25,7 @@ import { t, type Lang } from '../core/i18n';
 import { PaneEngine, type JobResult, type PaneProgress, type ScanResult } from './engine';
 import { defaultValues, todayIso } from './options';
 import { LangContext, useT } from './i18n';
-import { errorText, isCancel } from './errors';
+import { canRetry, errorText, isCancel } from './errors';
 import { SheetList } from './components/SheetList';
 import { JobCard } from './components/JobCard';
 import { Findings } from './components/Findings';
@@ -71,7 +72,7 @@ function changedFrom(defaults: OptionValues, values: OptionValues): OptionValues
   return Object.fromEntries(Object.entries(values).filter(([k, v]) => v !== defaults[k]));
 }
 
-type Notice = { intent: 'success' | 'warning' | 'error' | 'info'; text: string } | null;
+type Notice = { intent: 'success' | 'warning' | 'error' | 'info'; text: string; retry?: () => void } | null;
 
 function Pane({ host, workbookKey, hostLabel, registerRibbon, missing = [] }: Omit<PaneProps, 'initialLang'>) {
   const styles = useStyles();
@@ -100,13 +101,18 @@ function Pane({ host, workbookKey, hostLabel, registerRibbon, missing = [] }: Om
     setScanning(true);
     try {
       setScan(await engine.scan(langRef.current, (validAsOf ? asOf : todayIso()) as IsoDate));
+      // Reading found a run that had stopped midway (issue 21) and finished or undid it: say which.
+      const repaired = (host as { repaired?: string }).repaired;
+      if (repaired === 'undone' || repaired === 'finished') {
+        setNotice({ intent: 'info', text: t(langRef.current, repaired === 'undone' ? 'excel.run.restored' : 'excel.run.finished') });
+      }
     } catch (err) {
       setNotice({ intent: 'error', text: errorText(langRef.current, err) });
     } finally {
       setScanning(false);
     }
     // asOf only sets the default year of dates without one; a re-scan on each keystroke is not wanted.
-  }, [engine]);
+  }, [engine, host]);
 
   useEffect(() => {
     setResult(null);
@@ -135,7 +141,8 @@ function Pane({ host, workbookKey, hostLabel, registerRibbon, missing = [] }: Om
       } catch (err) {
         const cancelled = isCancel(err);
         const message = cancelled ? t(l, 'excel.pane.notice.cancelled', { job: title }) : errorText(l, err);
-        setNotice({ intent: cancelled ? 'warning' : 'error', text: message });
+        const retry = canRetry(err) ? () => void runJobRef.current?.(jobId, options) : undefined;
+        setNotice({ intent: cancelled ? 'warning' : 'error', text: message, retry });
         return { ok: false, message };
       } finally {
         if (abort.current === controller) abort.current = null;
@@ -145,6 +152,9 @@ function Pane({ host, workbookKey, hostLabel, registerRibbon, missing = [] }: Om
     },
     [engine, asOf, validAsOf],
   );
+
+  const runJobRef = useRef<typeof runJob | null>(null);
+  runJobRef.current = runJob;
 
   // The ribbon's one-click buttons run a job with its default options through this pane.
   useEffect(() => {
@@ -210,6 +220,13 @@ function Pane({ host, workbookKey, hostLabel, registerRibbon, missing = [] }: Om
       {notice && (
         <MessageBar intent={notice.intent} data-testid="notice">
           <MessageBarBody>{notice.text}</MessageBarBody>
+          {notice.retry && (
+            <MessageBarActions>
+              <Button size="small" disabled={running !== null || scanning} onClick={notice.retry} data-testid="retry">
+                {tr('excel.run.retry')}
+              </Button>
+            </MessageBarActions>
+          )}
         </MessageBar>
       )}
 

@@ -182,7 +182,7 @@ describe('ExcelHost writes', () => {
     });
   });
 
-  test('a re-run reuses our sheets in place: no extra sheet or table, the clerk’s sheets untouched', async () => {
+  test('a re-run replaces our sheets in their places: no extra sheet or table, the clerk’s sheets untouched', async () => {
     const sim = simFromGrids([shippingList(), offsetSheet()], { tables: [{ name: '表_客户', sheet: '客户档案', range: 'C3:D5' }] });
     const host = hostOn(sim);
     const clerkBefore = gridsFromSim(sim).slice(0, 2);
@@ -191,13 +191,16 @@ describe('ExcelHost writes', () => {
     const first = sim.sheet('核对_出货');
     await writeSpecs(host, [reportSpec(2)]);
     expect(sim.model.sheets.map((s) => s.name)).toEqual(sheetsAfterFirst);
-    expect(sim.sheet('核对_出货')).toBe(first); // the same sheet object: cleared and reused, not deleted and re-added
+    // A new sheet, filled while hidden and switched into the old one's place (issue 21), visible like the old one.
+    expect(sim.sheet('核对_出货')).not.toBe(first);
+    expect(sim.sheet('核对_出货').visibility).toBe('Visible');
+    expect(sim.sheet(STATE_SHEET).visibility).toBe('Hidden');
     expect(sim.tables().map((x) => x.name).sort()).toEqual(['ClerkDesk_state', '表_出货核对', '表_客户'].sort());
     expect(sim.tables('核对_出货')[0].range).toBe('A7:E9');
     expect(sim.cell('核对_出货', 'A10').value).toBe('合计'); // totals moved up; the old row 11 is gone
     expect(sim.cell('核对_出货', 'A11').value).toBeNull();
-    expect(first.conditionalFormats).toHaveLength(1);
-    expect(first.charts).toHaveLength(1);
+    expect(sim.sheet('核对_出货').conditionalFormats).toHaveLength(1);
+    expect(sim.sheet('核对_出货').charts).toHaveLength(1);
     expect(gridsFromSim(sim).slice(0, 2)).toEqual(clerkBefore);
   });
 

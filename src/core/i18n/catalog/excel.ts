@@ -113,6 +113,12 @@ export const zh = {
   'excel.ribbon.tab': '内务 Clerk Desk',
   'excel.ribbon.openPane': '打开面板',
   'excel.ribbon.notReady': '面板尚未就绪，请先点击“打开面板”。',
+  // --- a run that fails in Excel (issue 21): what became of the previous results ---
+  'excel.run.previousKept': '之前的结果原样保留，没有任何改动。',
+  'excel.run.previousPending': '新结果只换上了一部分，下次运行或重新打开面板时会自动换完。',
+  'excel.run.restored': '上次运行中途停止，已清理干净，之前的结果原样保留。',
+  'excel.run.finished': '上次运行在换上新结果时停止，现已换完。',
+  'excel.run.retry': '重试',
 } as const;
 
 export const en: Record<keyof typeof zh, string> = {
@@ -229,4 +235,10 @@ export const en: Record<keyof typeof zh, string> = {
   'excel.ribbon.tab': 'Clerk Desk',
   'excel.ribbon.openPane': 'Open pane',
   'excel.ribbon.notReady': 'The pane is not ready yet; click "Open pane" first.',
+  // --- a run that fails in Excel (issue 21): what became of the previous results ---
+  'excel.run.previousKept': 'Your previous results were kept exactly as they were.',
+  'excel.run.previousPending': 'The new results were only partly switched in; the next run, or opening the pane again, completes the switch.',
+  'excel.run.restored': 'A run that stopped midway was cleaned up; your previous results were kept as they were.',
+  'excel.run.finished': 'A run that stopped while switching in its new results has now been completed.',
+  'excel.run.retry': 'Retry',
 };
