@@ -34,6 +34,27 @@ export function utf8Bytes(s: string): number {
   return encoder.encode(s).length;
 }
 
+/**
+ * What Microsoft's client adds around our payloads on the wire (measured with @microsoft/office-js 1.1.110 in
+ * test/office-wire): an object path with its Instantiate (and, for ranges, _KeepReference) actions, an action's
+ * envelope, and the row chunks it cuts a values/numberFormat write above 1,500 cells into. Counting them lets the
+ * simulation refuse a request as too large when Excel would, not only when our own JSON is.
+ */
+export const WIRE_PATH_BYTES = 200;
+export const WIRE_ACTION_BYTES = 60;
+export const WIRE_CHUNK_BYTES = 1_650;
+const CLIENT_CHUNK_CELLS = 1_500;
+
+/** Extra request bytes of the client's row chunks for a 2-D array written to a range. */
+export function chunkBytes(value: unknown): number {
+  if (!Array.isArray(value) || !Array.isArray(value[0])) return 0;
+  const rows = value.length;
+  const cols = (value[0] as unknown[]).length;
+  if (rows * cols <= CLIENT_CHUNK_CELLS) return 0;
+  const perChunk = Math.max(1, Math.round(CLIENT_CHUNK_CELLS / cols));
+  return Math.ceil(rows / perChunk) * WIRE_CHUNK_BYTES;
+}
+
 export interface ExecResult {
   response?: unknown;
   commit?: () => void;
@@ -41,6 +62,8 @@ export interface ExecResult {
 
 interface Action {
   request: unknown;
+  /** Wire bytes beyond the request's JSON (see WIRE_*). */
+  extra: number;
   exec: () => ExecResult | void;
 }
 
@@ -53,6 +76,9 @@ export class SimContext {
   closed = false;
   /** Calculation suspended for the current batch. */
   private calcSuspended = false;
+  /** Proxies created since the last sync: each is an object path on the wire. */
+  private newObjects = 0;
+  private executing = false;
 
   /**
    * `measured` = false: the caller measures and limits the payloads itself (the wire emulator counts the bytes
@@ -65,9 +91,14 @@ export class SimContext {
     this.workbook = new WorkbookProxy(this, () => model, 'workbook');
   }
 
-  enqueue(request: unknown, exec: () => ExecResult | void): void {
+  enqueue(request: unknown, exec: () => ExecResult | void, extra = 0): void {
     if (this.closed) throw new SimRichApiError('InvalidObjectPath', 'the request context of this object has ended (Excel.run finished)');
-    this.queue.push({ request, exec });
+    this.queue.push({ request, exec, extra: extra + WIRE_ACTION_BYTES });
+  }
+
+  /** A proxy was made by the add-in's code (not by a sync answering a load). */
+  noteObject(): void {
+    if (!this.executing) this.newObjects++;
   }
 
   get pending(): number {
@@ -82,6 +113,7 @@ export class SimContext {
   private execute(batch: Action[]): { responses: unknown[]; commits: (() => void)[] } {
     const responses: unknown[] = [];
     const commits: (() => void)[] = [];
+    this.executing = true;
     try {
       for (const a of batch) {
         const out = a.exec();
@@ -92,6 +124,7 @@ export class SimContext {
       }
     } finally {
       this.calcSuspended = false;
+      this.executing = false;
     }
     return { responses, commits };
   }
@@ -100,13 +133,16 @@ export class SimContext {
     await Promise.resolve();
     const batch = this.queue;
     this.queue = [];
+    const objects = this.newObjects;
+    this.newObjects = 0;
     if (!this.measured) {
       const { commits } = this.execute(batch);
       for (const c of commits) c();
       return;
     }
     const m = this.model.metrics;
-    const record = { requestBytes: utf8Bytes(JSON.stringify(batch.map((a) => a.request))), responseBytes: 0, ops: batch.length } as {
+    const wireBytes = objects * WIRE_PATH_BYTES + batch.reduce((n, a) => n + a.extra, 0);
+    const record = { requestBytes: utf8Bytes(JSON.stringify(batch.map((a) => a.request))) + wireBytes, responseBytes: 0, ops: batch.length } as {
       requestBytes: number;
       responseBytes: number;
       ops: number;
@@ -169,7 +205,9 @@ export abstract class SimObject {
     private readonly resolver: () => any,
     readonly path: string,
     private readonly orNull = false,
-  ) {}
+  ) {
+    ctx.noteObject();
+  }
 
   get model(): SimWorkbookModel {
     return this.ctx.model;
@@ -269,9 +307,13 @@ export abstract class SimObject {
   }
 
   protected set(prop: string, value: unknown): void {
-    this.ctx.enqueue({ op: 'set', path: this.path, prop, value }, () => {
-      this.writeProp(this.live(), prop, value);
-    });
+    this.ctx.enqueue(
+      { op: 'set', path: this.path, prop, value },
+      () => {
+        this.writeProp(this.live(), prop, value);
+      },
+      chunkBytes(value),
+    );
   }
 
   protected call(op: string, args: unknown[], fn: (t: any) => void): void {
@@ -1233,9 +1275,17 @@ export class ChartCollectionProxy extends CollectionProxy<ChartProxy> {
     return t.charts;
   }
 
-  protected itemProxy(chart: SimChart, index = 0, resolve?: () => any): ChartProxy {
-    if (resolve) return new ChartProxy(this.ctx, resolve, `chart@[${index}]`);
-    return new ChartProxy(this.ctx, () => chart, `chart[${chart.name}]`);
+  /**
+   * Charts come back from a load without an id, so Microsoft's client addresses each item by its position
+   * (GetItemAt) in every later request: deleting items front to back shifts the rest. The simulation does the same.
+   */
+  protected itemProxy(_chart: SimChart, index = 0, resolve?: () => any): ChartProxy {
+    const at = () => {
+      const list = (this.live() as SimSheet).charts;
+      if (index >= list.length) throw new SimRichApiError('ItemNotFound', `${this.path}: no item at ${index}`);
+      return list[index];
+    };
+    return new ChartProxy(this.ctx, resolve ?? at, `chart@[${index}]`);
   }
 
   getItem(name: string): ChartProxy {
