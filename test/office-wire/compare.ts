@@ -1,6 +1,7 @@
 /** The workbook as the file host and the wire-emulated Excel hold it, in a form two hosts can be compared in. */
+import ExcelJS from 'exceljs';
 import type { XlsxHost } from '../../src/xlsx';
-import type { Grid, GridValue } from '../../src/core/grid';
+import { isGridError, type Grid, type GridValue } from '../../src/core/grid';
 import { gridsFromSim, trimGrid } from '../office-sim';
 import type { WireExcel } from './wire';
 
@@ -46,4 +47,25 @@ export async function fileWorkbook(xlsx: XlsxHost, open: (buf: Buffer) => Promis
     sheets: read.grids.map(comparable),
     tables: read.existing.tables.map((t) => `${t.sheet}/${t.name}`).sort(),
   };
+}
+
+/** An .xlsx holding these grids (values, number formats, merges, hidden rows, columns and sheets), for the file host. */
+export async function xlsxOf(grids: readonly Grid[]): Promise<Buffer> {
+  const wb = new ExcelJS.Workbook();
+  for (const g of grids) {
+    const ws = wb.addWorksheet(g.name, g.hidden ? { state: 'hidden' } : {});
+    g.values.forEach((row, r) =>
+      row.forEach((v, c) => {
+        if (v === null || v === undefined) return;
+        const cell = ws.getCell(r + 1, c + 1);
+        cell.value = isGridError(v) ? ({ error: v.error } as ExcelJS.CellErrorValue) : v;
+        const f = g.formats[r]?.[c];
+        if (f) cell.numFmt = f;
+      }),
+    );
+    for (const m of g.merges) ws.mergeCells(m.top, m.left, m.bottom, m.right);
+    for (const r of g.hiddenRows) ws.getRow(r).hidden = true;
+    for (const c of g.hiddenColumns) ws.getColumn(c).hidden = true;
+  }
+  return Buffer.from((await wb.xlsx.writeBuffer()) as ArrayBuffer);
 }
