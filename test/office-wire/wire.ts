@@ -68,6 +68,9 @@ export interface WireMetrics {
 
 export const emptyWireMetrics = (): WireMetrics => ({ syncs: 0, requestBytes: 0, responseBytes: 0, largestRequest: 0, largestResponse: 0, log: [] });
 
+/** The HTTP status Excel pairs with a code (the client passes it on as error.httpStatusCode). */
+const HTTP_STATUS: Record<string, number> = { ItemNotFound: 404, ItemAlreadyExists: 409, AccessDenied: 403, ApiNotFound: 404, GeneralException: 500 };
+
 const lowerFirst = (s: string) => s.charAt(0).toLowerCase() + s.slice(1);
 const upperFirst = (s: string) => (s.startsWith('_') ? s : s.charAt(0).toUpperCase() + s.slice(1));
 
@@ -184,7 +187,7 @@ export class WireExcel {
       const code = e instanceof SimRichApiError ? e.code : 'GeneralException';
       const message = e instanceof Error ? e.message : String(e);
       const a = request.Actions[current];
-      return { Error: { Code: code, Message: message, HttpStatusCode: 400, Location: a ? `${a.Name || 'action'} (${a.Id})` : '', ActionIndex: Math.max(0, current) } };
+      return { Error: { Code: code, Message: message, HttpStatusCode: HTTP_STATUS[code] ?? 400, Location: a ? `${a.Name || 'action'} (${a.Id})` : '', ActionIndex: Math.max(0, current) } };
     }
     return { Results: results };
   }
