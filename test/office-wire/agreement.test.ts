@@ -5,7 +5,7 @@
  */
 import { simFromGrids } from '../office-sim';
 import { shippingList } from '../excel/fixtures';
-import { wireFromGrids } from './wire';
+import { wireFromGrids } from './index';
 
 type Batch = (ctx: any) => Promise<unknown>;
 type Target = { run: (batch: Batch) => Promise<unknown> };

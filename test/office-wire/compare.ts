@@ -3,7 +3,7 @@ import ExcelJS from 'exceljs';
 import type { XlsxHost } from '../../src/xlsx';
 import { isGridError, type Grid, type GridValue } from '../../src/core/grid';
 import { gridsFromSim, trimGrid } from '../office-sim';
-import type { WireExcel } from './wire';
+import type { WireExcel } from './index';
 
 export interface ComparableSheet {
   name: string;

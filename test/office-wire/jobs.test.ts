@@ -14,7 +14,7 @@ import { JOB_IDS } from '../../src/core/jobs';
 import { asIsoDate } from '../../src/core/values/brand';
 import { benchBook } from '../../bench/fixtures';
 import { fileWorkbook, wireWorkbook, xlsxOf } from './compare';
-import { wireFromGrids } from './wire';
+import { wireFromGrids } from './index';
 
 const SAMPLE = join(__dirname, '../../assets/sample/clerk-sample.xlsx');
 const open = (buf: Buffer) => XlsxHost.open(buf, 'clerk-sample.xlsx');

@@ -7,7 +7,7 @@ import { ExcelHost } from '../../src/excel';
 import { HostError } from '../../src/core/host';
 import { gridsFromSim } from '../office-sim';
 import { hiddenSheet, offsetSheet, shippingList } from '../excel/fixtures';
-import { wireFromGrids, type WireExcel } from './wire';
+import { wireFromGrids, type WireExcel } from './index';
 
 const codeOf = async (p: Promise<unknown>): Promise<string | undefined> => {
   try {

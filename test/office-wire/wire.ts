@@ -4,15 +4,14 @@
  * (test/office-sim: the same workbook model, the same rules Excel enforces) and serializing the outcome the way the
  * client parses it. docs/excel-host.md ("On the wire") describes the message shapes, derived from the library's code.
  *
- *   const wire = wireFromGrids(grids);
+ *   const wire = wireFromGrids(grids);                 // index.ts, in Node; in a browser: new WireExcel(sim, client)
  *   const host = new ExcelHost({ run: wire.run, isSetSupported: wire.isSetSupported });
  *   … wire.metrics (bytes as sent on the wire), gridsFromSim(wire.sim)
  */
-import type { Grid } from '../../src/core/grid';
-import { simFromGrids, SimExcel, type SimBuildOptions } from '../office-sim';
+import type { SimExcel } from '../office-sim';
 import { SimRichApiError, SimSheet, type SimWorkbookModel } from '../office-sim/model';
 import { CollectionProxy, SimContext, SimObject, TableCollectionProxy, TableProxy, WorksheetCollectionProxy, WorksheetProxy, utf8Bytes } from '../office-sim/proxies';
-import { loadExcelClient, type ExcelBuild, type ExcelClient, type RichApiCallback, type RichApiResult } from './client';
+import type { ExcelClient, RichApiCallback, RichApiResult } from './client';
 
 /** ObjectPathType and ActionType as the client numbers them (OfficeExtension's ObjectPathFactory / ActionFactory). */
 const PATH = { globalObject: 1, newObject: 2, method: 3, property: 4, indexer: 5, referenceId: 6, nullObject: 7 } as const;
@@ -80,7 +79,6 @@ const member = (o: SimObject, name: string) => (o as unknown as Record<string, u
 class WireFault extends SimRichApiError {}
 
 export class WireExcel {
-  readonly client: ExcelClient;
   metrics: WireMetrics = emptyWireMetrics();
   /** Every request message as the client sent it (for tests that look at the shapes). */
   readonly requests: WireRequest[] = [];
@@ -92,9 +90,8 @@ export class WireExcel {
 
   constructor(
     readonly sim: SimExcel,
-    build: ExcelBuild = 'excel-web-16.00',
+    readonly client: ExcelClient,
   ) {
-    this.client = loadExcelClient(build);
     this.ctx = new SimContext(sim.model, false);
   }
 
@@ -330,9 +327,4 @@ function wireNames(data: Record<string, unknown>, select: string[], withId: bool
     } else out[upperFirst(k)] = v;
   }
   return out;
-}
-
-/** A wire-emulated Excel holding these grids (the simulation's simFromGrids underneath). */
-export function wireFromGrids(grids: readonly Grid[], options: SimBuildOptions & { build?: ExcelBuild } = {}): WireExcel {
-  return new WireExcel(simFromGrids(grids, options), options.build);
 }

@@ -10,7 +10,7 @@ import type { SheetSpec } from '../../src/core/sheet-spec';
 import { gridsFromSim, simFromGrids } from '../office-sim';
 import { reportSpec, shippingList } from '../excel/fixtures';
 import { comparable } from './compare';
-import { wireFromGrids, type WireExcel } from './wire';
+import { wireFromGrids, type WireExcel } from './index';
 
 type Run = { run: (batch: (ctx: any) => Promise<any>) => Promise<any>; isSetSupported: (n: string, v?: string) => boolean };
 
