@@ -3,7 +3,13 @@
  * it raises with Excel's codes. Expected values come from the fixtures and Excel's documented codes, not from the
  * emulator.
  */
+import { readFileSync } from 'fs';
+import { join } from 'path';
 import { ExcelHost } from '../../src/excel';
+import { XlsxHost } from '../../src/xlsx';
+import { runOnHost } from '../../src/core/run-on-host';
+import { JOB_IDS } from '../../src/core/jobs';
+import { asIsoDate } from '../../src/core/values/brand';
 import { HostError } from '../../src/core/host';
 import { gridsFromSim } from '../office-sim';
 import { hiddenSheet, offsetSheet, shippingList } from '../excel/fixtures';
@@ -148,12 +154,22 @@ describe('the Office.js host on the client library', () => {
     expect(grids[2].hidden).toBe(true);
   });
 
-  test('read on Excel 2019 (ExcelApi 1.7): no API of a later set is called, hidden rows found by bisection', async () => {
+  test('read on ExcelApi 1.7 (our minimum): no API of a later set is called, hidden rows found by bisection', async () => {
     const wire = wireFromGrids(book(), { apiMinor: 7 });
     const { grids } = await hostOn(wire).readWorkbook();
     expect(grids[0].hiddenRows).toEqual([4]);
     expect(grids[0].merges).toEqual([]);
     expect(wire.metrics.log.filter((r) => r.error)).toEqual([]);
+  });
+
+  test('a full run on ExcelApi 1.8 (Excel 2019’s level): every job completes without calling a later API', async () => {
+    const file = readFileSync(join(__dirname, '../../assets/sample/clerk-sample.xlsx'));
+    const { grids } = await (await XlsxHost.open(file, 'clerk-sample.xlsx')).readWorkbook();
+    const wire = wireFromGrids(grids, { apiMinor: 8 });
+    const run = await runOnHost(hostOn(wire), { jobs: JOB_IDS, asOf: asIsoDate('2026-10-31'), lang: 'zh-CN', options: { period: '2026-10', month: '2026-10' } });
+    expect(wire.metrics.log.filter((r) => r.error)).toEqual([]);
+    for (const l of run.plan.layouts) expect(wire.model.sheet(l.name)).toBeDefined();
+    expect(wire.model.metrics.screenSuspensions).toBe(0);
   });
 
   test('select: activates the sheet and selects the cell; a missing sheet is named', async () => {
