@@ -23,7 +23,7 @@ export default tseslint.config(
   },
   {
     // The Office.js simulation (run by the playground and the tests) stands in for Office's untyped proxies.
-    files: ['src/office-sim/**/*.ts'],
+    files: ['src/office-sim/**/*.ts', 'src/office-wire/**/*.ts'],
     rules: { '@typescript-eslint/no-explicit-any': 'off' },
   },
   {

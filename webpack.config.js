@@ -121,6 +121,8 @@ module.exports = async (env = {}, argv = {}) => {
         new CopyWebpackPlugin({
           patterns: [
             { from: 'assets/icon-*.png', to: 'assets/[name][ext]', noErrorOnMissing: true },
+            // Microsoft's Excel client library for the "Office.js (Microsoft client)" host (a dev dependency; never in dist/).
+            { from: 'node_modules/@microsoft/office-js/dist/excel-web-16.00.debug.js', to: 'office-js/[name][ext]', noErrorOnMissing: true },
             ...(fs.existsSync(SAMPLE) ? [{ from: SAMPLE, to: 'assets/sample/clerk-sample.xlsx' }] : []),
           ],
         }),

@@ -64,7 +64,15 @@ interface Op {
   split?: () => [Op, Op] | null;
 }
 
-const OP_OVERHEAD = 160;
+/**
+ * Request bytes of each kind of op as Microsoft's client serializes it (object paths, Instantiate and _KeepReference
+ * actions, ids): measured on the wire with @microsoft/office-js 1.1.110 (test/office-wire), plus ~15% for longer ids
+ * late in a big run. A hyperlink cell costs ~1 kB, not the few hundred bytes of its JSON: 5,000 links estimated at
+ * the JSON size went to Excel as a 5.7 MB request.
+ */
+const WIRE = { font: 950, table: 760, conditional: 1_700, link: 1_200, width: 1_070, freeze: 120, chart: 1_900, series: 1_500, visibility: 320, block: 660 };
+/** The client cuts a values/numberFormat write above 1,500 cells into row chunks, ~3.3 kB of paths and actions per chunk pair. */
+const CHUNK_BYTES_PER_CELL = 3;
 /** The hyperlink colour of Excel's default theme (the xlsx host uses the same). */
 const LINK_COLOR = '#0563C1';
 /** Layouts give dates as 1900-system serials; a 1904-system workbook counts from 1904-01-01 (as the xlsx host does). */
@@ -300,7 +308,7 @@ function layoutOps(l: SheetLayout, caps: Capabilities, date1904: boolean): Op[] 
     const big = b.role === 'title' && b.top === 1;
     const width = Math.max(1, b.formats.length);
     ops.push({
-      bytes: OP_OVERHEAD * 2,
+      bytes: WIRE.font,
       step,
       rows: 0,
       writesValues: false,
@@ -315,7 +323,7 @@ function layoutOps(l: SheetLayout, caps: Capabilities, date1904: boolean): Op[] 
   for (const t of l.tables) {
     const address = `${columnLetter(t.left)}${t.top}:${columnLetter(t.right)}${t.bottom}`;
     ops.push({
-      bytes: OP_OVERHEAD + utf8Bytes(t.name) * 2,
+      bytes: WIRE.table + utf8Bytes(t.name) * 2,
       step: { sheet: l.name, name: t.name },
       rows: 0,
       writesValues: false,
@@ -329,7 +337,7 @@ function layoutOps(l: SheetLayout, caps: Capabilities, date1904: boolean): Op[] 
   }
   for (const h of l.highlights) {
     ops.push({
-      bytes: OP_OVERHEAD * 3 + utf8Bytes(h.formula),
+      bytes: WIRE.conditional + utf8Bytes(h.formula),
       step,
       rows: 0,
       writesValues: false,
@@ -344,7 +352,7 @@ function layoutOps(l: SheetLayout, caps: Capabilities, date1904: boolean): Op[] 
     const keepText = isFormulaLike(link.text) || link.text.startsWith("'");
     const hyperlink: Excel.RangeHyperlink = keepText ? { documentReference: link.reference } : { documentReference: link.reference, textToDisplay: link.text };
     ops.push({
-      bytes: OP_OVERHEAD * 3 + jsonBytes(hyperlink),
+      bytes: WIRE.link + jsonBytes(hyperlink),
       step,
       rows: 0,
       writesValues: false,
@@ -358,7 +366,7 @@ function layoutOps(l: SheetLayout, caps: Capabilities, date1904: boolean): Op[] 
   }
   l.widths.forEach((w, i) =>
     ops.push({
-      bytes: OP_OVERHEAD,
+      bytes: WIRE.width,
       step,
       rows: 0,
       writesValues: false,
@@ -368,12 +376,12 @@ function layoutOps(l: SheetLayout, caps: Capabilities, date1904: boolean): Op[] 
     }),
   );
   if (l.freezeRows > 0) {
-    ops.push({ bytes: OP_OVERHEAD, step, rows: 0, writesValues: false, queue: (_ctx, sheet) => sheet(l.name).freezePanes.freezeRows(l.freezeRows) });
+    ops.push({ bytes: WIRE.freeze, step, rows: 0, writesValues: false, queue: (_ctx, sheet) => sheet(l.name).freezePanes.freezeRows(l.freezeRows) });
   }
   for (const c of l.charts) {
     if (!caps.minimum) break;
     ops.push({
-      bytes: OP_OVERHEAD * (4 + c.series.length * 3) + jsonBytes(c),
+      bytes: WIRE.chart + WIRE.series * c.series.length + jsonBytes(c),
       step,
       rows: 0,
       writesValues: false,
@@ -393,7 +401,7 @@ function layoutOps(l: SheetLayout, caps: Capabilities, date1904: boolean): Op[] 
     });
   }
   ops.push({
-    bytes: OP_OVERHEAD,
+    bytes: WIRE.visibility,
     step,
     rows: 0,
     writesValues: false,
@@ -421,12 +429,12 @@ function blockOps(sheetName: string, b: LayoutBlock): Op[] {
   const formatRow = Array.from({ length: width }, (_, j) => b.formats[j] ?? 'General');
   const formatBytes = jsonBytes(formatRow) + 1;
   const encoded = b.rows.map((row) => formatRow.map((f, j) => encodeCell(row[j] ?? null, f)));
-  const rowBytes = encoded.map((r) => jsonBytes(r) + 1 + formatBytes);
+  const rowBytes = encoded.map((r) => jsonBytes(r) + 1 + formatBytes + CHUNK_BYTES_PER_CELL * width);
   const ops: Op[] = [];
   let start = 0;
   while (start < encoded.length) {
     let end = start;
-    let bytes = OP_OVERHEAD;
+    let bytes = WIRE.block;
     while (end < encoded.length && (end === start || bytes + rowBytes[end] <= SYNC_BUDGET)) bytes += rowBytes[end++];
     ops.push(valueOp(sheetName, b.top + start, b.left, encoded.slice(start, end), formatRow, bytes));
     start = end;

@@ -29,6 +29,8 @@ export interface Rect {
 }
 
 export interface SimTable {
+  /** Excel's Table.id: unique in the workbook, kept across renames (TableCollection.getItem takes a name or an id). */
+  id: string;
   name: string;
   sheet: SimSheet;
   r0: number;
@@ -52,6 +54,7 @@ export interface SimChartSeries {
 }
 
 export interface SimChart {
+  id: string;
   name: string;
   type: string;
   title: string;
@@ -129,6 +132,8 @@ export function parseRect(address: string): Rect {
 const intersects = (a: Rect, b: Rect) => a.r0 < b.r0 + b.rows && b.r0 < a.r0 + a.rows && a.c0 < b.c0 + b.cols && b.c0 < a.c0 + a.cols;
 
 export class SimSheet {
+  /** Excel's Worksheet.id, a GUID in braces that survives renames (WorksheetCollection.getItem takes a name or an id). */
+  id = '';
   visibility: 'Visible' | 'Hidden' | 'VeryHidden' = 'Visible';
   protected = false;
   /** Row-major, 0-based; missing = empty. */
@@ -345,6 +350,8 @@ export class SimWorkbookModel {
   active: SimSheet | null = null;
   selection: { sheet: string; address: string } | null = null;
   private tableCounter = 0;
+  private tableIds = 0;
+  private sheetCounter = 0;
   private chartCounter = 0;
 
   isSetSupported = (name: string, version?: string): boolean => {
@@ -359,6 +366,11 @@ export class SimWorkbookModel {
 
   sheet(name: string): SimSheet | undefined {
     return this.sheets.find((s) => s.name.toLowerCase() === name.toLowerCase());
+  }
+
+  /** WorksheetCollection.getItem(key): "the name or ID of the worksheet" (excel.d.ts). */
+  sheetByKey(key: string): SimSheet | undefined {
+    return this.sheet(key) ?? this.sheets.find((s) => s.id === key);
   }
 
   sheetOrThrow(name: string): SimSheet {
@@ -379,6 +391,7 @@ export class SimWorkbookModel {
   addSheet(name: string): SimSheet {
     this.validateSheetName(name);
     const s = new SimSheet(name);
+    s.id = `{00000000-0001-0000-${String(++this.sheetCounter).padStart(4, '0')}-000000000000}`;
     this.sheets.push(s);
     if (!this.active) this.active = s;
     return s;
@@ -462,7 +475,7 @@ export class SimWorkbookModel {
     let name: string;
     do name = `Table${++this.tableCounter}`;
     while (this.tables.some((t) => t.name.toLowerCase() === name.toLowerCase()));
-    const t: SimTable = { name, sheet, r0: top, c0: rect.c0, r1: bottom, c1 };
+    const t: SimTable = { id: String(++this.tableIds), name, sheet, r0: top, c0: rect.c0, r1: bottom, c1 };
     this.tables.push(t);
     return t;
   }

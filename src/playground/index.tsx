@@ -25,6 +25,7 @@ import type { Grid } from '../core/grid';
 import type { WorkbookHost } from '../core/host';
 import { MemoryHost, type MemorySnapshot } from './memory-host';
 import { SimHost } from './sim-host';
+import { viaMicrosoftClient } from './microsoft-client';
 import { readXlsx } from './xlsx-read';
 import { SheetView } from './SheetView';
 import { runFromRibbon } from '../commands/handlers';
@@ -67,9 +68,10 @@ const useStyles = makeStyles({
 
 /** A host the sheet view can watch. */
 type ViewableHost = WorkbookHost & { snapshot(): MemorySnapshot; subscribe(l: (s: MemorySnapshot) => void): () => void };
-type HostKind = 'sim' | 'memory';
+type HostKind = 'sim' | 'client' | 'memory';
 const HOSTS: Record<HostKind, (grids: readonly Grid[]) => ViewableHost> = {
   sim: (grids) => new SimHost(grids),
+  client: (grids) => new SimHost(grids, viaMicrosoftClient),
   memory: (grids) => new MemoryHost(grids),
 };
 
@@ -81,7 +83,10 @@ interface Book {
   key: number;
 }
 
-const initialHost = (): HostKind => (new URLSearchParams(location.search).get('host') === 'memory' ? 'memory' : 'sim');
+const initialHost = (): HostKind => {
+  const q = new URLSearchParams(location.search).get('host');
+  return q === 'memory' || q === 'client' ? q : 'sim';
+};
 
 function initialLang(): Lang {
   const q = new URLSearchParams(location.search).get('lang');
@@ -168,6 +173,7 @@ function Playground() {
           {t(lang, 'excel.pane.playground.host')}{' '}
           <select value={kind} onChange={(e) => switchHost(e.target.value as HostKind)} data-testid="host-select">
             <option value="sim">{t(lang, 'excel.pane.playground.host.sim')}</option>
+            <option value="client">{t(lang, 'excel.pane.playground.host.client')}</option>
             <option value="memory">{t(lang, 'excel.pane.playground.host.memory')}</option>
           </select>
         </label>

@@ -18,9 +18,11 @@ export class SimHost implements WorkbookHost {
   private version = 0;
   private grids: Grid[];
 
-  constructor(grids: readonly Grid[]) {
+  /** `connect`: another way to reach the simulated workbook (Microsoft's client library on the wire emulator). */
+  constructor(grids: readonly Grid[], connect?: (sim: SimExcel) => { run: ExcelRun; isSetSupported: (name: string, version?: string) => boolean }) {
     this.sim = simFromGrids(grids);
-    this.excel = new ExcelHost({ run: this.sim.run as unknown as ExcelRun, isSetSupported: this.sim.isSetSupported });
+    const via = connect?.(this.sim) ?? { run: this.sim.run as unknown as ExcelRun, isSetSupported: this.sim.isSetSupported };
+    this.excel = new ExcelHost(via);
     this.grids = gridsFromSim(this.sim);
   }
 

@@ -101,6 +101,8 @@ export const zh = {
   'excel.pane.playground.host.memory': '浏览器内存',
   'excel.pane.playground.host.sim': 'Office.js 模拟',
   'excel.pane.playground.host.xlsx': 'ExcelJS 文件',
+  // #19: the playground on Microsoft's client library
+  'excel.pane.playground.host.client': 'Office.js（微软客户端库）',
   'excel.pane.playground.loading': '正在读取 {name}…',
   'excel.pane.playground.loaded': '已载入 {name}：{sheets} 张工作表',
   'excel.pane.playground.loadFailed': '无法读取 {name}：{detail}',
@@ -223,6 +225,8 @@ export const en: Record<keyof typeof zh, string> = {
   'excel.pane.playground.host.memory': 'Browser memory',
   'excel.pane.playground.host.sim': 'Office.js simulation',
   'excel.pane.playground.host.xlsx': 'ExcelJS file',
+  // #19: the playground on Microsoft's client library
+  'excel.pane.playground.host.client': 'Office.js (Microsoft client)',
   'excel.pane.playground.loading': 'Reading {name}…',
   'excel.pane.playground.loaded': 'Loaded {name}: {sheets} sheets',
   'excel.pane.playground.loadFailed': 'Could not read {name}: {detail}',
