@@ -8,7 +8,8 @@ import { basename, dirname, extname, join, resolve } from 'path';
 import { HostError, type HostProgress } from '../core/host';
 import { runOnHost } from '../core/run-on-host';
 import { jobById } from '../core/jobs';
-import { t, type Lang, type MessageKey, type MessageValues } from '../core/i18n';
+import { t, translator, type Lang, type MessageKey, type MessageValues } from '../core/i18n';
+import { periodLines } from '../core/period';
 import type { IsoDate } from '../core/values/brand';
 import { ymdToIso } from '../core/values/dates';
 import { XlsxHost } from '../xlsx/host';
@@ -31,6 +32,9 @@ export interface CliIO {
   /** Minimum milliseconds between two progress lines of one phase (default 1000; 0 prints all). */
   progressEvery?: number;
 }
+
+/** Findings that say a chosen period holds no data: worth a line of their own, not only a count. */
+const EMPTY_PERIOD = new Set(['reconcile-period-empty', 'sales-empty-month']);
 
 export const EXIT_OK = 0;
 export const EXIT_BAD_INPUT = 1;
@@ -151,6 +155,9 @@ export async function main(argv: readonly string[], io: CliIO): Promise<number> 
       await fs.writeFile(jsonPath, `${JSON.stringify(run.summary, null, 2)}\n`, 'utf8');
       say(lang, 'cli.result.json', { file: jsonPath });
     }
+    // Which period each job used (and an as-of beyond the data), then a chosen period with nothing in it.
+    for (const line of periodLines(run.summary, translator(lang))) io.stderr(`${line}\n`);
+    for (const f of run.findings) if (EMPTY_PERIOD.has(f.code)) say(lang, f.message.key, f.message.values);
     const errors = run.findings.filter((f) => f.severity === 'error').length;
     const warnings = run.findings.filter((f) => f.severity === 'warning').length;
     say(lang, 'cli.result.findings', { count: run.findings.length, errors, warnings });

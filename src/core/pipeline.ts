@@ -8,6 +8,7 @@ import { readState, stateSheet, isOwned, type WorkbookState } from './state';
 import { translator, type Lang } from './i18n';
 import type { IsoDate } from './values/brand';
 import { columnLetter } from './values/address';
+import { dataEnd } from './period';
 
 export interface RunRequest {
   /** Jobs to run; 'structure' is implied. */
@@ -59,8 +60,14 @@ export function runWorkbook(grids: readonly Grid[], request: RunRequest): RunOut
     })),
     issues: structure.issues.map((i) => ({ sheet: i.sheet, cell: i.cell, value: i.value, field: i.field, problem: i.problem })),
   };
+  // An as-of date after the data is allowed, and named: aging then runs to a day the workbook knows nothing of.
+  const end = dataEnd(structure.tables);
+  if (end) summary.dataEnd = end;
   const sheets: SheetSpec[] = [];
   const findings: Finding[] = [...structure.findings];
+  if (end && request.asOf > end && request.jobs.some((j) => j !== 'structure' && j !== 'quotes')) {
+    findings.push({ severity: 'info', code: 'as-of-beyond-data', message: { key: 'period.finding.beyondData', values: { asOf: request.asOf, dataEnd: end } }, cells: [] });
+  }
   for (const job of JOBS) {
     if (!wanted.has(job.id)) continue;
     const run = job.run(input, ctx);

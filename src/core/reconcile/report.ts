@@ -10,6 +10,7 @@ import { formatFen } from '../values/money';
 import { CLASSES, type ReconClass } from './classes';
 import type { CounterpartyResult, ReconGroup } from './reconcile';
 import type { CounterpartyScope, OurLine, Period, SourceRef, TheirLine } from './scope';
+import { periodSourceText, type PeriodSource } from '../period';
 
 /** The generated sheets, the findings and the JSON section, from the reconciled counterparties. */
 
@@ -22,6 +23,8 @@ export interface ReconSettings {
 
 export interface ReconModel {
   period: Period;
+  /** Where the period came from (an option, the statements' 对账期间, …). */
+  periodSource?: PeriodSource;
   settings: ReconSettings;
   results: CounterpartyResult[];
   /** Related parties with shipments in the period but no statement. */
@@ -38,6 +41,9 @@ const sideJson = (lines: { source: SourceRef }[]): Json => (lines.length === 0 ?
 export function reconcileJson(m: ReconModel): { [key: string]: Json } {
   return {
     period: m.period.label,
+    periodFrom: m.period.from,
+    periodTo: m.period.to,
+    periodSource: m.periodSource ?? 'option',
     counterparties: m.results.map((r) => ({
       name: r.party.name,
       oursTotal: yuan(r.ledger.oursTotal),
@@ -48,6 +54,11 @@ export function reconcileJson(m: ReconModel): { [key: string]: Json } {
       lines: r.groups.map((g) => ({ class: g.cls, ours: sideJson(g.ours), theirs: sideJson(g.theirs), difference: yuan(g.difference) })),
     })),
   };
+}
+
+/** "对账期间：2026-10-01 至 2026-10-31（取自对账单抬头）": the period and where it came from. */
+function periodLine(m: ReconModel, ctx: JobContext): string {
+  return `${ctx.t('reconcile.line.period', { from: m.period.from, to: m.period.to })}${periodSourceText(ctx.t, m.periodSource ?? 'option')}`;
 }
 
 /** The short name for a sheet: the shortest alias, else the name without its company suffix. */
@@ -292,7 +303,7 @@ export function reconcileSheets(m: ReconModel, ctx: JobContext, aliasesOf: (name
       purpose: 'reconcile',
       title: [
         t('reconcile.heading.party', { name: r.party.name }),
-        t('reconcile.line.period', { from: m.period.from, to: m.period.to }),
+        periodLine(m, ctx),
         t('reconcile.line.sources', { ours: r.scope.shipmentSheets.join('、') || t('reconcile.none'), theirs: r.scope.statementSheets.join('、') || t('reconcile.none') }),
         t('reconcile.line.tolerance', { amount: (m.settings.amountTolFen / 100).toFixed(2), percent: String(Math.round(m.settings.amountTolPct * 1e6) / 1e4), days: m.settings.dateWindow, transit: m.settings.inTransitDays }),
       ],
@@ -335,7 +346,7 @@ export function reconcileSheets(m: ReconModel, ctx: JobContext, aliasesOf: (name
   const summary: SheetSpec = {
     name: summaryName,
     purpose: 'reconcile',
-    title: [t('reconcile.heading.summary', { period: m.period.label }), t('reconcile.line.period', { from: m.period.from, to: m.period.to }), t('reconcile.line.summaryNote')],
+    title: [t('reconcile.heading.summary', { period: m.period.label }), periodLine(m, ctx), t('reconcile.line.summaryNote')],
     summary: [
       { label: t('reconcile.summary.theirs'), value: money(sum((r) => r.ledger.theirsTotal)), type: 'money' },
       { label: t('reconcile.summary.ours'), value: money(sum((r) => r.ledger.oursTotal)), type: 'money' },

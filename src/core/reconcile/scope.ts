@@ -1,37 +1,14 @@
-import type { OptionValues } from '../job';
+import { statementInPeriod, type Period } from '../period';
 import type { Party, PartyDirectory } from '../parties';
 import type { ShipmentRow, StatementRow } from '../tables/kinds';
 import { tablesOf, type AnyTypedTable, type TypedTable } from '../tables/typed-table';
-import { asFen, asIsoDate, asIsoMonth, type Fen, type IsoDate } from '../values/brand';
+import { asFen, type Fen, type IsoDate } from '../values/brand';
 import { companyKey } from '../values/company';
-import { firstDayOfMonth, isIsoDate, isIsoMonth, lastDayOfMonth, monthOf } from '../values/dates';
 import { lineAmount } from '../values/money';
 
 /** What is reconciled: the period, and each counterparty's lines on both sides. */
 
-export interface Period {
-  from: IsoDate;
-  to: IsoDate;
-  /** 'YYYY-MM' for a month, 'from..to' for a range. */
-  label: string;
-}
-
-const dateOption = (v: unknown): IsoDate | undefined => (typeof v === 'string' && isIsoDate(v.trim()) ? asIsoDate(v.trim()) : undefined);
-
-/** `period` (YYYY-MM), or `from`/`to`; by default the month of asOf. */
-export function periodFrom(options: OptionValues, asOf: IsoDate): Period {
-  const from = dateOption(options.from);
-  const to = dateOption(options.to);
-  if (from || to) {
-    const month = monthOf(from ?? to ?? asOf);
-    const f = from ?? firstDayOfMonth(month);
-    const t = to ?? lastDayOfMonth(month);
-    return f <= t ? { from: f, to: t, label: `${f}..${t}` } : { from: t, to: f, label: `${t}..${f}` };
-  }
-  const raw = typeof options.period === 'string' ? options.period.trim() : '';
-  const month = isIsoMonth(raw) ? asIsoMonth(raw) : monthOf(asOf);
-  return { from: firstDayOfMonth(month), to: lastDayOfMonth(month), label: month };
-}
+export type { Period };
 
 export interface SourceRef {
   sheet: string;
@@ -133,6 +110,8 @@ export function collectScope(tables: readonly AnyTypedTable[], directory: PartyD
     return s;
   };
   for (const table of tablesOf(tables, 'statements')) {
+    // Last month's statement still in the workbook is not this period's, even for its undated lines.
+    if (!statementInPeriod(table, period)) continue;
     const tableParty = statementParty(table, finder);
     for (const { fields: f, sourceRow } of table.rows) {
       if (!inPeriod(f.date, period)) continue;

@@ -4,6 +4,7 @@ import type { ColumnSpec, OutValue, SheetSpec, SummaryLine } from '../sheet-spec
 import { column, money, safeTableName } from '../report/build';
 import type { IsoMonth } from '../values/brand';
 import { formatFen } from '../values/money';
+import { periodSourceText, type PeriodSource } from '../period';
 import { change, type SalesModel, type Series } from './aggregate';
 import type { Amount, SalesBasis } from './lines';
 
@@ -56,7 +57,7 @@ export function summarySentence(model: SalesModel, tax: Tax, ctx: JobContext): s
 
 const rateOrDash = (rate: number | null, none: string): OutValue => (rate === null ? none : rate);
 
-export function salesSheets(model: SalesModel, basis: SalesBasis, tax: Tax, ctx: JobContext): SheetSpec[] {
+export function salesSheets(model: SalesModel, basis: SalesBasis, tax: Tax, ctx: JobContext, monthSource: PeriodSource = 'option'): SheetSpec[] {
   const { t } = ctx;
   const none = t('sales.none');
   const n = model.months.length;
@@ -64,6 +65,7 @@ export function salesSheets(model: SalesModel, basis: SalesBasis, tax: Tax, ctx:
   const title = (heading: MessageKey, values?: Record<string, string>): string[] => [
     t(heading, values),
     summarySentence(model, tax, ctx),
+    t('period.said.sales', { month: model.months[model.months.length - 1], source: periodSourceText(t, monthSource) }),
     t('sales.basisLine', { basis: t(basis === 'invoices' ? 'sales.basis.invoices' : 'sales.basis.shipments'), asOf: ctx.asOf }),
   ];
   const monthCols = (): ColumnSpec[] => model.months.map((m, i) => column(`m${i}`, m, 'money', 13));

@@ -236,7 +236,7 @@ describe('counterparties', () => {
 describe('JSON section', () => {
   test('has exactly the documented shape, yuan to two decimals', () => {
     const json = reconcileJob.run({ grids: [], tables: ALL, issues: [] }, ctx()).result as Record<string, unknown>;
-    expect(Object.keys(json).sort()).toEqual(['counterparties', 'period']);
+    expect(Object.keys(json).sort()).toEqual(['counterparties', 'period', 'periodFrom', 'periodSource', 'periodTo']);
     expect(json.period).toBe('2026-10');
     const cps = json.counterparties as Record<string, unknown>[];
     for (const c of cps) {

@@ -57,7 +57,6 @@ export const zh = {
   'sales.chart.mix': '产品类别构成（不含税）',
   'sales.chart.groups': '关联企业与外部客户（不含税）',
   'sales.finding.assumedRate': '{count} 行没有税率可查，按 13% 拆分了不含税金额',
-  'sales.finding.noSales': '{month} 没有销售记录',
   'sales.finding.noSource': '没有找到{basis}的表格，无法做销售分析',
 } as const;
 
@@ -119,6 +118,5 @@ export const en: Record<keyof typeof zh, string> = {
   'sales.chart.mix': 'Goods class mix (without tax)',
   'sales.chart.groups': 'Related and external (without tax)',
   'sales.finding.assumedRate': '{count} lines had no tax rate to find; 13% was used to split out the amount without tax',
-  'sales.finding.noSales': 'No sales recorded in {month}',
   'sales.finding.noSource': 'No {basis} table found; sales cannot be analysed',
 };
