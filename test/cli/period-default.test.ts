@@ -47,6 +47,15 @@ const figures = (s: Summary): unknown =>
     expect(totals.months[totals.months.length - 1]).toBe(324070.79);
   });
 
+  test('the planted 09-30 shipment booked by them on 10-02 is a timing difference matched to our September list', () => {
+    // PLANTED.md files it under only-theirs ("on their October statement, on our September list"); issue 15 makes
+    // it 上期发货、本期入账, matched to its September line, which is what its note describes.
+    const cps = auto.summary.reconcile.counterparties as { name: string; lines: { class: string; ours: unknown; theirs: unknown }[] }[];
+    const hg = cps.find((c) => c.name === '苏州华工精密模具有限公司')!;
+    const line = hg.lines.find((l) => JSON.stringify(l.theirs) === JSON.stringify({ sheet: '对账单-华工精密', row: 6 }));
+    expect(line).toMatchObject({ class: 'prior-period', ours: { sheet: '9月出货清单' } });
+  });
+
   test('the same figures as --period 2026-10 --month 2026-10', () => {
     expect(chosen.code).toBe(0);
     expect(figures(auto.summary)).toEqual(figures(chosen.summary));

@@ -94,6 +94,7 @@ export function noteOf(g: ReconGroup, ctx: JobContext, inTransitDays: number): s
   }
   if ((g.pass === 'document-sum' || g.pass === 'window-sum') && g.cls === 'matched') parts.push(t('reconcile.note.sum', { n: g.ours.length + g.theirs.length }));
   if (g.cls === 'in-transit') parts.push(t('reconcile.note.inTransit', { days: inTransitDays }));
+  if (g.cls === 'prior-period' && g.ours[0]) parts.push(t('reconcile.note.prior-period', { date: g.ours[0].f.date ?? '', sheet: g.ours[0].source.sheet }));
   if (g.cls === 'duplicate') parts.push(t('reconcile.note.duplicate'));
   if (g.cls === 'possible') parts.push(t('reconcile.note.possible'));
   if (g.cls === 'matched' && g.difference !== 0) parts.push(t('reconcile.note.rounding'));
@@ -131,7 +132,7 @@ export function reconcileFindings(m: ReconModel, ctx: JobContext): Finding[] {
         side: t(o ? 'reconcile.side.ours' : 'reconcile.side.theirs'),
         amount: fmt(o ? g.oursAmount : g.theirsAmount),
       };
-      const severity = g.cls === 'in-transit' || g.cls === 'possible' ? 'info' : 'warning';
+      const severity = g.cls === 'in-transit' || g.cls === 'possible' || g.cls === 'prior-period' ? 'info' : 'warning';
       findings.push({ severity, code: `reconcile-${g.cls}`, message: { key: `reconcile.finding.${g.cls}` as MessageKey, values }, cells });
     }
     if (r.ledger.unexplained !== 0) {
@@ -150,8 +151,14 @@ export function reconcileFindings(m: ReconModel, ctx: JobContext): Finding[] {
   return findings;
 }
 
-function statusText(ctx: JobContext, s: CounterpartyResult['status'] | 'noStatement'): string {
+function statusWord(ctx: JobContext, s: 'agreed' | 'explained' | 'unexplained' | 'noStatement'): string {
   return ctx.t(`reconcile.status.${s}` as MessageKey);
+}
+
+/** The status as the clerk reads it: "有 N 项待确认（¥X）" names what still waits, never "已全部说明" while anything does. */
+function statusText(ctx: JobContext, r: CounterpartyResult): string {
+  if (r.status !== 'pending') return statusWord(ctx, r.status);
+  return ctx.t('reconcile.status.pending', { count: r.pending.count, amount: fmt(r.pending.amount) });
 }
 
 export function reconcileSheets(m: ReconModel, ctx: JobContext, aliasesOf: (name: string) => string[], takenSheets: Set<string> = new Set()): SheetSpec[] {
@@ -169,6 +176,7 @@ export function reconcileSheets(m: ReconModel, ctx: JobContext, aliasesOf: (name
     { column: 'class', equals: classLabel('only-theirs'), tone: 'warn' },
     { column: 'class', equals: classLabel('duplicate'), tone: 'warn' },
     { column: 'class', equals: classLabel('in-transit'), tone: 'info' },
+    { column: 'class', equals: classLabel('prior-period'), tone: 'info' },
   ];
   const sheetOf = new Map<string, string>();
   const partySheets: SheetSpec[] = [];
@@ -266,22 +274,23 @@ export function reconcileSheets(m: ReconModel, ctx: JobContext, aliasesOf: (name
     // 3. the 调节表
     const L = r.ledger;
     let running = L.theirsTotal as number;
-    const ledgerRows: OutValue[][] = [[t('reconcile.ledger.start'), null, r.scope.theirs.length, money(L.theirsTotal), money(L.theirsTotal)]];
+    const ledgerRows: OutValue[][] = [[t('reconcile.ledger.start'), null, r.scope.theirs.length, null, money(L.theirsTotal), money(L.theirsTotal)]];
     for (const row of L.rows) {
       running += row.amount;
       const cls = row.item.startsWith('duplicate') ? 'duplicate' : (row.item as ReconClass);
-      ledgerRows.push([t(`reconcile.ledger.${row.item}` as MessageKey, { days: m.settings.inTransitDays }), classLabel(cls), row.count, money(row.amount), money(asFen(running))]);
+      ledgerRows.push([t(`reconcile.ledger.${row.item}` as MessageKey, { days: m.settings.inTransitDays }), classLabel(cls), row.theirsCount, row.oursCount, money(row.amount), money(asFen(running))]);
     }
-    ledgerRows.push([t('reconcile.ledger.adjusted'), null, null, null, money(L.adjusted)]);
-    ledgerRows.push([t('reconcile.ledger.ours'), null, r.scope.ours.length, money(L.oursTotal), null]);
-    ledgerRows.push([t('reconcile.ledger.unexplained'), null, null, money(L.unexplained), null]);
+    ledgerRows.push([t('reconcile.ledger.adjusted'), null, null, null, null, money(L.adjusted)]);
+    ledgerRows.push([t('reconcile.ledger.ours'), null, null, r.scope.ours.length, money(L.oursTotal), null]);
+    ledgerRows.push([t('reconcile.ledger.unexplained'), null, null, null, money(L.unexplained), null]);
     const ledger: TableSpec = {
       name: tableName(`${base}_Ledger`),
       caption: t('reconcile.caption.ledger'),
       columns: [
         column('item', t('reconcile.col.item'), 'text', 36),
         column('class', t('reconcile.col.class'), 'text', 10),
-        column('count', t('reconcile.col.count'), 'integer', 8),
+        column('theirsCount', t('reconcile.col.theirsCount'), 'integer', 9),
+        column('oursCount', t('reconcile.col.oursCount'), 'integer', 9),
         column('adjust', t('reconcile.col.adjust'), 'money', 15),
         column('balance', t('reconcile.col.balance'), 'money', 15),
       ],
@@ -312,7 +321,7 @@ export function reconcileSheets(m: ReconModel, ctx: JobContext, aliasesOf: (name
         { label: t('reconcile.summary.ours'), value: money(L.oursTotal), type: 'money' },
         { label: t('reconcile.summary.difference'), value: money(diff), type: 'money', tone: diff === 0 ? 'good' : 'warn' },
         { label: t('reconcile.summary.unexplained'), value: money(L.unexplained), type: 'money', tone: L.unexplained === 0 ? 'good' : 'bad' },
-        { label: t('reconcile.summary.status'), value: statusText(ctx, r.status), tone: r.status === 'agreed' ? 'good' : r.status === 'explained' ? 'warn' : 'bad' },
+        { label: t('reconcile.summary.status'), value: statusText(ctx, r), tone: r.status === 'agreed' ? 'good' : r.status === 'unexplained' ? 'bad' : 'warn' },
       ],
       tables: [lines, alone, ledger, signoff],
     });
@@ -322,7 +331,7 @@ export function reconcileSheets(m: ReconModel, ctx: JobContext, aliasesOf: (name
   const summaryRows: OutValue[][] = m.results.map((r) => [
     { text: r.party.name, target: { sheet: sheetOf.get(r.party.key) ?? summaryName, cell: 'A1' } },
     t(r.party.group === 'related' ? 'reconcile.group.related' : 'reconcile.group.external'),
-    statusText(ctx, r.status),
+    statusText(ctx, r),
     money(r.ledger.theirsTotal),
     money(r.ledger.oursTotal),
     money(asFen(r.ledger.oursTotal - r.ledger.theirsTotal)),
@@ -334,7 +343,7 @@ export function reconcileSheets(m: ReconModel, ctx: JobContext, aliasesOf: (name
     summaryRows.push([
       first ? sourceLink(first.source.sheet, first.source.row, 1, s.party.name) : s.party.name,
       t(s.party.group === 'related' ? 'reconcile.group.related' : 'reconcile.group.external'),
-      statusText(ctx, 'noStatement'),
+      statusWord(ctx, 'noStatement'),
       null,
       money(asFen(s.ours.reduce((x, l) => x + l.amount, 0))),
       null,
@@ -368,10 +377,11 @@ export function reconcileSheets(m: ReconModel, ctx: JobContext, aliasesOf: (name
         ],
         rows: summaryRows,
         highlights: [
-          { column: 'status', equals: statusText(ctx, 'agreed'), tone: 'good' },
-          { column: 'status', equals: statusText(ctx, 'explained'), tone: 'warn' },
-          { column: 'status', equals: statusText(ctx, 'unexplained'), tone: 'bad' },
-          { column: 'status', equals: statusText(ctx, 'noStatement'), tone: 'warn' },
+          { column: 'status', equals: statusWord(ctx, 'agreed'), tone: 'good' },
+          { column: 'status', equals: statusWord(ctx, 'explained'), tone: 'good' },
+          { column: 'status', equals: statusWord(ctx, 'unexplained'), tone: 'bad' },
+          { column: 'status', equals: statusWord(ctx, 'noStatement'), tone: 'warn' },
+          ...[...new Set(m.results.filter((r) => r.status === 'pending').map((r) => statusText(ctx, r)))].map((equals): Highlight => ({ column: 'status', equals, tone: 'warn' })),
         ],
         totals: [
           t('reconcile.total'),

@@ -5,6 +5,7 @@ import { tablesOf, type AnyTypedTable, type TypedTable } from '../tables/typed-t
 import { asFen, type Fen, type IsoDate } from '../values/brand';
 import { companyKey } from '../values/company';
 import { lineAmount } from '../values/money';
+import { addDays } from '../values/dates';
 
 /** What is reconciled: the period, and each counterparty's lines on both sides. */
 
@@ -34,6 +35,8 @@ export interface CounterpartyScope {
   party: Party;
   ours: OurLine[];
   theirs: TheirLine[];
+  /** Our shipments of the year before the period, in any shipment sheet: where a line they book late comes from. */
+  earlier: OurLine[];
   /** Statement sheets this counterparty's lines came from. */
   statementSheets: string[];
   shipmentSheets: string[];
@@ -101,12 +104,15 @@ function amountOf(f: { amount?: Fen; quantity?: number; unitPrice?: Fen; unitPri
   return price !== undefined && f.quantity !== undefined ? lineAmount(f.quantity, price) : asFen(0);
 }
 
+/** How far back a late booking is looked for: a year of shipments covers any statement a clerk still chases. */
+const LOOKBACK_DAYS = 366;
+
 /** Lines of the period by counterparty, in the order the counterparties first appear on statements. */
 export function collectScope(tables: readonly AnyTypedTable[], directory: PartyDirectory, finder: PartyFinder, period: Period): Map<string, CounterpartyScope> {
   const scopes = new Map<string, CounterpartyScope>();
   const scopeOf = (party: Party): CounterpartyScope => {
     let s = scopes.get(party.key);
-    if (!s) scopes.set(party.key, (s = { party, ours: [], theirs: [], statementSheets: [], shipmentSheets: [] }));
+    if (!s) scopes.set(party.key, (s = { party, ours: [], theirs: [], earlier: [], statementSheets: [], shipmentSheets: [] }));
     return s;
   };
   for (const table of tablesOf(tables, 'statements')) {
@@ -124,15 +130,23 @@ export function collectScope(tables: readonly AnyTypedTable[], directory: PartyD
   }
   const withStatement = new Set(scopes.keys());
   const noStatement = new Map<string, CounterpartyScope>();
+  const lookback = addDays(period.from, -LOOKBACK_DAYS);
   for (const table of tablesOf(tables, 'shipments')) {
     for (const { fields: f, sourceRow } of table.rows) {
-      if (!f.customer || !f.date || !inPeriod(f.date, period)) continue;
+      if (!f.customer || !f.date) continue;
+      if (!inPeriod(f.date, period)) {
+        if (f.date < period.from && f.date >= lookback) {
+          const earlier = scopes.get(finder.resolve(f.customer).key);
+          if (earlier && withStatement.has(earlier.party.key)) earlier.earlier.push({ source: { sheet: table.sheet, row: sourceRow }, table, f, amount: amountOf(f) });
+        }
+        continue;
+      }
       const party = finder.resolve(f.customer);
       let s: CounterpartyScope | undefined;
       if (withStatement.has(party.key)) s = scopes.get(party.key);
       else if (party.group === 'related') {
         s = noStatement.get(party.key);
-        if (!s) noStatement.set(party.key, (s = { party, ours: [], theirs: [], statementSheets: [], shipmentSheets: [] }));
+        if (!s) noStatement.set(party.key, (s = { party, ours: [], theirs: [], earlier: [], statementSheets: [], shipmentSheets: [] }));
       }
       if (!s) continue;
       s.ours.push({ source: { sheet: table.sheet, row: sourceRow }, table, f, amount: amountOf(f) });
