@@ -85,7 +85,18 @@ export const salesJob: Job = {
     }
     const lines = salesLines(input.tables, buildDirectory(input.tables), basis);
     const model = aggregate(lines, month);
-    const assumed = lines.filter((l) => l.assumedRate);
+    // A split invoice is several lines of one source row: count and point at rows, not lines.
+    const rows = (xs: typeof lines) => [...new Map(xs.map((l) => [`${l.source.sheet}!${l.source.row}`, l])).values()];
+    const assumed = rows(lines.filter((l) => l.assumedRate));
+    const estimated = rows(lines.filter((l) => l.estimatedClass && l.month === month));
+    if (estimated.length) {
+      findings.push({
+        severity: 'info',
+        code: 'sales-estimated-class',
+        message: { key: 'sales.finding.estimatedClass', values: { count: estimated.length, month } },
+        cells: estimated.slice(0, 50).map((l) => ({ sheet: l.source.sheet, cell: `A${l.source.row}` })),
+      });
+    }
     if (assumed.length) {
       findings.push({
         severity: 'info',
@@ -100,7 +111,7 @@ export const salesJob: Job = {
     }
     return {
       result: salesJson(model, basis, withTax, chosen.source),
-      sheets: salesSheets(model, basis, withTax ? 'gross' : 'net', ctx, chosen.source),
+      sheets: salesSheets(model, basis, withTax ? 'gross' : 'net', ctx, chosen.source, estimated.length),
       findings,
     };
   },

@@ -57,7 +57,7 @@ export function summarySentence(model: SalesModel, tax: Tax, ctx: JobContext): s
 
 const rateOrDash = (rate: number | null, none: string): OutValue => (rate === null ? none : rate);
 
-export function salesSheets(model: SalesModel, basis: SalesBasis, tax: Tax, ctx: JobContext, monthSource: PeriodSource = 'option'): SheetSpec[] {
+export function salesSheets(model: SalesModel, basis: SalesBasis, tax: Tax, ctx: JobContext, monthSource: PeriodSource = 'option', estimatedSplits = 0): SheetSpec[] {
   const { t } = ctx;
   const none = t('sales.none');
   const n = model.months.length;
@@ -187,7 +187,8 @@ export function salesSheets(model: SalesModel, basis: SalesBasis, tax: Tax, ctx:
     {
       name: t('sales.sheet.classes'),
       purpose: 'sales',
-      title: title('sales.heading.classes'),
+      // Where an invoice's class split is an estimate, the sheet says so next to the figures it affects.
+      title: [...title('sales.heading.classes'), ...(estimatedSplits ? [t('sales.line.estimatedClass', { count: estimatedSplits, month })] : [])],
       tables: [classTableByTax('net'), classTableByTax('gross')],
       charts: [{ kind: 'column', title: t('sales.chart.mix'), table: classTableByTax('net').name, categories: 'month', series: model.classes.map((c) => c.goodsClass) }],
     },
