@@ -117,7 +117,7 @@ export const receivablesJob: Job = {
       findings.push({ severity: 'warning', code: 'receivables-no-invoices', message: { key: 'receivables.finding.noInvoices' }, cells: [] });
     }
     const basis: AgingBasis = ctx.options.agingBasis === 'invoice' ? 'invoice' : 'due';
-    const buckets = bucketsFrom(typeof ctx.options.buckets === 'string' ? ctx.options.buckets : undefined);
+    const buckets = bucketsFrom(typeof ctx.options.buckets === 'string' ? ctx.options.buckets : undefined, basis);
     const chosen = closeMonth(input.tables, ctx.options, ctx.asOf);
     const month = chosen.month;
     const overdueDays = numberOption(ctx.options.overdueDays, 90);

@@ -126,7 +126,8 @@ export function salesSheets(model: SalesModel, basis: SalesBasis, tax: Tax, ctx:
     const cur = s.months[i][k];
     const prev = i > 0 ? s.months[i - 1][k] : null;
     const ly = s.priorYear[i][k];
-    return [money(cur), prev === null ? none : money(prev), prev === null ? none : rateOrDash(change(cur, prev), none), money(ly), rateOrDash(change(cur, ly), none)];
+    // A comparison month with no sales has no figure to compare with: '—', never ¥0.00 (which reads as "sales stopped").
+    return [money(cur), prev === null || prev === 0 ? none : money(prev), prev === null ? none : rateOrDash(change(cur, prev), none), ly === 0 ? none : money(ly), rateOrDash(change(cur, ly), none)];
   };
   const changeCols = (): ColumnSpec[] => [
     column('current', t('sales.col.current'), 'money', 15),
@@ -145,7 +146,7 @@ export function salesSheets(model: SalesModel, basis: SalesBasis, tax: Tax, ctx:
     column('ytdPrior', t('sales.col.ytdPrior'), 'money', 15),
     column('ytdChange', t('sales.col.ytdChange'), 'rate', 10),
   ];
-  const ytdRow = (s: Series, k: Tax): OutValue[] => [money(s.ytd[k]), money(s.ytdPrior[k]), rateOrDash(change(s.ytd[k], s.ytdPrior[k]), none)];
+  const ytdRow = (s: Series, k: Tax): OutValue[] => [money(s.ytd[k]), s.ytdPrior[k] === 0 ? none : money(s.ytdPrior[k]), rateOrDash(change(s.ytd[k], s.ytdPrior[k]), none)];
   const customerChanges = {
     name: table('Sales_Changes'),
     caption: `${t('sales.caption.customersYtd')}（${t(tax === 'net' ? 'sales.tax.net' : 'sales.tax.gross')}）`,
