@@ -10,6 +10,7 @@ import { runOnHost } from '../core/run-on-host';
 import { jobById } from '../core/jobs';
 import { t, translator, type Lang, type MessageKey, type MessageValues } from '../core/i18n';
 import { periodLines } from '../core/period';
+import type { StatementFile } from '../core/reconcile/statement-file';
 import type { IsoDate } from '../core/values/brand';
 import { ymdToIso } from '../core/values/dates';
 import { XlsxHost } from '../xlsx/host';
@@ -34,7 +35,7 @@ export interface CliIO {
 }
 
 /** Findings that say a chosen period holds no data: worth a line of their own, not only a count. */
-const EMPTY_PERIOD = new Set(['reconcile-period-empty', 'sales-empty-month']);
+const EMPTY_PERIOD = new Set(['reconcile-period-empty', 'sales-empty-month', 'reconcile-statement-file-empty']);
 
 export const EXIT_OK = 0;
 export const EXIT_BAD_INPUT = 1;
@@ -124,6 +125,12 @@ export async function main(argv: readonly string[], io: CliIO): Promise<number> 
     // Only a slow open says so: a bad file gets its one sentence and nothing else.
     const slow = setTimeout(() => say(lang, 'cli.progress.open', { file: parsed.book }), every);
     const host = await XlsxHost.open(book, parsed.book).finally(() => clearTimeout(slow));
+    // Their statements as files of their own: read only (never written), each a clear sentence if unreadable.
+    const statements: StatementFile[] = [];
+    for (const file of parsed.statements) {
+      const read = await (await XlsxHost.open(resolve(cwd, file), file)).readWorkbook();
+      statements.push({ label: basename(file, extname(file)), grids: read.grids });
+    }
     const jobsLabel = parsed.jobs.map((id) => t(lang, jobById(id)?.title ?? 'cli.title')).join(lang === 'zh-CN' ? '、' : ', ');
     const run = await runOnHost(
       {
@@ -135,7 +142,7 @@ export async function main(argv: readonly string[], io: CliIO): Promise<number> 
         write: (plan, p) => host.write(plan, p),
         select: (cell) => host.select(cell),
       },
-      { jobs: parsed.jobs, asOf, lang, options: parsed.options },
+      { jobs: parsed.jobs, asOf, lang, options: parsed.options, statements },
       progress,
     );
     // The clerk's parts are normally copied byte for byte; only when the host had to rewrite the whole workbook

@@ -9,6 +9,7 @@ import { translator, type Lang } from './i18n';
 import type { IsoDate } from './values/brand';
 import { columnLetter } from './values/address';
 import { dataEnd } from './period';
+import { statementInputs, type StatementFile } from './reconcile/statement-file';
 
 export interface RunRequest {
   /** Jobs to run; 'structure' is implied. */
@@ -17,6 +18,8 @@ export interface RunRequest {
   lang: Lang;
   options?: OptionValues;
   progress?: JobContext['progress'];
+  /** Their statements as workbooks of their own (`--statement their.xlsx`), read alongside hers, never written. */
+  statements?: readonly StatementFile[];
 }
 
 export interface RunOutput {
@@ -32,8 +35,10 @@ export interface RunOutput {
 /** Run jobs on a workbook's grids. Pure: the same grids and request give the same output. */
 export function runWorkbook(grids: readonly Grid[], request: RunRequest): RunOutput {
   const state = readState(grids);
-  const sourceGrids = grids.filter((g) => !isOwned(state, g.name));
-  const structure = structureWorkbook(sourceGrids, { overrides: state.overrides, defaultYear: Number(request.asOf.slice(0, 4)) });
+  const defaultYear = Number(request.asOf.slice(0, 4));
+  const theirs = statementInputs(request.statements ?? [], new Set(grids.map((g) => g.name)), defaultYear);
+  const sourceGrids = [...grids.filter((g) => !isOwned(state, g.name)), ...theirs.grids];
+  const structure = structureWorkbook(sourceGrids, { overrides: { ...theirs.overrides, ...state.overrides }, defaultYear });
   const ctx: JobContext = {
     asOf: request.asOf,
     lang: request.lang,
@@ -65,6 +70,9 @@ export function runWorkbook(grids: readonly Grid[], request: RunRequest): RunOut
   if (end) summary.dataEnd = end;
   const sheets: SheetSpec[] = [];
   const findings: Finding[] = [...structure.findings];
+  for (const label of theirs.empty) {
+    findings.push({ severity: 'warning', code: 'reconcile-statement-file-empty', message: { key: 'reconcile.finding.statementFileEmpty', values: { file: label } }, cells: [] });
+  }
   if (end && request.asOf > end && request.jobs.some((j) => j !== 'structure' && j !== 'quotes')) {
     findings.push({ severity: 'info', code: 'as-of-beyond-data', message: { key: 'period.finding.beyondData', values: { asOf: request.asOf, dataEnd: end } }, cells: [] });
   }
