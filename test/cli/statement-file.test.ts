@@ -3,7 +3,7 @@
  * the 华工精密 statement is moved out of her book into its own file; reconciling her book with that file gives the
  * same 华工精密 result as when the statement sat inside her book, and the file itself is never written.
  */
-import { copyFileSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'fs';
 import { tmpdir } from 'os';
 import { join, resolve } from 'path';
 import ExcelJS from 'exceljs';
