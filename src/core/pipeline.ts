@@ -46,7 +46,7 @@ export function runWorkbook(grids: readonly Grid[], request: RunRequest): RunOut
     options: request.options ?? {},
     progress: request.progress,
   };
-  const input = { grids: sourceGrids, tables: structure.tables, issues: structure.issues, detections: structure.detections };
+  const input = { grids: sourceGrids, tables: structure.tables, issues: structure.issues, detections: structure.detections, state };
   const wanted = new Set<JobId>(['structure', ...request.jobs]);
   const summary: { [key: string]: Json } = {
     job: request.jobs.length === 1 ? request.jobs[0] : 'all',
@@ -76,9 +76,11 @@ export function runWorkbook(grids: readonly Grid[], request: RunRequest): RunOut
   if (end && request.asOf > end && request.jobs.some((j) => j !== 'structure' && j !== 'quotes')) {
     findings.push({ severity: 'info', code: 'as-of-beyond-data', message: { key: 'period.finding.beyondData', values: { asOf: request.asOf, dataEnd: end } }, cells: [] });
   }
+  let updates: Partial<WorkbookState> = {};
   for (const job of JOBS) {
     if (!wanted.has(job.id)) continue;
     const run = job.run(input, ctx);
+    if (run.state) updates = { ...updates, ...run.state };
     if (job.id !== 'structure') summary[job.section] = run.result;
     sheets.push(...run.sheets);
     findings.push(...run.findings);
@@ -86,7 +88,7 @@ export function runWorkbook(grids: readonly Grid[], request: RunRequest): RunOut
   const owned = sheets.map((s) => ({ sheet: s.name, purpose: s.purpose }));
   // Keep ownership of sheets from earlier runs of other jobs, so a later run can still replace them.
   const kept = state.owned.filter((o) => !owned.some((n) => n.sheet === o.sheet) && grids.some((g) => g.name === o.sheet));
-  const nextState: WorkbookState = { ...state, owned: [...kept, ...owned] };
+  const nextState: WorkbookState = { ...state, ...updates, owned: [...kept, ...owned] };
   sheets.push(stateSheet(nextState));
   return { summary, sheets, findings, structure, state: nextState };
 }

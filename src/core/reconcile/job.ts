@@ -9,6 +9,7 @@ import { reconcileCounterparty } from './reconcile';
 import { reconcileFindings, reconcileJson, reconcileSheets, type ReconModel } from './report';
 import { collectScope, PartyFinder } from './scope';
 import { reconcilePeriod } from '../period';
+import { nextCarried, tickCarried } from './carry';
 
 /** A non-negative number option (the CLI passes text), else the default. */
 export function numberOption(v: OptionValue, fallback: number): number {
@@ -39,7 +40,9 @@ export function runReconcile(input: JobInput, ctx: JobContext): JobRun & { model
   const scopes = [...collectScope(input.tables, directory, finder, period).values()].filter((s) => !only || s.party.key === only);
   const results = scopes.filter((s) => s.theirs.length > 0).map((s) => reconcileCounterparty(s, { ...settings, periodEnd: period.to }, explainer));
   const missing = scopes.filter((s) => s.theirs.length === 0 && s.ours.length > 0);
-  const model: ReconModel = { period, periodSource: chosen.source, settings, results, missing };
+  const carried = input.state?.inTransit ?? [];
+  const ticks = tickCarried(carried, period, results);
+  const model: ReconModel = { period, periodSource: chosen.source, settings, results, missing, carried: ticks };
   const findings: Finding[] = [];
   if (!tablesOf(input.tables, 'statements').length) {
     findings.push({ severity: 'warning', code: 'reconcile-no-statements', message: { key: 'reconcile.finding.noStatements' }, cells: [] });
@@ -58,7 +61,7 @@ export function runReconcile(input: JobInput, ctx: JobContext): JobRun & { model
   }
   const taken = new Set(input.grids.map((g) => g.name));
   const sheets = reconcileSheets(model, ctx, (name) => aliases.get(companyKey(name)) ?? [], taken);
-  return { result: reconcileJson(model), sheets, findings, model };
+  return { result: reconcileJson(model), sheets, findings, model, state: { inTransit: nextCarried(carried, period, results, ticks) } };
 }
 
 export const reconcileJob: Job = {
@@ -77,7 +80,7 @@ export const reconcileJob: Job = {
     { name: 'inTransitDays', type: 'number', label: 'reconcile.option.inTransitDays', default: 3 },
   ],
   run(input: JobInput, ctx: JobContext): JobRun {
-    const { result, sheets, findings } = runReconcile(input, ctx);
-    return { result, sheets, findings };
+    const { result, sheets, findings, state } = runReconcile(input, ctx);
+    return { result, sheets, findings, state };
   },
 };

@@ -11,6 +11,7 @@ import { CLASSES, type ReconClass } from './classes';
 import type { CounterpartyResult, ReconGroup } from './reconcile';
 import type { CounterpartyScope, OurLine, Period, SourceRef, TheirLine } from './scope';
 import { periodSourceText, type PeriodSource } from '../period';
+import type { CarriedStatus } from './carry';
 
 /** The generated sheets, the findings and the JSON section, from the reconciled counterparties. */
 
@@ -25,6 +26,8 @@ export interface ReconModel {
   period: Period;
   /** Where the period came from (an option, the statements' 对账期间, …). */
   periodSource?: PeriodSource;
+  /** Per party, last periods' in-transit lines and whether this statement booked them. */
+  carried?: Map<string, CarriedStatus[]>;
   settings: ReconSettings;
   results: CounterpartyResult[];
   /** Related parties with shipments in the period but no statement. */
@@ -137,6 +140,17 @@ export function reconcileFindings(m: ReconModel, ctx: JobContext): Finding[] {
     }
     if (r.ledger.unexplained !== 0) {
       findings.push({ severity: 'error', code: 'reconcile-unexplained', message: { key: 'reconcile.finding.unexplained', values: { party, amount: fmt(r.ledger.unexplained) } }, cells: [] });
+    }
+  }
+  for (const r of m.results) {
+    for (const c of m.carried?.get(r.party.key) ?? []) {
+      if (c.arrived) continue;
+      findings.push({
+        severity: 'warning',
+        code: 'reconcile-carried-not-booked',
+        message: { key: 'reconcile.finding.carriedNotBooked', values: { party: r.party.name, doc: c.line.deliveryNo ?? '', part: c.line.part ?? '', amount: fmt(c.line.amount), period: c.line.period } },
+        cells: [],
+      });
     }
   }
   for (const s of m.missing) {
@@ -297,6 +311,27 @@ export function reconcileSheets(m: ReconModel, ctx: JobContext, aliasesOf: (name
       rows: ledgerRows,
       highlights: [{ column: 'item', equals: t('reconcile.ledger.unexplained'), tone: L.unexplained === 0 ? 'good' : 'bad' }],
     };
+    // Last period's in-transit lines: ticked when this statement booked them, else still to expect.
+    const carriedTable = (x: CounterpartyResult): TableSpec[] => {
+      const list = m.carried?.get(x.party.key) ?? [];
+      if (!list.length) return [];
+      return [
+        {
+          name: tableName(`${base}_Carried`),
+          caption: t('reconcile.caption.carried'),
+          columns: [
+            column('period', t('reconcile.col.carriedPeriod'), 'text', 12),
+            column('date', t('reconcile.col.date'), 'date'),
+            column('doc', t('reconcile.col.doc'), 'text', 14),
+            column('part', t('reconcile.col.part'), 'text', 14),
+            column('amount', t('reconcile.col.amount'), 'money', 13),
+            column('status', t('reconcile.col.status'), 'text', 16),
+          ],
+          rows: list.map((c) => [c.line.period, c.line.date || null, c.line.deliveryNo ?? '', c.line.part ?? '', money(asFen(c.line.amount)), t(c.arrived ? 'reconcile.carried.arrived' : 'reconcile.carried.pending')]),
+          highlights: [{ column: 'status', equals: t('reconcile.carried.pending'), tone: 'warn' }],
+        },
+      ];
+    };
     const signoff: TableSpec = {
       name: tableName(`${base}_SignOff`),
       caption: t('reconcile.caption.signoff'),
@@ -323,7 +358,7 @@ export function reconcileSheets(m: ReconModel, ctx: JobContext, aliasesOf: (name
         { label: t('reconcile.summary.unexplained'), value: money(L.unexplained), type: 'money', tone: L.unexplained === 0 ? 'good' : 'bad' },
         { label: t('reconcile.summary.status'), value: statusText(ctx, r), tone: r.status === 'agreed' ? 'good' : r.status === 'unexplained' ? 'bad' : 'warn' },
       ],
-      tables: [lines, alone, ledger, signoff],
+      tables: [lines, alone, ledger, ...carriedTable(r), signoff],
     });
   });
   // the summary across counterparties

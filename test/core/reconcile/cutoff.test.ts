@@ -10,6 +10,8 @@ import type { AnyTypedTable, TypedTable } from '../../../src/core/tables/typed-t
 import type { ShipmentRow, StatementRow } from '../../../src/core/tables/kinds';
 import { asIsoDate } from '../../../src/core/values/brand';
 import { typedTable, yuan } from '../../helpers/typed';
+import { readState, stateSheet, type WorkbookState } from '../../../src/core/state';
+import type { Grid } from '../../../src/core/grid';
 
 const d = asIsoDate;
 const customers = typedTable('customers', '客户档案', [{ code: 'C001', name: '苏州华工精密模具有限公司', aliases: '华工精密', group: 'related' }]);
@@ -92,5 +94,43 @@ describe('November: October’s in-transit line arrives and is ticked off', () =
     const prior = r.groups.filter((g) => g.cls === 'prior-period');
     expect(prior.map((g) => [g.theirs[0].f.docNo, g.ours[0].source.sheet, g.ours[0].f.deliveryNo])).toEqual([['DN-1030', '10月出货清单', 'DN-1030']]);
     expect([r.status, r.ledger.unexplained]).toEqual(['explained', 0]);
+  });
+});
+
+describe('in transit carried forward over two months (kept in the state sheet)', () => {
+  const tables = [customers, september, october, octStatement, november];
+  const runWith = (extra: AnyTypedTable[], options: OptionValues, state?: WorkbookState) =>
+    runReconcile({ grids: [], tables: [...tables, ...extra], issues: [], state }, ctx(options));
+
+  const oct = runWith([], { period: '2026-10' });
+  test('October remembers its in-transit line as what to expect next month', () => {
+    expect(oct.state?.inTransit).toEqual([
+      { party: oct.model.results[0].party.key, period: '2026-10', periodEnd: '2026-10-31', deliveryNo: 'DN-1030', part: 'P-4', date: '2026-10-30', amount: yuan(200) },
+    ]);
+  });
+
+  test('the state sheet keeps it across a save (written and read back)', () => {
+    const state: WorkbookState = { version: 1, owned: [], overrides: {}, inTransit: oct.state?.inTransit };
+    const spec = stateSheet(state);
+    const grid: Grid = { name: spec.name, values: [['json'], ...spec.tables[0].rows.map((r) => [r[0] as string])], formats: [], merges: [], hiddenRows: [], hiddenColumns: [], date1904: false };
+    expect(readState([grid]).inTransit).toEqual(oct.state?.inTransit);
+  });
+
+  const state = (): WorkbookState => ({ version: 1, owned: [], overrides: {}, inTransit: oct.state?.inTransit });
+
+  test('November’s statement books it: ticked off on the sheet and in the next state, no finding', () => {
+    const nov = runWith([novStatement], {}, state());
+    const sheet = nov.sheets.find((s) => s.name.startsWith('对账_'))!;
+    const carried = sheet.tables.find((tb) => tb.caption === '上期在途核销（上期末在途，应在本期对账单中出现）')!;
+    expect(carried.rows.map((r) => [r[0], r[2], r[5]])).toEqual([['2026-10', 'DN-1030', '本期已入账 ✓']]);
+    expect(nov.state?.inTransit?.find((c) => c.deliveryNo === 'DN-1030')?.arrived).toBe('2026-11');
+    expect(nov.findings.map((f) => f.code)).not.toContain('reconcile-carried-not-booked');
+  });
+
+  test('a November statement without it lists it again as still not booked', () => {
+    const without = statement('11月对账单', '2026-11-01至2026-11-30', [stmt('DN-1110', '2026-11-11', 'P-1', 3, 300)]);
+    const nov = runWith([without], {}, state());
+    expect(nov.findings.filter((f) => f.code === 'reconcile-carried-not-booked').map((f) => f.message.values?.doc)).toEqual(['DN-1030']);
+    expect(nov.state?.inTransit?.find((c) => c.deliveryNo === 'DN-1030')?.arrived).toBeUndefined();
   });
 });
