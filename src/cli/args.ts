@@ -2,6 +2,7 @@
  * The command line, parsed without touching the file system or the clock: argv in, a request or a usage error out.
  *
  *   clerk-desk <job|all> <book.xlsx> [--out f] [--json f] [--as-of YYYY-MM-DD] [--lang zh-CN|en-US] [--in-place]
+ *              [--statement their.xlsx]…
  *              [job options: --kebab-case value, booleans as bare flags]
  *   clerk-desk fn <NAME> [args…]
  *   clerk-desk --help
@@ -33,13 +34,15 @@ export type ParsedArgs =
       asOf?: IsoDate;
       inPlace: boolean;
       options: OptionValues;
+      /** `--statement their.xlsx`, repeatable: their statements as workbooks of their own. */
+      statements: string[];
     }
   | { kind: 'error'; lang: Lang; error: Message };
 
 /** `dateWindow` → `date-window`. */
 export const kebab = (name: string): string => name.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`);
 
-const COMMON_VALUE_FLAGS = ['out', 'json', 'as-of', 'lang'] as const;
+const COMMON_VALUE_FLAGS = ['out', 'json', 'as-of', 'lang', 'statement'] as const;
 const COMMON_BARE_FLAGS = ['in-place', 'help'] as const;
 
 /** Every job's options by flag name (an option name several jobs share appears once per job). */
@@ -121,7 +124,7 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
   if (!selected.length) return fail('cli.error.unknownJob', { job, jobs: ['all', ...JOBS.map((j) => j.id)].join(', ') });
   const mine = optionsByFlag(selected);
 
-  const out: { out?: string; json?: string; asOf?: IsoDate; inPlace: boolean; options: OptionValues } = { inPlace: false, options: {} };
+  const out: { out?: string; json?: string; asOf?: IsoDate; inPlace: boolean; options: OptionValues; statements: string[] } = { inPlace: false, options: {}, statements: [] };
   for (const tk of tokens) {
     const flag = `--${tk.flag}`;
     if ((COMMON_BARE_FLAGS as readonly string[]).includes(tk.flag)) {
@@ -134,6 +137,7 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
       if (!v) return fail('cli.error.missingValue', { flag });
       if (tk.flag === 'out') out.out = v;
       else if (tk.flag === 'json') out.json = v;
+      else if (tk.flag === 'statement') out.statements.push(v);
       else if (tk.flag === 'as-of') {
         if (!isIsoDate(v)) return fail('cli.error.badDate', { flag, value: v });
         out.asOf = v;

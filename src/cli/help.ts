@@ -39,6 +39,7 @@ export function helpText(lang: Lang): string {
     ['--as-of <YYYY-MM-DD>', t(lang, 'cli.help.asOf')],
     ['--lang <zh-CN|en-US>', t(lang, 'cli.help.lang')],
     ['--in-place', t(lang, 'cli.help.inPlace')],
+    ['--statement <their.xlsx>', t(lang, 'cli.help.statement')],
     ['--help', t(lang, 'cli.help.help')],
   ];
   for (const [f, d] of common) lines.push(`  ${pad(f, col - 2)}${d}`);

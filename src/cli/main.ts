@@ -8,7 +8,9 @@ import { basename, dirname, extname, join, resolve } from 'path';
 import { HostError, type HostProgress } from '../core/host';
 import { runOnHost } from '../core/run-on-host';
 import { jobById } from '../core/jobs';
-import { t, type Lang, type MessageKey, type MessageValues } from '../core/i18n';
+import { t, translator, type Lang, type MessageKey, type MessageValues } from '../core/i18n';
+import { periodLines } from '../core/period';
+import type { StatementFile } from '../core/reconcile/statement-file';
 import type { IsoDate } from '../core/values/brand';
 import { ymdToIso } from '../core/values/dates';
 import { XlsxHost } from '../xlsx/host';
@@ -31,6 +33,9 @@ export interface CliIO {
   /** Minimum milliseconds between two progress lines of one phase (default 1000; 0 prints all). */
   progressEvery?: number;
 }
+
+/** Findings that say a chosen period holds no data: worth a line of their own, not only a count. */
+const EMPTY_PERIOD = new Set(['reconcile-period-empty', 'sales-empty-month', 'reconcile-statement-file-empty']);
 
 export const EXIT_OK = 0;
 export const EXIT_BAD_INPUT = 1;
@@ -120,6 +125,12 @@ export async function main(argv: readonly string[], io: CliIO): Promise<number> 
     // Only a slow open says so: a bad file gets its one sentence and nothing else.
     const slow = setTimeout(() => say(lang, 'cli.progress.open', { file: parsed.book }), every);
     const host = await XlsxHost.open(book, parsed.book).finally(() => clearTimeout(slow));
+    // Their statements as files of their own: read only (never written), each a clear sentence if unreadable.
+    const statements: StatementFile[] = [];
+    for (const file of parsed.statements) {
+      const read = await (await XlsxHost.open(resolve(cwd, file), file)).readWorkbook();
+      statements.push({ label: basename(file, extname(file)), grids: read.grids });
+    }
     const jobsLabel = parsed.jobs.map((id) => t(lang, jobById(id)?.title ?? 'cli.title')).join(lang === 'zh-CN' ? '、' : ', ');
     const run = await runOnHost(
       {
@@ -131,7 +142,7 @@ export async function main(argv: readonly string[], io: CliIO): Promise<number> 
         write: (plan, p) => host.write(plan, p),
         select: (cell) => host.select(cell),
       },
-      { jobs: parsed.jobs, asOf, lang, options: parsed.options },
+      { jobs: parsed.jobs, asOf, lang, options: parsed.options, statements },
       progress,
     );
     // The clerk's parts are normally copied byte for byte; only when the host had to rewrite the whole workbook
@@ -151,6 +162,9 @@ export async function main(argv: readonly string[], io: CliIO): Promise<number> 
       await fs.writeFile(jsonPath, `${JSON.stringify(run.summary, null, 2)}\n`, 'utf8');
       say(lang, 'cli.result.json', { file: jsonPath });
     }
+    // Which period each job used (and an as-of beyond the data), then a chosen period with nothing in it.
+    for (const line of periodLines(run.summary, translator(lang))) io.stderr(`${line}\n`);
+    for (const f of run.findings) if (EMPTY_PERIOD.has(f.code)) say(lang, f.message.key, f.message.values);
     const errors = run.findings.filter((f) => f.severity === 'error').length;
     const warnings = run.findings.filter((f) => f.severity === 'warning').length;
     say(lang, 'cli.result.findings', { count: run.findings.length, errors, warnings });

@@ -5,6 +5,7 @@ import type { AnyTypedTable } from './tables/typed-table';
 import type { IsoDate } from './values/brand';
 import type { Lang, MessageKey, Translate } from './i18n';
 import type { SheetDetection } from './structure';
+import type { WorkbookState } from './state';
 
 /** The jobs Clerk Desk runs. `structure` always runs first; the others read its tables. */
 export type JobId = 'structure' | 'quotes' | 'reconcile' | 'receivables' | 'sales' | 'ledgers';
@@ -30,6 +31,8 @@ export interface JobInput {
   issues: readonly CellIssue[];
   /** How structure read each source sheet, including the ones it could not use (for the structure job's own sheets). */
   detections?: readonly SheetDetection[];
+  /** What the workbook remembers from earlier runs (reconcile's carried in-transit lines). */
+  state?: WorkbookState;
 }
 
 export interface JobContext {
@@ -50,6 +53,8 @@ export interface JobRun {
   result: { [key: string]: Json };
   sheets: SheetSpec[];
   findings: Finding[];
+  /** Fields of the state sheet this job sets (merged by the pipeline). */
+  state?: Pick<WorkbookState, 'inTransit'>;
 }
 
 export interface Job {

@@ -8,6 +8,8 @@ import { readState, stateSheet, isOwned, type WorkbookState } from './state';
 import { translator, type Lang } from './i18n';
 import type { IsoDate } from './values/brand';
 import { columnLetter } from './values/address';
+import { dataEnd } from './period';
+import { statementInputs, type StatementFile } from './reconcile/statement-file';
 
 export interface RunRequest {
   /** Jobs to run; 'structure' is implied. */
@@ -16,6 +18,8 @@ export interface RunRequest {
   lang: Lang;
   options?: OptionValues;
   progress?: JobContext['progress'];
+  /** Their statements as workbooks of their own (`--statement their.xlsx`), read alongside hers, never written. */
+  statements?: readonly StatementFile[];
 }
 
 export interface RunOutput {
@@ -31,8 +35,10 @@ export interface RunOutput {
 /** Run jobs on a workbook's grids. Pure: the same grids and request give the same output. */
 export function runWorkbook(grids: readonly Grid[], request: RunRequest): RunOutput {
   const state = readState(grids);
-  const sourceGrids = grids.filter((g) => !isOwned(state, g.name));
-  const structure = structureWorkbook(sourceGrids, { overrides: state.overrides, defaultYear: Number(request.asOf.slice(0, 4)) });
+  const defaultYear = Number(request.asOf.slice(0, 4));
+  const theirs = statementInputs(request.statements ?? [], new Set(grids.map((g) => g.name)), defaultYear);
+  const sourceGrids = [...grids.filter((g) => !isOwned(state, g.name)), ...theirs.grids];
+  const structure = structureWorkbook(sourceGrids, { overrides: { ...theirs.overrides, ...state.overrides }, defaultYear });
   const ctx: JobContext = {
     asOf: request.asOf,
     lang: request.lang,
@@ -40,7 +46,7 @@ export function runWorkbook(grids: readonly Grid[], request: RunRequest): RunOut
     options: request.options ?? {},
     progress: request.progress,
   };
-  const input = { grids: sourceGrids, tables: structure.tables, issues: structure.issues, detections: structure.detections };
+  const input = { grids: sourceGrids, tables: structure.tables, issues: structure.issues, detections: structure.detections, state };
   const wanted = new Set<JobId>(['structure', ...request.jobs]);
   const summary: { [key: string]: Json } = {
     job: request.jobs.length === 1 ? request.jobs[0] : 'all',
@@ -59,11 +65,22 @@ export function runWorkbook(grids: readonly Grid[], request: RunRequest): RunOut
     })),
     issues: structure.issues.map((i) => ({ sheet: i.sheet, cell: i.cell, value: i.value, field: i.field, problem: i.problem })),
   };
+  // An as-of date after the data is allowed, and named: aging then runs to a day the workbook knows nothing of.
+  const end = dataEnd(structure.tables);
+  if (end) summary.dataEnd = end;
   const sheets: SheetSpec[] = [];
   const findings: Finding[] = [...structure.findings];
+  for (const label of theirs.empty) {
+    findings.push({ severity: 'warning', code: 'reconcile-statement-file-empty', message: { key: 'reconcile.finding.statementFileEmpty', values: { file: label } }, cells: [] });
+  }
+  if (end && request.asOf > end && request.jobs.some((j) => j !== 'structure' && j !== 'quotes')) {
+    findings.push({ severity: 'info', code: 'as-of-beyond-data', message: { key: 'period.finding.beyondData', values: { asOf: request.asOf, dataEnd: end } }, cells: [] });
+  }
+  let updates: Partial<WorkbookState> = {};
   for (const job of JOBS) {
     if (!wanted.has(job.id)) continue;
     const run = job.run(input, ctx);
+    if (run.state) updates = { ...updates, ...run.state };
     if (job.id !== 'structure') summary[job.section] = run.result;
     sheets.push(...run.sheets);
     findings.push(...run.findings);
@@ -71,7 +88,7 @@ export function runWorkbook(grids: readonly Grid[], request: RunRequest): RunOut
   const owned = sheets.map((s) => ({ sheet: s.name, purpose: s.purpose }));
   // Keep ownership of sheets from earlier runs of other jobs, so a later run can still replace them.
   const kept = state.owned.filter((o) => !owned.some((n) => n.sheet === o.sheet) && grids.some((g) => g.name === o.sheet));
-  const nextState: WorkbookState = { ...state, owned: [...kept, ...owned] };
+  const nextState: WorkbookState = { ...state, ...updates, owned: [...kept, ...owned] };
   sheets.push(stateSheet(nextState));
   return { summary, sheets, findings, structure, state: nextState };
 }

@@ -26,10 +26,28 @@ export interface OwnedSheet {
   purpose: string;
 }
 
+/** One of our lines in transit at the end of a reconciled period: what to expect on their next statement. */
+export interface CarriedInTransit {
+  /** The counterparty's key (companyKey of its name). */
+  party: string;
+  /** The period it was in transit at the end of ('YYYY-MM' or 'from..to'), and that period's last day. */
+  period: string;
+  periodEnd: string;
+  deliveryNo?: string;
+  part?: string;
+  date: string;
+  /** Fen. */
+  amount: number;
+  /** The period whose statement booked it, once one has. */
+  arrived?: string;
+}
+
 export interface WorkbookState {
   version: 1;
   owned: OwnedSheet[];
   overrides: Record<string, SheetOverride>;
+  /** Reconcile's in-transit lines, carried to the next period (issue 15). */
+  inTransit?: CarriedInTransit[];
   /** A run of the Office.js host that was writing when it stopped (see StagingRecord); absent when none is. */
   staging?: StagingRecord;
 }
@@ -116,6 +134,7 @@ export function readState(grids: readonly Grid[]): WorkbookState {
       version: 1,
       owned: Array.isArray(parsed.owned) ? parsed.owned.filter((o) => typeof o?.sheet === 'string') : [],
       overrides: parsed.overrides && typeof parsed.overrides === 'object' ? parsed.overrides : {},
+      ...(Array.isArray(parsed.inTransit) ? { inTransit: parsed.inTransit.filter((c) => typeof c?.party === 'string' && typeof c?.period === 'string') } : {}),
     };
     return withStaging(state, grid);
   } catch {

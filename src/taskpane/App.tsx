@@ -21,7 +21,8 @@ import type { JobId, OptionValues } from '../core/job';
 import { JOBS, jobById } from '../core/jobs';
 import type { SheetOverride } from '../core/state';
 import type { IsoDate } from '../core/values/brand';
-import { t, type Lang } from '../core/i18n';
+import { t, translator, type Lang } from '../core/i18n';
+import { periodLines } from '../core/period';
 import { PaneEngine, type JobResult, type PaneProgress, type ScanResult } from './engine';
 import { defaultValues, todayIso } from './options';
 import { LangContext, useT } from './i18n';
@@ -135,7 +136,10 @@ function Pane({ host, workbookKey, hostLabel, registerRibbon, missing = [] }: Om
         const res = await engine.run(jobId, options, (validAsOf ? asOf : todayIso()) as IsoDate, l, setProgress, controller.signal);
         setResult(res);
         setScan(res.scan);
-        const message = t(l, 'excel.pane.notice.done', { job: title, findings: res.findings.length, sheets: res.written.length });
+        // The result line says the period the job used (and an as-of after the data), as the CLI does on stderr.
+        const periods = periodLines(res.summary, translator(l));
+        const done = t(l, 'excel.pane.notice.done', { job: title, findings: res.findings.length, sheets: res.written.length });
+        const message = periods.length ? `${done}${l === 'zh-CN' ? periods.join('；') + '。' : ` ${periods.join('; ')}.`}` : done;
         setNotice({ intent: 'success', text: message });
         return { ok: true, message };
       } catch (err) {

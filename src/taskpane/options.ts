@@ -1,17 +1,25 @@
 import type { OptionSpec, OptionValue, OptionValues } from '../core/job';
 
-/** A field's starting value: the spec's default, or for dates and months one derived from the as-of date. */
-export function defaultValue(spec: OptionSpec, asOf: string): OptionValue {
+/**
+ * A field's starting value: the spec's default. Dates and months start empty: empty means the period the workbook is
+ * about (src/core/period.ts), the same as the CLI with no date option. (Filling them from the as-of date made a
+ * December click reconcile a single December day.) `_asOf` stays in the signature for the callers.
+ */
+export function defaultValue(spec: OptionSpec, _asOf?: string): OptionValue {
   if (spec.default !== undefined) return spec.default;
-  if (spec.type === 'date') return asOf;
-  if (spec.type === 'month') return asOf.slice(0, 7);
+  if (spec.type === 'date' || spec.type === 'month') return undefined;
   if (spec.type === 'boolean') return false;
   if (spec.type === 'enum') return spec.choices?.[0]?.value;
   return undefined;
 }
 
-export function defaultValues(specs: readonly OptionSpec[], asOf: string): OptionValues {
-  return Object.fromEntries(specs.map((s) => [s.name, defaultValue(s, asOf)]));
+export function defaultValues(specs: readonly OptionSpec[], _asOf?: string): OptionValues {
+  return Object.fromEntries(specs.map((s) => [s.name, defaultValue(s)]));
+}
+
+/** Where a month field and date fields are both filled, the dates win (as in core): the month field says so. */
+export function datesWinOver(spec: OptionSpec, values: OptionValues): boolean {
+  return spec.type === 'month' && spec.name === 'period' && (values.from !== undefined || values.to !== undefined) && values.period !== undefined;
 }
 
 /** Turn what a form field holds (always text for inputs) into the option's type; blank means "not given". */

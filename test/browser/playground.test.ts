@@ -161,23 +161,25 @@ describeBrowser('playground in chromium', () => {
     }, sheet, { timeout: 20_000 });
   });
 
-  test("option fields come from each job's OptionSpec and follow the as-of date until changed", async () => {
+  test("option fields come from each job's OptionSpec; month fields start empty (the data's month) and never follow the as-of date", async () => {
     await openWorkbook();
     await page.fill('[data-testid="as-of"]', '2026-10-31');
     const card = page.locator('[data-testid="job-receivables"]');
     await card.getByRole('button', { name: /选项|Options/ }).click();
     const month = card.locator('input[type="month"]');
-    expect(await month.inputValue()).toBe('2026-10');
+    // Issue 15: empty means the period the workbook is about (src/core/period.ts), and the field says so.
+    expect(await month.inputValue()).toBe('');
+    expect(await card.innerText()).toContain('自动（按数据）');
     // The enum option offers its choices in Chinese; a number option shows its default.
     expect(await card.locator('select option').allInnerTexts()).toHaveLength(2);
     expect(await card.locator('input[type="number"]').first().inputValue()).not.toBe('');
-    // A month the clerk typed stays when the as-of date moves; the untouched defaults follow it.
+    // A month the clerk typed stays when the as-of date moves; an untouched one stays automatic.
     await month.fill('2026-09');
     await page.fill('[data-testid="as-of"]', '2026-12-31');
     expect(await month.inputValue()).toBe('2026-09');
     const sales = page.locator('[data-testid="job-sales"]');
     await sales.getByRole('button', { name: /选项|Options/ }).click();
-    expect(await sales.locator('input[type="month"]').inputValue()).toBe('2026-12');
+    expect(await sales.locator('input[type="month"]').inputValue()).toBe('');
     expect(await sales.getByRole('switch').count()).toBe(1);
   });
 

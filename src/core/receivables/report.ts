@@ -6,7 +6,7 @@ import type { CustomerGroup } from '../tables/kinds';
 import { asFen } from '../values/brand';
 import { formatFen } from '../values/money';
 import type { AbnormalItem } from './abnormal';
-import type { AgedItem, AgingBasis, AgingRow, AgingTable, Bucket } from './aging';
+import { bucketLabel, type AgedItem, type AgingBasis, type AgingRow, type AgingTable, type Bucket } from './aging';
 import type { CollectionResult, CollectionRow } from './collection';
 import type { Settlement } from './open-items';
 import type { ReceivablesPlan } from './plan';
@@ -48,7 +48,8 @@ export function receivablesSheets(m: ReceivablesModel, ctx: JobContext): SheetSp
   const groupName = (g: CustomerGroup) => t(g === 'related' ? 'receivables.group.related' : 'receivables.group.external');
   const tag = ctx.asOf.replace(/-/g, '');
   const name = (base: string) => safeTableName(`${base}_${tag}`);
-  const bucketCols = m.buckets.map((b, i) => column(`b${i}`, b.label, 'money', 13));
+  const label = (i: number) => bucketLabel(m.buckets[i], m.basis, t);
+  const bucketCols = m.buckets.map((_, i) => column(`b${i}`, label(i), 'money', 13));
   const agingValues = (r: AgingRow): OutValue[] => [money(r.outstanding), money(r.notDue), ...r.buckets.map(money)];
   const invoiced = m.settlement.items.reduce((s, i) => s + i.invoice.amount, 0);
   const applied = m.settlement.items.reduce((s, i) => s + i.paid, 0);
@@ -90,7 +91,7 @@ export function receivablesSheets(m: ReceivablesModel, ctx: JobContext): SheetSp
         name: name('Aging_Chart'),
         caption: t('receivables.caption.chart'),
         columns: [column('label', t('receivables.col.label'), 'text', 12), column('amount', t('receivables.col.outstanding'), 'money', 15)],
-        rows: [[t('receivables.notDue'), money(m.aging.total.notDue)], ...m.buckets.map((b, i) => [b.label, money(m.aging.total.buckets[i])])],
+        rows: [[t('receivables.notDue'), money(m.aging.total.notDue)], ...m.buckets.map((_, i) => [label(i), money(m.aging.total.buckets[i])])],
       },
       {
         name: name('Aging_Items'),
@@ -104,14 +105,16 @@ export function receivablesSheets(m: ReceivablesModel, ctx: JobContext): SheetSp
           column('amount', t('receivables.col.amount'), 'money', 14),
           column('paid', t('receivables.col.paid'), 'money', 14),
           column('outstanding', t('receivables.col.outstanding'), 'money', 14),
-          column('days', t('receivables.col.days'), 'integer', 7),
-          column('bucket', t('receivables.col.bucket'), 'text', 10),
+          // Days past due, or since the invoice on that basis; an item not yet due shows days until due, never a negative age.
+          column('days', t(m.basis === 'due' ? 'receivables.col.daysOverdue' : 'receivables.col.daysSinceInvoice'), 'integer', 8),
+          column('untilDue', t('receivables.col.daysUntilDue'), 'integer', 8),
+          column('bucket', t('receivables.col.bucket'), 'text', 12),
         ],
         rows: [...m.aged]
           .sort((a, b) => b.days - a.days)
           .map((a) => {
             const inv = a.item.invoice;
-            return [sourceLink(inv.source.sheet, inv.source.row), inv.party.name, inv.invoiceNo, inv.date, inv.due, money(inv.amount), money(a.item.paid), money(a.item.outstanding), a.days, a.bucket < 0 ? t('receivables.notDue') : m.buckets[a.bucket].label];
+            return [sourceLink(inv.source.sheet, inv.source.row), inv.party.name, inv.invoiceNo, inv.date, inv.due, money(inv.amount), money(a.item.paid), money(a.item.outstanding), m.basis === 'due' ? (a.daysOverdue > 0 ? a.daysOverdue : null) : a.days, a.daysOverdue < 0 ? -a.daysOverdue : a.daysOverdue === 0 ? 0 : null, a.bucket < 0 ? t('receivables.notDue') : label(a.bucket)];
           }),
       },
     ],

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { Button, Card, Field, Input, ProgressBar, Select, Switch, Text, makeStyles, tokens } from '@fluentui/react-components';
 import type { Job, OptionSpec, OptionValue, OptionValues } from '../../core/job';
-import { coerce, isValid } from '../options';
+import { coerce, datesWinOver, isValid } from '../options';
 import { useT } from '../i18n';
 import type { PaneProgress } from '../engine';
 
@@ -14,11 +14,14 @@ const useStyles = makeStyles({
   phase: { color: tokens.colorNeutralForeground3, fontSize: tokens.fontSizeBase200, whiteSpace: 'nowrap' },
 });
 
-function OptionField({ spec, value, onChange }: { spec: OptionSpec; value: OptionValue; onChange: (v: OptionValue) => void }) {
+function OptionField({ spec, value, onChange, values }: { spec: OptionSpec; value: OptionValue; onChange: (v: OptionValue) => void; values: OptionValues }) {
   const { tr } = useT();
   const label = tr(spec.label);
   const valid = isValid(spec, value);
   const message = valid ? undefined : tr('excel.pane.option.invalid');
+  // An empty period field is not "nothing": it is the period the data is about, and a filled month under filled dates does nothing.
+  const periodField = spec.type === 'month' || spec.type === 'date';
+  const hint = periodField && valid ? (datesWinOver(spec, values) ? tr('period.field.datesWin') : value === undefined ? tr('period.field.auto') : undefined) : undefined;
   if (spec.type === 'boolean') {
     return <Switch label={label} checked={Boolean(value)} onChange={(_, d) => onChange(d.checked)} />;
   }
@@ -35,12 +38,13 @@ function OptionField({ spec, value, onChange }: { spec: OptionSpec; value: Optio
   }
   const type = spec.type === 'date' ? 'date' : spec.type === 'month' ? 'month' : spec.type === 'number' ? 'number' : 'text';
   return (
-    <Field label={label} size="small" validationState={valid ? 'none' : 'error'} validationMessage={message}>
+    <Field label={label} size="small" validationState={valid ? (hint && value !== undefined ? 'warning' : 'none') : 'error'} validationMessage={message} hint={hint}>
       <Input
         size="small"
         type={type}
         value={value === undefined ? '' : String(value)}
         placeholder={type === 'month' ? 'YYYY-MM' : undefined}
+        data-testid={periodField ? `option-${spec.name}` : undefined}
         onChange={(_, d) => onChange(coerce(spec, d.value))}
       />
     </Field>
@@ -87,7 +91,7 @@ export function JobCard({ job, values, onValues, running, disabled, progress, on
       {open && (
         <div className={styles.options}>
           {job.options.map((spec) => (
-            <OptionField key={spec.name} spec={spec} value={values[spec.name]} onChange={(v) => onValues({ ...values, [spec.name]: v })} />
+            <OptionField key={spec.name} spec={spec} value={values[spec.name]} values={values} onChange={(v) => onValues({ ...values, [spec.name]: v })} />
           ))}
         </div>
       )}
