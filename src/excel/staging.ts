@@ -87,7 +87,8 @@ export function stagePlan(plan: WritePlan, opts: { token: string; order: readonl
   return { record, layouts, stateLayout: plan.layouts.find((l) => l.name === STATE_SHEET), finalName };
 }
 
-const withoutStaging = (s: WorkbookState): NonNullable<StagingRecord['next']> => ({ version: 1, owned: s.owned, overrides: s.overrides });
+// Every field of the state but the staging record itself (the in-transit lines, our company … travel with it).
+const withoutStaging = ({ staging: _staging, ...rest }: WorkbookState): NonNullable<StagingRecord['next']> => rest;
 
 /** Column B cells for a record, padded with empty cells to `rows` (so one write replaces any earlier record whole). */
 function recordValues(record: StagingRecord | null, rows: number): string[][] {
