@@ -54,9 +54,10 @@ export const READINGS: BookReading[] = [
     sheets: [{ sheet: 'Sheet1', kind: 'customers', headerRows: [1], data: { first: 2, last: 7, count: 6 }, columns: { code: 'A', name: 'B', termsDays: 'C' }, unmapped: ['group'] }],
   },
   {
-    // An ERPNext payment-entry export, nearly all of it money received from parties.
+    // An ERPNext payment-entry export, nearly all of it money received from parties (paid_amount and
+    // received_amount are the same figure in one currency; the bare `id` is left to the clerk).
     file: 'en07_erpnext_payments.xlsx',
-    sheets: [{ sheet: 'Sheet1', kind: 'receipts', headerRows: [1], data: { first: 2, last: 14, count: 13 }, columns: { receiptNo: 'A', date: 'D', amount: 'J', customer: 'O', method: 'P' } }],
+    sheets: [{ sheet: 'Sheet1', kind: 'receipts', headerRows: [1], data: { first: 2, last: 14, count: 13 }, columns: { date: 'D', amount: ['J', 'L'], customer: 'O', method: 'P' } }],
   },
   {
     // An ERP shipment-detail report (出货明细表): company and report title above, a 制表者 line at the bottom.
@@ -77,7 +78,7 @@ export const READINGS: BookReading[] = [
     // 类别 holds SAP codes (ZTAN), not goods classes; a 签收/备注 block and the sender under the data.
     file: 'zh02_nfpump_售后收费出库单.xlsx',
     sheets: [
-      { sheet: '售后收费出库', kind: 'shipments', headerRows: [3], data: { first: 4, last: 271, count: 266 }, columns: { customer: 'B', part: 'C', name: 'D', quantity: 'E', unitPrice: 'F', amount: 'G' }, unmapped: ['goodsClass'] },
+      { sheet: '售后收费出库', kind: 'shipments', headerRows: [3], data: { first: 4, last: 269, count: 266 }, columns: { customer: 'B', part: 'C', name: 'D', quantity: 'E', unitPrice: 'F', amount: 'G' }, unmapped: ['goodsClass'] },
       // An RPA error log.
       { sheet: 'Sheet1', kind: null },
     ],

@@ -11,7 +11,7 @@ import { decideKind, MIN_CONFIDENCE } from './kind';
 import { readRows, type FieldPlan } from './rows';
 import { cellText, sheetView, type SheetView } from './sheet-view';
 import { counterpartyFromTitle, titleLines, yearFromTitle } from './title';
-import { titleHits } from './vocabulary';
+import { titleVerdict } from './vocabulary';
 
 /**
  * Structure every sheet of a workbook: find its header, decide its kind, map its columns, read its rows.
@@ -56,11 +56,19 @@ function structureSheet(grid: Grid, override: SheetOverride | undefined, default
     return;
   }
   const lines = titleLines(view, header.rows[0]);
-  const decision = decideKind(header, titleHits([sheet, ...lines]), forcedKind);
+  const verdict = titleVerdict([sheet, ...lines]);
+  const decision = decideKind(header, verdict.hits, forcedKind, verdict.settled?.kind);
   const fit = decision.best;
   const schema = SCHEMAS[fit.kind];
   const headerCell = { sheet, cell: a1(header.rows[header.rows.length - 1], header.columns[0]?.col ?? 1) };
-  if (!forcedKind && (header.matched < 2 || fit.raw < MIN_CONFIDENCE || (fit.requiredTotal > 0 && fit.requiredFound === 0))) {
+  if (!forcedKind && verdict.settled?.other) {
+    // A supplier list, purchases, payroll…: no table, the nearest of our kinds offered with a low confidence.
+    const guess = fit.mapping.fieldCol.size >= 2 ? [{ kind: fit.kind, confidence: round2(Math.min(0.3, fit.raw * 0.5)) }] : [];
+    out.detections.push({ ...nullDetection(sheet, overridden, header.rows), alternatives: guess });
+    findings.push({ severity: 'info', code: 'structure.not-our-kind', message: msg('structure.finding.notOurKind', { sheet, word: verdict.settled.word }), cells: [headerCell] });
+    return;
+  }
+  if (!forcedKind && !decision.settled && (header.matched < 2 || fit.raw < MIN_CONFIDENCE || (fit.requiredTotal > 0 && fit.requiredFound === 0))) {
     out.detections.push(nullDetection(sheet, overridden, header.rows));
     findings.push({ severity: 'info', code: 'structure.not-a-table', message: msg('structure.finding.notATable', { sheet }), cells: [headerCell] });
     return;
