@@ -9,6 +9,7 @@ import { headerAt, findHeader, type HeaderChoice, type HeaderColumn } from './he
 import type { SheetDetection, StructureOptions, StructureResult } from './index';
 import { decideKind, MIN_CONFIDENCE } from './kind';
 import { readRows, type FieldPlan } from './rows';
+import { checkByValues } from './column-values';
 import { cellText, sheetView, type SheetView } from './sheet-view';
 import { counterpartyFromTitle, titleLines, yearFromTitle } from './title';
 import { titleVerdict } from './vocabulary';
@@ -28,6 +29,8 @@ export function structureWorkbook(grids: readonly Grid[], options: StructureOpti
 }
 
 const round2 = (x: number) => Math.round(x * 100) / 100;
+/** A column mapped with less than this confidence (a contained word, not the word itself) is reported as guessed. */
+const GUESSED_BELOW = 0.9;
 const msg = (key: string, values?: Record<string, string | number>) => ({ key: key as MessageKey, values });
 
 function nullDetection(sheet: string, overridden: boolean, headerRows: number[] = []): SheetDetection {
@@ -74,9 +77,10 @@ function structureSheet(grid: Grid, override: SheetOverride | undefined, default
     return;
   }
 
-  // field index → column, then the clerk's column overrides.
+  // field index → column, corrected by the values under the header, then the clerk's column overrides.
   const fieldCol = new Map(fit.mapping.fieldCol);
   const confidence = new Map(fit.mapping.fieldScore);
+  const moves = checkByValues(view, schema, header.columns, fieldCol, confidence, header.dataStart);
   if (override?.columns) {
     for (const [field, col] of Object.entries(override.columns)) {
       const index = schema.fields.findIndex((f) => f.field === field);
@@ -110,6 +114,12 @@ function structureSheet(grid: Grid, override: SheetOverride | undefined, default
     columnConfidence[p.field] = round2(confidence.get(schema.fields.indexOf(p.schema)) ?? 1);
   }
   const missingRequired = schema.fields.filter((f) => f.required && !(f.field in columns)).map((f) => f.field);
+  // Columns the clerk should check: a header that only contains the word (送货单号码 for 送货单号), or a column
+  // the values chose (the customer among names, not codes). The clerk's own choices are never guesses.
+  const moved = new Set(moves.map((m) => m.field));
+  const guessed = plans
+    .filter((p) => !(override?.columns && p.field in override.columns) && (moved.has(p.field) || (confidence.get(schema.fields.indexOf(p.schema)) ?? 1) < GUESSED_BELOW))
+    .map((p) => ({ field: p.field, column: columnLetter(p.col), header: p.header.text }));
 
   const detection: SheetDetection = {
     sheet,
@@ -120,8 +130,17 @@ function structureSheet(grid: Grid, override: SheetOverride | undefined, default
     columns: letters,
     missingRequired,
     overridden,
+    ...(guessed.length ? { guessed } : {}),
   };
   out.detections.push(detection);
+  if (guessed.length) {
+    findings.push({
+      severity: 'info',
+      code: 'structure.guessed-columns',
+      message: msg('structure.finding.guessedColumns', { sheet, count: guessed.length, columns: guessed.map((g) => `${g.column}「${g.header}」→ ${g.field}`).join('; ') }),
+      cells: guessed.map((g) => ({ sheet, cell: a1(header.rows[header.rows.length - 1], plans.find((p) => p.field === g.field)!.col) })),
+    });
+  }
 
   if (decision.alternatives.length) {
     findings.push({
@@ -175,6 +194,7 @@ function structureSheet(grid: Grid, override: SheetOverride | undefined, default
     columnConfidence,
     rows: read.rows,
     titleText: lines,
+    ...(guessed.length ? { guessedColumns: guessed } : {}),
   } as unknown as AnyTypedTable;
   out.tables.push(table);
   out.issues.push(...read.issues);

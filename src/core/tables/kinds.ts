@@ -25,6 +25,8 @@ export interface QuoteRow {
   quoteNo?: string;
   date?: IsoDate;
   customer?: string;
+  /** The customer's code when the sheet has it beside the name (客户编码, CustomerID, account number). */
+  customerCode?: string;
   part?: string;
   name?: string;
   spec?: string;
@@ -49,6 +51,8 @@ export interface ContractRow {
   line?: number;
   signDate?: IsoDate;
   customer?: string;
+  /** The customer's code when the sheet has it beside the name (客户编码, CustomerID, account number). */
+  customerCode?: string;
   quoteNo?: string;
   part?: string;
   name?: string;
@@ -78,6 +82,8 @@ export interface ShipmentRow {
   date?: IsoDate;
   deliveryNo?: string;
   customer?: string;
+  /** The customer's code when the sheet has it beside the name (客户编码, CustomerID, account number). */
+  customerCode?: string;
   contractNo?: string;
   part?: string;
   name?: string;
@@ -117,6 +123,8 @@ export interface InvoiceRow {
   invoiceNo?: string;
   date?: IsoDate;
   customer?: string;
+  /** The customer's code when the sheet has it beside the name (客户编码, CustomerID, account number). */
+  customerCode?: string;
   contractNo?: string;
   deliveryNo?: string;
   /** Amount with tax (价税合计); negative for a red-letter (credit) invoice. */
@@ -135,6 +143,8 @@ export interface ReceiptRow {
   receiptNo?: string;
   date?: IsoDate;
   customer?: string;
+  /** The customer's code when the sheet has it beside the name (客户编码, CustomerID, account number). */
+  customerCode?: string;
   amount?: Fen;
   invoiceNo?: string;
   method?: string;
@@ -174,6 +184,8 @@ export interface ReturnRow {
   date?: IsoDate;
   returnNo?: string;
   customer?: string;
+  /** The customer's code when the sheet has it beside the name (客户编码, CustomerID, account number). */
+  customerCode?: string;
   /** The original delivery note the goods went out on. */
   deliveryNo?: string;
   contractNo?: string;
