@@ -314,11 +314,11 @@ export function readRows(input: RowsInput): RowsResult {
         closed = true;
         continue;
       }
-      // A lone cell is a label or a note, unless it fills a required column by itself (a list of names).
+      // A lone cell is a label or a note, unless it fills the one required column by itself (a list of names);
+      // a line of a kind that needs several fields is never a single cell (a company name over a second form).
       const plan = requiredByCol.get(firstCol);
-      if (!plan || isNoteText(first) || isTotalText(first) || spansColumns(view, r, firstCol) || !parsers[plans.indexOf(plan)](first, grid.formats[r - 1]?.[firstCol - 1] ?? null).ok) continue;
+      if (!plan || requiredByCol.size > 1 || isNoteText(first) || isTotalText(first) || spansColumns(view, r, firstCol) || !parsers[plans.indexOf(plan)](first, grid.formats[r - 1]?.[firstCol - 1] ?? null).ok) continue;
     }
-    if (isTotalText(first) || isTotalText(second)) continue;
     // A repeated header (a page break in an export) starts with header words; only then count them all.
     if ((typeof first === 'string' && allHeaderTexts.has(first.trim())) || (typeof second === 'string' && allHeaderTexts.has(second.trim()))) {
       let repeated = 0;
@@ -332,6 +332,7 @@ export function readRows(input: RowsInput): RowsResult {
       }
     }
     if (closed) continue;
+    if (isTotalText(first) || isTotalText(second)) continue;
     // The header of another table below this one ends it.
     if (rows.length && numbers === 0 && looksLikeHeaderWord(first) && looksLikeHeaderWord(second)) {
       closed = true;

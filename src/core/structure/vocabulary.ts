@@ -139,6 +139,11 @@ export interface TitleVerdict {
   settled: { kind: TableKind; other?: undefined; word: string } | { kind?: undefined; other: OtherKind; word: string } | null;
 }
 
+/** Words that name a document, not a party or a topic: 报价单, 对账单, 出货明细表, 发货通知单. */
+const DOCUMENT_NAME = /[单表]$/u;
+/** What may follow a document's name in a title: a period, a number, punctuation. */
+const TRAILING_NON_WORD = /[\d年月日号份期\p{P}\p{S}]+$/u;
+
 let otherWords: Map<OtherKind, string[]> | null = null;
 const otherTitleWords = (): Map<OtherKind, string[]> =>
   (otherWords ??= new Map(OTHER_KINDS.map((o) => [o.kind, [...new Set(o.titleWords.map(headerKey).filter((w) => w.length > 0))]])));
@@ -170,7 +175,8 @@ export function titleVerdict(texts: readonly string[]): TitleVerdict {
         for (const w of words) {
           const at = key.lastIndexOf(w);
           if (at < 0) continue;
-          if (labelled && at + w.length !== key.length) continue;
+          // A label names the document only when it is a document's name (报价单: QT-…), not a party (客户：…).
+          if (labelled && (at + w.length !== key.length || !DOCUMENT_NAME.test(w))) continue;
           if (at + w.length > end || (at + w.length === end && w.length > word.length)) {
             end = at + w.length;
             word = w;
@@ -185,8 +191,11 @@ export function titleVerdict(texts: readonly string[]): TitleVerdict {
       const heads = ends.filter((e) => e.end === last);
       const longest = Math.max(...heads.map((e) => e.len));
       for (const e of ends) if (e.head.kind) out.set(e.head.kind, Math.max(out.get(e.head.kind) ?? 0, e.end === last ? 1 : 0.5));
+      // Only a segment that ends with its document word names the document (客户/供应商名称必须一致 is a sentence
+      // about suppliers, not a supplier list); a date or number after the word does not count (对账单2026年10月).
+      const tail = key.replace(TRAILING_NON_WORD, '').length;
       for (const e of heads) {
-        if (e.len !== longest) continue;
+        if (e.len !== longest || e.end < tail) continue;
         if (!best.length || e.len > best[0].word.length) best = [e.head];
         else if (e.len === best[0].word.length) best.push(e.head);
       }
