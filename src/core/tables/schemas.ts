@@ -55,7 +55,7 @@ const F = {
   tax: { field: 'tax', type: 'money', headers: ['税额', '税金', 'tax', 'taxamount', 'vat'] },
   taxRate: { field: 'taxRate', type: 'rate', headers: ['税率', '增值税率', 'taxrate', 'vatrate', 'rate'] },
   customer: { field: 'customer', type: 'text', headers: ['客户', '客户名称', '购货单位', '往来单位', '需方', '购买方', '购方名称', '单位名称', '公司名称', '客户全称', '订单客户', '购货方', '买方', 'customer', 'customername', 'client', 'clientname', 'buyer', 'partyname', 'party', 'billto', 'soldto'] },
-  customerCode: { field: 'customerCode', type: 'code', headers: ['客户编码', '客户代码', '客户编号', '客户号', 'customercode', 'customerid', 'customerno', 'accountnumber', 'accountno', 'account', 'clientid'] },
+  customerCode: { field: 'customerCode', type: 'code', headers: ['客户编码', '客户代码', '客户编号', '客户号', 'customercode', 'customerid', 'customerno', 'accountnumber', 'accountno', 'clientid'] },
   goodsClass: { field: 'goodsClass', type: 'enum', options: GOODS_CLASS_OPTIONS, headers: ['类别', '货物类别', '产品类别', '产品类型', '物料类别', '分类', '存货类别', '业务类型', 'class', 'category', 'goodsclass', 'type'] },
   currency: { field: 'currency', type: 'text', headers: ['币种', '币别', '货币', 'currency'] },
   remarks: { field: 'remarks', type: 'text', headers: ['备注', '说明', '附注', 'remarks', 'remark', 'notes', 'note', 'comment', 'comments'] },
