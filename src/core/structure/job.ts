@@ -22,6 +22,7 @@ const COLUMN_TYPE: Record<FieldType, ColumnType> = {
   text: 'text',
   code: 'text',
   money: 'money',
+  price: 'money',
   quantity: 'quantity',
   integer: 'integer',
   date: 'date',
@@ -50,6 +51,9 @@ function cellValue(ctx: JobContext, schema: FieldSchema, v: unknown): OutValue {
   switch (schema.type) {
     case 'money':
       return money(v as Fen);
+    case 'price':
+      // Yuan with every decimal the price has (0.0235), not rounded to the fen.
+      return (v as number) / 100;
     case 'enum': {
       const key = `structure.option.${String(v)}`;
       return isMessageKey(key) ? ctx.t(key) : String(v);

@@ -12,6 +12,7 @@ import {
   parseDate,
   parseInteger,
   parseMoney,
+  parseUnitPrice,
   parseQuantity,
   parseRate,
   parseText,
@@ -153,6 +154,8 @@ export function parserFor(schema: FieldSchema, date1904: boolean, defaultYear: n
       return (raw) => parseText(raw);
     case 'money':
       return (raw) => parseMoney(raw);
+    case 'price':
+      return (raw) => parseUnitPrice(raw);
     case 'quantity':
       return (raw) => parseQuantity(raw);
     case 'integer':
@@ -263,7 +266,7 @@ export function readRows(input: RowsInput): RowsResult {
   const allHeaderTexts = new Set<string>();
   for (const set of headerTexts.values()) for (const t of set) allHeaderTexts.add(t);
   const identityCols = plans.filter((p) => IDENTITY_TYPES.has(p.schema.type)).map((p) => p.col - 1);
-  const numericCols = plans.filter((p) => p.schema.type === 'money' || p.schema.type === 'quantity').map((p) => p.col - 1);
+  const numericCols = plans.filter((p) => p.schema.type === 'money' || p.schema.type === 'price' || p.schema.type === 'quantity').map((p) => p.col - 1);
   const repeatNeeded = Math.min(2, plans.length);
 
   // Cells merged downwards inside the data carry their anchor's value on every row they cover.

@@ -1,4 +1,4 @@
-import type { Fen, IsoDate, Rate } from '../values/brand';
+import type { Fen, IsoDate, PriceFen, Rate } from '../values/brand';
 
 /**
  * The typed rows of each table kind. Every field is optional at the type level: a cell that could not be
@@ -31,9 +31,9 @@ export interface QuoteRow {
   name?: string;
   spec?: string;
   /** A price whose tax basis the sheet does not say (see taxIncluded). */
-  unitPrice?: Fen;
-  unitPriceWithTax?: Fen;
-  unitPriceNet?: Fen;
+  unitPrice?: PriceFen;
+  unitPriceWithTax?: PriceFen;
+  unitPriceNet?: PriceFen;
   /** 是否含税: true = with tax. When absent, a plain 单价 is taken as with tax (the Chinese B2B default). */
   taxIncluded?: boolean;
   taxRate?: Rate;
@@ -59,9 +59,9 @@ export interface ContractRow {
   spec?: string;
   quantity?: number;
   unit?: string;
-  unitPrice?: Fen;
-  unitPriceWithTax?: Fen;
-  unitPriceNet?: Fen;
+  unitPrice?: PriceFen;
+  unitPriceWithTax?: PriceFen;
+  unitPriceNet?: PriceFen;
   taxIncluded?: boolean;
   taxRate?: Rate;
   /** Line amount with tax (价税合计). */
@@ -90,9 +90,9 @@ export interface ShipmentRow {
   spec?: string;
   quantity?: number;
   unit?: string;
-  unitPrice?: Fen;
-  unitPriceWithTax?: Fen;
-  unitPriceNet?: Fen;
+  unitPrice?: PriceFen;
+  unitPriceWithTax?: PriceFen;
+  unitPriceNet?: PriceFen;
   taxRate?: Rate;
   amount?: Fen;
   amountNet?: Fen;
@@ -112,7 +112,7 @@ export interface StatementRow {
   name?: string;
   spec?: string;
   quantity?: number;
-  unitPrice?: Fen;
+  unitPrice?: PriceFen;
   amount?: Fen;
   amountNet?: Fen;
   taxRate?: Rate;
@@ -192,7 +192,7 @@ export interface ReturnRow {
   part?: string;
   name?: string;
   quantity?: number;
-  unitPrice?: Fen;
+  unitPrice?: PriceFen;
   amount?: Fen;
   reason?: string;
   remarks?: string;
