@@ -90,26 +90,38 @@ function isNoteText(v: GridValue): boolean {
 
 /**
  * How a row that is not a line of the table shows itself wherever its words stand: a sign-off anywhere in it
- * (制表者: 李燕 in the third cell), or a form's labels (合同号：…, 备注1：) on a row whose amounts and quantities
- * are empty — a line of goods with a spec written '品牌：东方日升' still has its numbers.
+ * (制表者: 李燕 in the third cell), a note (备注1：) outside the remarks column, or a form's labels (合同号：…,
+ * 客户：…) on a row with no code or date of its own; in every case with its amounts and quantities empty. A line
+ * whose spec reads '材质：SUS304' still has its part code and date; a note in the remarks column is its remark.
  */
-function formLine(row: readonly GridValue[], numericCols: readonly number[]): 'footer' | 'form' | null {
+function formLine(row: readonly GridValue[], numericCols: readonly number[], keyCols: readonly number[], remarksCol: number): 'footer' | 'form' | null {
+  let sign = false;
+  let note = false;
   let label = false;
-  for (const v of row) {
+  for (let c0 = 0; c0 < row.length; c0++) {
+    const v = row[c0];
     if (typeof v !== 'string' || !v) continue;
     const s = compactLower(v);
-    if (s.length <= 40 && (SIGN_CELL.test(s) || PARTY_SIGN.test(s))) return 'footer';
-    if (!label) {
-      const t = v.normalize('NFKC').trim();
-      label = NOTE.test(t) || FORM_LABEL.test(t);
-    }
+    if (!sign && s.length <= 40 && (SIGN_CELL.test(s) || PARTY_SIGN.test(s))) sign = true;
+    const t = v.normalize('NFKC').trim();
+    if (!note && c0 !== remarksCol && NOTE.test(t)) note = true;
+    if (!label && FORM_LABEL.test(t)) label = true;
   }
-  if (!label) return null;
+  if (sign) {
+    // A status column reading 签收 on a line is not a sign-off: a line has its amounts or quantities.
+  } else if (!note && label) {
+    for (const c0 of keyCols) {
+      const v = row[c0];
+      if (v === null || v === undefined || v === '') continue;
+      if (typeof v === 'string' && FORM_LABEL.test(v.normalize('NFKC').trim())) continue;
+      return null;
+    }
+  } else if (!note) return null;
   for (const c0 of numericCols) {
     const v = row[c0];
     if (typeof v === 'number' || (typeof v === 'string' && NUMBER_TEXT.test(v.trim()))) return null;
   }
-  return 'form';
+  return sign ? 'footer' : 'form';
 }
 
 const enumCache = new WeakMap<EnumOption[], { exact: Map<string, string>; words: [string, string][]; memo: Map<string, Parsed<string>> }>();
@@ -267,6 +279,8 @@ export function readRows(input: RowsInput): RowsResult {
   for (const set of headerTexts.values()) for (const t of set) allHeaderTexts.add(t);
   const identityCols = plans.filter((p) => IDENTITY_TYPES.has(p.schema.type)).map((p) => p.col - 1);
   const numericCols = plans.filter((p) => p.schema.type === 'money' || p.schema.type === 'price' || p.schema.type === 'quantity').map((p) => p.col - 1);
+  const keyCols = plans.filter((p) => p.schema.type === 'code' || p.schema.type === 'date').map((p) => p.col - 1);
+  const remarksCol = (plans.find((p) => p.field === 'remarks')?.col ?? 0) - 1;
   const repeatNeeded = Math.min(2, plans.length);
 
   // Cells merged downwards inside the data carry their anchor's value on every row they cover.
@@ -307,7 +321,7 @@ export function readRows(input: RowsInput): RowsResult {
       } else if (count === 2) second = v;
     }
     if (count === 0) continue;
-    const form = isFooterText(first) ? 'footer' : formLine(row, numericCols);
+    const form = isFooterText(first) ? 'footer' : formLine(row, numericCols, keyCols, remarksCol);
     if (form) {
       if (rows.length) closed = true;
       continue;

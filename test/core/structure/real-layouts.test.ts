@@ -166,4 +166,28 @@ describe('rows that are not lines', () => {
     ]);
     expect(r.tables[0].rows.map((x) => x.sourceRow)).toEqual([2]);
   });
+
+  it('a label inside a line\'s own text (材质：SUS304 as its spec) keeps the line, even with its quantity missing', () => {
+    const r = structureWorkbook([
+      sheet('出货', [
+        ['日期', '物料编码', '规格', '数量', '金额', '备注'],
+        ['2026-03-05', 'A-1', '材质：SUS304', undefined, undefined, '注：待补数量'],
+        ['2026-03-06', 'A-2', 'D6', 2, 946],
+      ]),
+    ]);
+    expect(r.tables[0].rows.map((x) => x.sourceRow)).toEqual([2, 3]);
+    expect(r.issues.map((i) => [i.cell, i.problem])).toEqual([['D2', 'missing-required']]);
+  });
+
+  it('a status column reading 签收 on every line is not a sign-off', () => {
+    const r = structureWorkbook([
+      sheet('出货', [
+        ['日期', '物料编码', '数量', '金额', '状态'],
+        ['2026-03-05', 'A-1', 2, 946, '签收'],
+        ['2026-03-06', 'A-2', 1, 9484, '签收'],
+        [undefined, '制表：张三', undefined, '审核：'],
+      ]),
+    ]);
+    expect(r.tables[0].rows.map((x) => x.sourceRow)).toEqual([2, 3]);
+  });
 });
