@@ -169,6 +169,8 @@ function detectionsSheet(
       Object.entries(d.columns)
         .map(([f, letter]) => `${fieldLabel(ctx, d.kind, f)}=${letter}`)
         .join('，'),
+      // The columns the clerk should check, with the header as her sheet writes it.
+      (d.guessed ?? []).map((g) => `${g.column}「${g.header}」→ ${fieldLabel(ctx, d.kind, g.field)}`).join('，'),
       d.missingRequired.map((f) => fieldLabel(ctx, d.kind, f)).join('、'),
       d.alternatives.map((a) => kindLabel(ctx, a.kind)).join('、'),
       yesNo(d.overridden),
@@ -198,6 +200,7 @@ function detectionsSheet(
           column('rows', ctx.t('structure.col.rows'), 'integer', 8),
           column('issues', ctx.t('structure.col.issues'), 'integer', 8),
           column('columns', ctx.t('structure.col.columns'), 'text', 48),
+          column('guessed', ctx.t('structure.col.guessed'), 'text', 24),
           column('missing', ctx.t('structure.col.missing'), 'text', 16),
           column('alternatives', ctx.t('structure.col.alternatives'), 'text', 14),
           column('overridden', ctx.t('structure.col.overridden'), 'text', 8),

@@ -179,6 +179,7 @@ export const zh = {
   'structure.finding.notOurKind': '工作表「{sheet}」是{word}，不是本工具处理的表，未结构化（可在任务窗格中手动指定类型）',
   'structure.finding.guessedColumns': '工作表「{sheet}」有 {count} 列是推测对应的，请核对：{columns}',
   'structure.field.customerCode': '客户编码',
+  'structure.col.guessed': '推测的列（请核对）',
 } as const;
 
 export const en: Record<keyof typeof zh, string> = {
@@ -358,4 +359,5 @@ export const en: Record<keyof typeof zh, string> = {
   'structure.finding.notOurKind': 'Sheet "{sheet}" is a {word} sheet, not one Clerk Desk reads; not structured (you can set its kind in the pane)',
   'structure.finding.guessedColumns': 'Sheet "{sheet}": {count} columns were guessed, please check: {columns}',
   'structure.field.customerCode': 'Customer code',
+  'structure.col.guessed': 'Guessed columns (check)',
 };
