@@ -2,7 +2,7 @@ import { readFileSync, writeFileSync } from 'fs';
 import { SCHEMAS } from '../../src/core/tables/schemas';
 import { TABLE_KINDS } from '../../src/core/tables/kinds';
 import type { FieldSchema } from '../../src/core/tables/schema-types';
-import { OTHER_KINDS } from '../../src/core/structure/other-kinds';
+import { OTHER_HEADER_WORDS, OTHER_KINDS } from '../../src/core/structure/other-kinds';
 
 /**
  * docs/structure.md's "Kinds and fields" section, made from the schemas so that a word added to the vocabulary
@@ -42,6 +42,8 @@ export function kindsSection(): string {
   }
   out.push('', '### Sheets that are none of these', '', 'A sheet name or title whose head noun is one of these words gets no table; the nearest kind is offered as a', 'low-confidence alternative (`src/core/structure/other-kinds.ts`).', '', '| sheet | title words |', '|---|---|');
   for (const o of OTHER_KINDS) out.push(`| ${o.kind} | ${o.titleWords.join(' / ')} |`);
+  out.push('', 'On a sheet whose columns name no customer, one of these header words means the same:', '', '| sheet | header words |', '|---|---|');
+  for (const o of OTHER_HEADER_WORDS) out.push(`| ${o.kind} | ${o.words.join(' / ')} |`);
   return `${out.join('\n')}\n`;
 }
 

@@ -10,6 +10,19 @@
 
 export type OtherKind = 'suppliers' | 'purchases' | 'paymentsOut' | 'expenses' | 'production' | 'payroll' | 'bankJournal' | 'notes';
 
+/**
+ * Header words only these sheets have (供应商名称, 基本工资, 费用项目): on a sheet whose columns name no customer,
+ * one of them says the sheet is not ours even when its name and title say nothing (Sheet1).
+ */
+export const OTHER_HEADER_WORDS: { kind: OtherKind; words: string[] }[] = [
+  { kind: 'suppliers', words: ['供应商', '供应商名称', '供货单位', '供货商', '供方名称', '供应商编码', 'supplier', 'suppliername', 'vendor', 'vendorname'] },
+  { kind: 'purchases', words: ['采购单号', '采购订单号', '采购数量', '采购单价', '采购金额', '进货单价', '进货数量', '委外厂家', 'purchaseorder', 'ponumber'] },
+  { kind: 'paymentsOut', words: ['付款金额', '支付金额', '支出金额', '付款对象', 'amountpaid', 'paymentamount'] },
+  { kind: 'expenses', words: ['费用项目', '费用类别', '费用类型', '报销人', '报销金额', 'expensetype', 'expensecategory'] },
+  { kind: 'production', words: ['生产日期', '生产数量', '产量', '合成数量', '工序', '生产批号', 'productiondate'] },
+  { kind: 'payroll', words: ['基本工资', '实发工资', '应发工资', '应发合计', '工号', '岗位', 'salary', 'basesalary', 'netpay', 'employeeid'] },
+];
+
 export const OTHER_KINDS: { kind: OtherKind; titleWords: string[] }[] = [
   { kind: 'suppliers', titleWords: ['供应商', '供应商信息', '供应商档案', '供应商名录', '供应商清单', '供货商', '供方名录', 'suppliers', 'vendors', 'supplierlist', 'vendorlist'] },
   { kind: 'purchases', titleWords: ['采购', '采购表', '采购明细', '采购订单', '采购台账', '进货', '进货明细', '委外', '委外加工', '外协', '外协加工', 'purchases', 'purchase', 'purchaseorders'] },

@@ -12,7 +12,9 @@ import { readRows, type FieldPlan } from './rows';
 import { checkByValues } from './column-values';
 import { cellText, sheetView, type SheetView } from './sheet-view';
 import { counterpartyFromTitle, titleLines, yearFromTitle } from './title';
-import { titleVerdict } from './vocabulary';
+import { headerKey, titleVerdict } from './vocabulary';
+import { OTHER_HEADER_WORDS } from './other-kinds';
+import type { KindSchema } from '../tables/schema-types';
 
 /**
  * Structure every sheet of a workbook: find its header, decide its kind, map its columns, read its rows.
@@ -64,11 +66,12 @@ function structureSheet(grid: Grid, override: SheetOverride | undefined, default
   const fit = decision.best;
   const schema = SCHEMAS[fit.kind];
   const headerCell = { sheet, cell: a1(header.rows[header.rows.length - 1], header.columns[0]?.col ?? 1) };
-  if (!forcedKind && verdict.settled?.other) {
+  const otherWord = forcedKind ? undefined : verdict.settled?.other ? verdict.settled.word : decision.settled ? undefined : otherHeaderWord(header.columns, fit.mapping.fieldCol, schema);
+  if (otherWord) {
     // A supplier list, purchases, payroll…: no table, the nearest of our kinds offered with a low confidence.
     const guess = fit.mapping.fieldCol.size >= 2 ? [{ kind: fit.kind, confidence: round2(Math.min(0.3, fit.raw * 0.5)) }] : [];
     out.detections.push({ ...nullDetection(sheet, overridden, header.rows), alternatives: guess });
-    findings.push({ severity: 'info', code: 'structure.not-our-kind', message: msg('structure.finding.notOurKind', { sheet, word: verdict.settled.word }), cells: [headerCell] });
+    findings.push({ severity: 'info', code: 'structure.not-our-kind', message: msg('structure.finding.notOurKind', { sheet, word: otherWord }), cells: [headerCell] });
     return;
   }
   if (!forcedKind && !decision.settled && (header.matched < 2 || fit.raw < MIN_CONFIDENCE || (fit.requiredTotal > 0 && fit.requiredFound === 0))) {
@@ -199,6 +202,22 @@ function structureSheet(grid: Grid, override: SheetOverride | undefined, default
   out.tables.push(table);
   out.issues.push(...read.issues);
 }
+
+/**
+ * A header word only the sheets we do not read have (供应商名称, 基本工资), on a sheet whose columns name no
+ * customer or counterparty of ours: the word, else undefined.
+ */
+function otherHeaderWord(columns: readonly HeaderColumn[], fieldCol: ReadonlyMap<number, HeaderColumn>, schema: KindSchema): string | undefined {
+  // Fields that hold the customer (on a customer list, its name and code).
+  const parties = new Set(schema.kind === 'customers' ? ['name', 'code'] : ['customer', 'counterparty', 'customerCode']);
+  for (const [i] of fieldCol) if (parties.has(schema.fields[i].field)) return undefined;
+  const words = otherHeaderWords();
+  for (const c of columns) for (const k of c.keys) if (words.has(k)) return c.text;
+  return undefined;
+}
+
+let otherWords: Set<string> | null = null;
+const otherHeaderWords = (): Set<string> => (otherWords ??= new Set(OTHER_HEADER_WORDS.flatMap((o) => o.words.map(headerKey))));
 
 function hasContent(view: SheetView): boolean {
   for (const row of view.grid.values) if (row && row.some((v) => v !== null && v !== undefined && !(typeof v === 'string' && v.trim() === ''))) return true;

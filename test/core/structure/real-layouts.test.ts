@@ -115,6 +115,17 @@ describe('the kind from the title and the sheet name', () => {
     expect(r.tables[0].rows[0].fields).toMatchObject({ name: '高档陶瓷花瓶', unitPrice: 5800 });
   });
 
+  it('a sheet called Sheet1 whose columns name a supplier and no customer is purchases: no table', () => {
+    const r = structureWorkbook([
+      sheet('Sheet1', [
+        ['日期', '商品名称', '规格型号', '供货单位', '单据编号', '单位', '数量', '单价', '金额'],
+        ['2017-03-22', '甲醛', undefined, '滁州市龙飞化工有限公司', '0048273', '吨', 31.32, 1450, 45414],
+      ]),
+    ]);
+    expect(r.tables).toEqual([]);
+    expect(r.findings.find((f) => f.code === 'structure.not-our-kind')?.message.values).toMatchObject({ word: '供货单位' });
+  });
+
   it('a supplier list, purchases or payroll gets no table but its nearest kind as a low-confidence guess', () => {
     for (const name of ['供应商信息', '采购表', '付款记录', '工资表']) {
       const r = structureWorkbook([
