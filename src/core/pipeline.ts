@@ -55,10 +55,11 @@ export function runWorkbook(grids: readonly Grid[], request: RunRequest): RunOut
       sheet: tb.sheet,
       kind: tb.kind,
       confidence: Math.round(tb.confidence * 100) / 100,
-      headerRow: tb.headerRows[tb.headerRows.length - 1] ?? null,
+      headerRow: tb.headerRows,
       firstDataRow: tb.firstDataRow,
       lastDataRow: tb.lastDataRow,
       rows: tb.rows.length,
+      ...(tb.guessedColumns ? { guessed: tb.guessedColumns } : {}),
       columns: Object.fromEntries(
         Object.entries(tb.columns as Record<string, number>).map(([field, col]) => [field, columnLetter(col)]),
       ),

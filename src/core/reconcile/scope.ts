@@ -2,7 +2,7 @@ import { statementInPeriod, type Period } from '../period';
 import type { Party, PartyDirectory } from '../parties';
 import type { ShipmentRow, StatementRow } from '../tables/kinds';
 import { tablesOf, type AnyTypedTable, type TypedTable } from '../tables/typed-table';
-import { asFen, type Fen, type IsoDate } from '../values/brand';
+import { asFen, type Fen, type IsoDate, type PriceFen } from '../values/brand';
 import { companyKey } from '../values/company';
 import { lineAmount } from '../values/money';
 import { addDays } from '../values/dates';
@@ -96,9 +96,9 @@ export function statementParty(table: TypedTable<'statements'>, finder: PartyFin
 
 const inPeriod = (d: IsoDate | undefined, p: Period): boolean => d === undefined || (d >= p.from && d <= p.to);
 
-const priceOf = (f: { unitPrice?: Fen; unitPriceWithTax?: Fen }): Fen | undefined => f.unitPriceWithTax ?? f.unitPrice;
+const priceOf = (f: { unitPrice?: PriceFen; unitPriceWithTax?: PriceFen }): PriceFen | undefined => f.unitPriceWithTax ?? f.unitPrice;
 
-function amountOf(f: { amount?: Fen; quantity?: number; unitPrice?: Fen; unitPriceWithTax?: Fen }): Fen {
+function amountOf(f: { amount?: Fen; quantity?: number; unitPrice?: PriceFen; unitPriceWithTax?: PriceFen }): Fen {
   if (f.amount !== undefined) return f.amount;
   const price = priceOf(f);
   return price !== undefined && f.quantity !== undefined ? lineAmount(f.quantity, price) : asFen(0);

@@ -1,6 +1,6 @@
 import type { GoodsClass } from '../tables/kinds';
 import { tablesOf, type AnyTypedTable } from '../tables/typed-table';
-import { asFen, type Fen } from '../values/brand';
+import { asFen, type Fen, type PriceFen } from '../values/brand';
 import { roundHalfAwayFromZero } from '../values/money';
 import { normalizeCode, normalizeDocNo } from '../values/text';
 
@@ -25,7 +25,7 @@ export interface ClassSplit {
 
 type Weights = Map<GoodsClass, number>;
 
-const lineGross = (f: { amount?: Fen; quantity?: number; unitPriceWithTax?: Fen; unitPrice?: Fen }): number | undefined => {
+const lineGross = (f: { amount?: Fen; quantity?: number; unitPriceWithTax?: PriceFen; unitPrice?: PriceFen }): number | undefined => {
   if (f.amount !== undefined) return f.amount;
   const price = f.unitPriceWithTax ?? f.unitPrice;
   return f.quantity !== undefined && price !== undefined ? roundHalfAwayFromZero(f.quantity * price) : undefined;

@@ -22,6 +22,7 @@ const COLUMN_TYPE: Record<FieldType, ColumnType> = {
   text: 'text',
   code: 'text',
   money: 'money',
+  price: 'money',
   quantity: 'quantity',
   integer: 'integer',
   date: 'date',
@@ -50,6 +51,9 @@ function cellValue(ctx: JobContext, schema: FieldSchema, v: unknown): OutValue {
   switch (schema.type) {
     case 'money':
       return money(v as Fen);
+    case 'price':
+      // Yuan with every decimal the price has (0.0235), not rounded to the fen.
+      return (v as number) / 100;
     case 'enum': {
       const key = `structure.option.${String(v)}`;
       return isMessageKey(key) ? ctx.t(key) : String(v);
@@ -165,6 +169,8 @@ function detectionsSheet(
       Object.entries(d.columns)
         .map(([f, letter]) => `${fieldLabel(ctx, d.kind, f)}=${letter}`)
         .join('，'),
+      // The columns the clerk should check, with the header as her sheet writes it.
+      (d.guessed ?? []).map((g) => `${g.column}「${g.header}」→ ${fieldLabel(ctx, d.kind, g.field)}`).join('，'),
       d.missingRequired.map((f) => fieldLabel(ctx, d.kind, f)).join('、'),
       d.alternatives.map((a) => kindLabel(ctx, a.kind)).join('、'),
       yesNo(d.overridden),
@@ -194,6 +200,7 @@ function detectionsSheet(
           column('rows', ctx.t('structure.col.rows'), 'integer', 8),
           column('issues', ctx.t('structure.col.issues'), 'integer', 8),
           column('columns', ctx.t('structure.col.columns'), 'text', 48),
+          column('guessed', ctx.t('structure.col.guessed'), 'text', 24),
           column('missing', ctx.t('structure.col.missing'), 'text', 16),
           column('alternatives', ctx.t('structure.col.alternatives'), 'text', 14),
           column('overridden', ctx.t('structure.col.overridden'), 'text', 8),

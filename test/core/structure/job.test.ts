@@ -94,7 +94,7 @@ describe('the structure job', () => {
     expect(cellFindings.map((f) => f.severity)).toEqual(['error', 'error', 'error', 'error', 'error', 'error']);
     const summary = out.summary as { tables: unknown[]; issues: unknown[] };
     expect(summary.tables[3]).toEqual({
-      sheet: '出货', kind: 'shipments', confidence: expect.any(Number), headerRow: 2, firstDataRow: 3, lastDataRow: 4, rows: 2,
+      sheet: '出货', kind: 'shipments', confidence: expect.any(Number), headerRow: [2], firstDataRow: 3, lastDataRow: 4, rows: 2,
       columns: { date: 'A', deliveryNo: 'B', customer: 'C', part: 'D', quantity: 'E', unitPriceWithTax: 'F', taxRate: 'H', amount: 'G', goodsClass: 'I' },
     });
     expect(summary.issues[0]).toEqual({ sheet: longName, cell: 'E4', value: 'abc', field: 'quantity', problem: 'not-a-number' });
