@@ -187,6 +187,9 @@ function Playground() {
             {t(lang, job.title)}
           </Button>
         ))}
+        <Button size="small" appearance="subtle" disabled={!book} data-testid="ribbon-all" onClick={() => void runFromRibbon('all', async () => undefined)}>
+          {t(lang, 'pane.runAll')}
+        </Button>
       </Toolbar>
       {message && (
         <MessageBar intent={message.intent} style={{ margin: '8px 8px 0' }} data-testid="playground-message">

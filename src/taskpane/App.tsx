@@ -7,6 +7,7 @@ import {
   Input,
   MessageBar,
   MessageBarBody,
+  ProgressBar,
   Spinner,
   Text,
   ToggleButton,
@@ -21,14 +22,16 @@ import { JOBS, jobById } from '../core/jobs';
 import type { SheetOverride } from '../core/state';
 import type { IsoDate } from '../core/values/brand';
 import { t, type Lang } from '../core/i18n';
-import { PaneEngine, type JobResult, type PaneProgress, type ScanResult } from './engine';
-import { defaultValues, todayIso } from './options';
+import { PaneEngine, type JobResult, type PaneProgress, type RunTarget, type ScanResult } from './engine';
+import { figuresOf } from './figures';
+import { mainSheetOf, mergedOptions } from './run-all';
+import { defaultValues, isValid, todayIso } from './options';
 import { LangContext, useT } from './i18n';
 import { errorText, isCancel } from './errors';
 import { SheetList } from './components/SheetList';
 import { JobCard } from './components/JobCard';
 import { Findings } from './components/Findings';
-import { Summary } from './components/Summary';
+import { Summary, shownOutcomes } from './components/Summary';
 import { registerRunner, type RibbonOutcome } from '../shared-runtime/bridge';
 import type { MissingFeature } from './excel-host';
 
@@ -50,7 +53,19 @@ const useStyles = makeStyles({
   sectionHead: { display: 'flex', alignItems: 'center', gap: '6px' },
   h2: { flexGrow: 1, fontSize: tokens.fontSizeBase400, fontWeight: 600, margin: 0 },
   jobs: { display: 'flex', flexDirection: 'column', gap: '6px' },
+  runAll: { display: 'flex', flexDirection: 'column', gap: '4px' },
+  progress: { display: 'flex', alignItems: 'center', gap: '6px' },
+  phase: { color: tokens.colorNeutralForeground3, fontSize: tokens.fontSizeBase200 },
+  // Read by screen readers, not shown: the outcome of each run is announced here.
+  live: { position: 'absolute', width: '1px', height: '1px', overflow: 'hidden', clipPath: 'inset(50%)', whiteSpace: 'nowrap' },
 });
+
+/** A press that came while another run was going: it waits for its turn and then resolves the ribbon's promise. */
+interface Queued {
+  target: RunTarget;
+  options: OptionValues;
+  resolve: (outcome: RibbonOutcome) => void;
+}
 
 export interface PaneProps {
   host: WorkbookHost;
@@ -80,13 +95,18 @@ function Pane({ host, workbookKey, hostLabel, registerRibbon, missing = [] }: Om
   const [asOf, setAsOf] = useState<string>(todayIso());
   const [scan, setScan] = useState<ScanResult | null>(null);
   const [scanning, setScanning] = useState(false);
-  const [running, setRunning] = useState<JobId | null>(null);
+  const [running, setRunning] = useState<RunTarget | null>(null);
   const [progress, setProgress] = useState<PaneProgress | null>(null);
   const [result, setResult] = useState<JobResult | null>(null);
   const [notice, setNotice] = useState<Notice>(null);
   // Only what the clerk changed is kept; the rest follows the as-of date (a month option defaults to its month).
   const [edits, setEdits] = useState<Record<string, OptionValues>>({});
   const abort = useRef<AbortController | null>(null);
+  const runningRef = useRef<RunTarget | null>(null);
+  const queue = useRef<Queued[]>([]);
+  const [announcement, setAnnouncement] = useState('');
+  const resultHeading = useRef<HTMLHeadingElement | null>(null);
+  const [focusResult, setFocusResult] = useState(0);
   const langRef = useRef(lang);
   langRef.current = lang;
 
@@ -114,31 +134,47 @@ function Pane({ host, workbookKey, hostLabel, registerRibbon, missing = [] }: Om
     void rescan();
   }, [rescan, workbookKey]);
 
-  const runJob = useCallback(
-    async (jobId: JobId, options: OptionValues): Promise<RibbonOutcome> => {
-      const job = jobById(jobId);
+  const titleOf = (l: Lang, target: RunTarget) => (target === 'all' ? t(l, 'pane.runAll') : t(l, jobById(target)?.title ?? 'cli.title'));
+
+  const execute = useCallback(
+    async (target: RunTarget, options: OptionValues): Promise<RibbonOutcome> => {
       const l = langRef.current;
-      const title = job ? t(l, job.title) : jobId;
-      abort.current?.abort();
+      const title = titleOf(l, target);
       const controller = new AbortController();
       abort.current = controller;
-      setRunning(jobId);
+      runningRef.current = target;
+      setRunning(target);
       setProgress(null);
       setNotice(null);
       try {
-        const res = await engine.run(jobId, options, (validAsOf ? asOf : todayIso()) as IsoDate, l, setProgress, controller.signal);
+        const res = await engine.run(target, options, (validAsOf ? asOf : todayIso()) as IsoDate, l, setProgress, controller.signal);
         setResult(res);
         setScan(res.scan);
-        const message = t(l, 'excel.pane.notice.done', { job: title, findings: res.findings.length, sheets: res.written.length });
-        setNotice({ intent: 'success', text: message });
+        // Bring the answer forward: its sheet in the workbook, its figures in the pane, and a sentence for the ear.
+        const main = mainSheetOf(res);
+        if (main) await engine.select({ sheet: main, cell: 'A1' }).catch(() => undefined);
+        const figures = shownOutcomes(res)
+          .slice(0, 1)
+          .flatMap((o) => figuresOf(o, res.summary, l))
+          .map((f) => t(l, 'pane.announce.figure', { label: f.label, value: f.value }))
+          .join('');
+        const message =
+          target === 'all'
+            ? t(l, 'pane.announce.allDone', { jobs: res.outcomes.length - 1, findings: res.findings.length })
+            : t(l, main ? 'pane.announce.done' : 'pane.announce.doneNoSheet', { job: title, figures, sheet: main ?? '' });
+        setNotice({ intent: 'success', text: t(l, 'excel.pane.notice.done', { job: title, findings: res.findings.length, sheets: res.written.length }) });
+        setAnnouncement(message);
+        setFocusResult((n) => n + 1);
         return { ok: true, message };
       } catch (err) {
         const cancelled = isCancel(err);
         const message = cancelled ? t(l, 'excel.pane.notice.cancelled', { job: title }) : errorText(l, err);
         setNotice({ intent: cancelled ? 'warning' : 'error', text: message });
+        setAnnouncement(message);
         return { ok: false, message };
       } finally {
         if (abort.current === controller) abort.current = null;
+        runningRef.current = null;
         setRunning(null);
         setProgress(null);
       }
@@ -146,13 +182,46 @@ function Pane({ host, workbookKey, hostLabel, registerRibbon, missing = [] }: Om
     [engine, asOf, validAsOf],
   );
 
+  // A press while a run is going never cancels it: the job waits its turn (once), and the clerk is told so.
+  const runJob = useCallback(
+    async (target: RunTarget, options: OptionValues): Promise<RibbonOutcome> => {
+      const l = langRef.current;
+      const current = runningRef.current;
+      if (current !== null) {
+        if (current === target || queue.current.some((q) => q.target === target)) {
+          const message = t(l, 'pane.queue.busy', { running: titleOf(l, current) });
+          setAnnouncement(message);
+          return { ok: false, message };
+        }
+        const message = t(l, 'pane.queue.queued', { job: titleOf(l, target), running: titleOf(l, current) });
+        setNotice({ intent: 'info', text: message });
+        setAnnouncement(message);
+        return new Promise<RibbonOutcome>((resolve) => queue.current.push({ target, options, resolve }));
+      }
+      const outcome = await execute(target, options);
+      // Then whatever was pressed meanwhile, in order.
+      for (let next = queue.current.shift(); next; next = queue.current.shift()) {
+        const done = await execute(next.target, next.options);
+        next.resolve(done);
+      }
+      return outcome;
+    },
+    [execute],
+  );
+
+  // After a run: the pane scrolls to the result and the keyboard focus lands on its heading.
+  useEffect(() => {
+    if (!focusResult) return;
+    const h = resultHeading.current;
+    if (!h) return;
+    h.scrollIntoView?.({ block: 'start' });
+    h.focus({ preventScroll: true });
+  }, [focusResult]);
+
   // The ribbon's one-click buttons run a job with its default options through this pane.
   useEffect(() => {
     if (!registerRibbon) return undefined;
-    return registerRunner((jobId) => {
-      const job = jobById(jobId);
-      return runJob(jobId, job ? defaultValues(job.options, validAsOf ? asOf : todayIso()) : {});
-    });
+    return registerRunner((target) => runJob(target, mergedOptions(target, validAsOf ? asOf : todayIso(), {})));
   }, [registerRibbon, runJob, asOf, validAsOf]);
 
   const select = useCallback(
@@ -179,6 +248,7 @@ function Pane({ host, workbookKey, hostLabel, registerRibbon, missing = [] }: Om
   );
 
   const busy = running !== null || scanning;
+  const allValid = JOBS.every((job) => job.options.every((o) => isValid(o, valuesOf(job.id)[o.name])));
 
   return (
     <main className={styles.root} lang={lang} data-testid="pane">
@@ -231,7 +301,26 @@ function Pane({ host, workbookKey, hostLabel, registerRibbon, missing = [] }: Om
       <Divider />
 
       <section className={styles.section} aria-labelledby="clerk-jobs">
-        <h2 id="clerk-jobs" className={styles.h2}>{tr('excel.pane.jobs.title')}</h2>
+        <div className={styles.sectionHead}>
+          <h2 id="clerk-jobs" className={styles.h2}>{tr('excel.pane.jobs.title')}</h2>
+          <Button
+            size="small"
+            appearance="primary"
+            disabled={busy || !validAsOf || !allValid}
+            onClick={() => void runJob('all', mergedOptions('all', validAsOf ? asOf : todayIso(), edits))}
+            aria-label={tr('pane.runAll.aria')}
+            data-testid="run-all"
+          >
+            {tr('pane.runAll')}
+          </Button>
+        </div>
+        {running === 'all' && (
+          <div className={styles.progress} data-testid="run-all-progress">
+            <ProgressBar value={progress ? progress.fraction : undefined} thickness="large" aria-label={tr('excel.pane.progress')} style={{ flexGrow: 1 }} />
+            <span className={styles.phase}>{progress ? tr(`excel.pane.phase.${progress.phase}`) : ''}</span>
+            <Button size="small" onClick={() => abort.current?.abort()} data-testid="cancel">{tr('excel.pane.cancel')}</Button>
+          </div>
+        )}
         <Field
           label={tr('excel.pane.asOf')}
           size="small"
@@ -261,13 +350,20 @@ function Pane({ host, workbookKey, hostLabel, registerRibbon, missing = [] }: Om
         <>
           <Divider />
           <section className={styles.section} aria-labelledby="clerk-result">
-            <h2 id="clerk-result" className={styles.h2}>{tr('excel.pane.result.title')}</h2>
-            <Summary result={result} onSelect={select} />
+            <Summary ref={resultHeading} result={result} onSelect={select} />
             <h2 className={styles.h2}>{tr('excel.pane.findings.title', { count: result.findings.length })}</h2>
-            <Findings findings={result.findings} onSelect={select} />
+            <Findings
+              key={`${result.jobId}-${focusResult}`}
+              groups={result.outcomes.map((o) => ({ job: o.job, findings: o.findings }))}
+              expandStructure={result.jobId === 'structure'}
+              onSelect={select}
+            />
           </section>
         </>
       )}
+      <div role="status" aria-live="polite" aria-atomic="true" className={styles.live} data-testid="announce">
+        {announcement}
+      </div>
       {hostLabel && <Text size={100} style={{ color: tokens.colorNeutralForeground4 }}>{tr('excel.pane.footer', { host: hostLabel })}</Text>}
     </main>
   );

@@ -5,6 +5,7 @@ import type { HostProgress, WorkbookHost } from '../core/host';
 import type { JobId, Json, OptionValues } from '../core/job';
 import type { Lang } from '../core/i18n';
 import type { JobOutcome } from '../core/pipeline';
+import { JOB_IDS } from '../core/jobs';
 import type { SheetDetection } from '../core/structure';
 import { isOwned, readState, stateSheet, type SheetOverride, type WorkbookState } from '../core/state';
 import { planWrite, type ExistingWorkbook, type WritePlan } from '../core/report/write-plan';
@@ -31,8 +32,11 @@ export interface ScanResult {
   state: WorkbookState;
 }
 
+/** What the pane runs: one job, or every job in one run ('all': one read, one write, one cancel). */
+export type RunTarget = JobId | 'all';
+
 export interface JobResult {
-  jobId: JobId;
+  jobId: RunTarget;
   summary: { [key: string]: Json };
   findings: Finding[];
   /** Per job that ran (structure first), its result and its own sheets under their final names, main sheet first. */
@@ -103,9 +107,9 @@ export class PaneEngine {
     return this.toScan(grids, out.detections, readState(grids));
   }
 
-  /** Run one job with its options, and write its sheets. The plan is complete before anything is written. */
+  /** Run one job (or all) with its options, and write its sheets. The plan is complete before anything is written. */
   async run(
-    jobId: JobId,
+    jobId: RunTarget,
     options: OptionValues,
     asOf: IsoDate,
     lang: Lang,
@@ -115,7 +119,7 @@ export class PaneEngine {
     const report = reporter(onProgress);
     const { grids, existing } = await this.read({ signal, onProgress: (_phase, d, t) => report('read', d, t) });
     throwIfAborted(signal);
-    const out = await runOffThread(grids, { jobs: [jobId], asOf, lang, options }, (d, t) => report('run', d, t), signal);
+    const out = await runOffThread(grids, { jobs: jobId === 'all' ? JOB_IDS : [jobId], asOf, lang, options }, (d, t) => report('run', d, t), signal);
     throwIfAborted(signal);
     setWorkbookTables(out.lookupTables);
     // Ownership is judged by the state the workbook holds now (as runOnHost does): a generated sheet named like one

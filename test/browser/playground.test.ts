@@ -72,7 +72,7 @@ describeBrowser('playground in chromium', () => {
     const summary = await page.locator('[data-testid="summary"]').innerText();
     expect(summary).toContain('结构化');
     // Tables structured, and generated sheets shown in the sheet view.
-    const tables = await page.locator('[data-testid="stat-tables"]').innerText();
+    const tables = await page.locator('[data-testid="figure-structure-tables"] dd').innerText();
     expect(Number(tables)).toBeGreaterThan(0);
     expect(await page.locator('[data-testid="written-sheet"]').count()).toBeGreaterThan(0);
     const findings = page.locator('[data-testid="finding"]');
@@ -97,6 +97,89 @@ describeBrowser('playground in chromium', () => {
     expect(await page.locator('[data-testid="summary"]').innerText()).toContain('月度销售分析');
   });
 
+  test('reconcile shows its own figures, opens its main sheet, moves focus to the result and announces it', async () => {
+    await page.fill('[data-testid="as-of"]', '2026-10-31');
+    // The statements are October's: the whole month, not the default one-day window of the date fields.
+    const card = page.locator('[data-testid="job-reconcile"]');
+    await card.getByRole('button', { name: /选项|Options/ }).click();
+    await card.getByLabel('起始日期').fill('2026-10-01');
+    await card.getByLabel('截止日期').fill('2026-10-31');
+    await page.click('[data-testid="run-reconcile"]');
+    await page.waitForSelector('[data-testid="figure-reconcile-counterparties"]', { timeout: 60_000 });
+    // Three related companies sent a statement (对账单-华工精密, -无锡华工, -嘉兴华工); every difference is explained.
+    expect(await page.locator('[data-testid="figure-reconcile-counterparties"] dd').innerText()).toBe('3');
+    expect(await page.locator('[data-testid="figure-reconcile-unexplained"] dd').innerText()).toBe('¥0.00');
+    expect(Number(await page.locator('[data-testid="figure-reconcile-differences"] dd').innerText())).toBeGreaterThan(0);
+    // The main sheet is the one shown; the reconcile sheets are the only ones listed for the job, main first.
+    await page.waitForSelector('[data-testid="sheet-tab"][data-sheet="对账汇总"][aria-selected="true"]', { timeout: 10_000 });
+    const written = await page.locator('[data-testid="result-reconcile"] [data-testid="written-sheet"]').allInnerTexts();
+    expect(written[0]).toBe('对账汇总');
+    expect(written.every((n) => n === '对账汇总' || n.startsWith('对账_'))).toBe(true);
+    // Focus is on the result heading, which the pane scrolled into view; the outcome is in the live region.
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('result-heading');
+    const frame = await page.locator('[data-testid="pane-frame"]').boundingBox();
+    const heading = await page.locator('[data-testid="result-heading"]').boundingBox();
+    expect(heading && frame && heading.y >= frame.y && heading.y < frame.y + frame.height).toBe(true);
+    const live = page.locator('[data-testid="announce"]');
+    expect(await live.getAttribute('aria-live')).toBe('polite');
+    expect(await live.innerText()).toContain('对账完成');
+    expect(await live.innerText()).toContain('对账汇总');
+  });
+
+  test('receivables shows the balance, the overdue amount and each collection rate against its target', async () => {
+    await page.click('[data-testid="run-receivables"]');
+    await page.waitForSelector('[data-testid="figure-receivables-balance"]', { timeout: 60_000 });
+    expect(await page.locator('[data-testid="figure-receivables-balance"] dd').innerText()).toMatch(/^¥[\d,]+\.\d\d$/);
+    expect(await page.locator('[data-testid="figure-receivables-rate-external"] dd').innerText()).toContain('目标 100%');
+    expect(await page.locator('[data-testid="figure-receivables-rate-related"] dd').innerText()).toContain('目标 95%');
+    await page.waitForSelector('[data-testid="sheet-tab"][data-sheet="账龄分析"][aria-selected="true"]', { timeout: 10_000 });
+  });
+
+  test('findings are grouped by job, structure issues collapsed under their own heading, with a filter', async () => {
+    const toggle = page.locator('[data-testid="findings-structure-toggle"]');
+    expect(await toggle.getAttribute('aria-expanded')).toBe('false');
+    expect(await page.locator('[data-testid="findings-structure"] [data-testid="finding"]').count()).toBe(0);
+    const own = await page.locator('[data-testid="findings-receivables"] [data-testid="finding"]').count();
+    expect(own).toBeGreaterThan(0);
+    await toggle.click();
+    expect(await page.locator('[data-testid="findings-structure"] [data-testid="finding"]').count()).toBeGreaterThan(0);
+    await page.selectOption('[data-testid="findings-severity"]', 'error');
+    const severities = await page.locator('[data-testid="finding"]').evaluateAll((els) => els.map((e) => e.getAttribute('data-severity')));
+    expect(new Set(severities)).toEqual(new Set(['error']));
+    await page.selectOption('[data-testid="findings-severity"]', 'all');
+  });
+
+  test('Run all: one progress bar and one cancel, and a cancelled run leaves the workbook as it was', async () => {
+    const tabs = async () => page.locator('[data-testid="sheet-tab"]').allInnerTexts();
+    const before = await tabs();
+    await page.click('[data-testid="run-all"]');
+    await page.locator('[data-testid="run-all-progress"] [data-testid="cancel"]').click();
+    await page.waitForFunction(() => document.querySelector('[data-testid="notice"]')?.textContent?.includes('取消'), null, { timeout: 60_000 });
+    expect(await page.locator('[role="progressbar"]').count()).toBe(0);
+    expect(await tabs()).toEqual(before);
+    await page.click('[data-testid="run-all"]');
+    await page.waitForSelector('[data-testid="run-all-progress"] [role="progressbar"]', { timeout: 10_000 });
+    expect(await page.locator('[role="progressbar"]').count()).toBe(1);
+    await page.waitForSelector('[data-testid="result-ledgers"]', { timeout: 120_000 });
+    for (const job of ['quotes', 'reconcile', 'receivables', 'sales', 'ledgers']) expect(await page.locator(`[data-testid="result-${job}"]`).count()).toBe(1);
+    // The first answer's sheet is the one shown (quote check's), and the announcement says all is done.
+    await page.waitForSelector('[data-testid="sheet-tab"][data-sheet="核对_报价合同"][aria-selected="true"]', { timeout: 10_000 });
+    expect(await page.locator('[data-testid="announce"]').innerText()).toContain('全部运行完成');
+  });
+
+  test('a second ribbon press while a job runs is queued, never cancels the first', async () => {
+    // Two presses in one go, as a clerk double-clicking down the ribbon would.
+    await page.evaluate(() => {
+      for (const id of ['ribbon-quotes', 'ribbon-sales']) document.querySelector<HTMLButtonElement>(`[data-testid="${id}"]`)?.click();
+    });
+    await page.waitForFunction(() => document.querySelector('[data-testid="announce"]')?.textContent?.includes('已排队'), null, { timeout: 10_000 });
+    // Both finish, in order: the sales result is the last one shown, and nothing was cancelled.
+    await page.waitForFunction(() => document.querySelector('[data-testid="result-heading"]')?.textContent?.includes('月度销售分析'), null, { timeout: 120_000 });
+    const notice = await page.locator('[data-testid="notice"]').innerText();
+    expect(notice).not.toContain('取消');
+    expect(notice).toContain('月度销售分析');
+  });
+
   test('switches the pane to English', async () => {
     await page.click('[data-testid="lang-en"]');
     expect(await page.locator('#clerk-sheets').innerText()).toBe('Sheets');
@@ -105,7 +188,7 @@ describeBrowser('playground in chromium', () => {
     await expect(page.locator('[data-testid="pane"]').getAttribute('lang')).resolves.toBe('en-US');
     // The findings are re-rendered in English too (no CJK left in the summary's labels).
     const summary = await page.locator('[data-testid="summary"]').innerText();
-    expect(summary).toMatch(/Monthly sales finished/);
+    expect(summary).toMatch(/Monthly sales: result/);
     await page.click('[data-testid="lang-zh"]');
     expect(await page.locator('#clerk-sheets').innerText()).toBe('工作表');
   });

@@ -13,6 +13,7 @@ import * as ledgers from './catalog/ledgers';
 import * as excel from './catalog/excel';
 import * as functions from './catalog/functions';
 import * as run from './catalog/run';
+import * as pane from './catalog/pane';
 
 export type Lang = 'zh-CN' | 'en-US';
 export const LANGS: readonly Lang[] = ['zh-CN', 'en-US'];
@@ -30,6 +31,7 @@ const ZH = {
   ...excel.zh,
   ...functions.zh,
   ...run.zh,
+  ...pane.zh,
 };
 
 export type MessageKey = keyof typeof ZH;
@@ -46,6 +48,7 @@ const EN: Record<MessageKey, string> = {
   ...excel.en,
   ...functions.en,
   ...run.en,
+  ...pane.en,
 };
 
 export const CATALOGS: Record<Lang, Record<MessageKey, string>> = { 'zh-CN': ZH, 'en-US': EN };
