@@ -249,6 +249,25 @@ describeBrowser('playground in chromium', () => {
     expect(await sales.getByRole('switch').count()).toBe(1);
   });
 
+  test('an option that cannot be right shows its error on the field and disables Run and Run all', async () => {
+    const card = page.locator('[data-testid="job-receivables"]');
+    const buckets = card.getByLabel('账龄分段（天，逗号分隔）');
+    await buckets.fill('30,abc');
+    await expect(card.getByText('请输入大于 0 的整数天数，用逗号分隔，如 30,60,90').count()).resolves.toBe(1);
+    expect(await page.locator('[data-testid="run-receivables"]').isDisabled()).toBe(true);
+    expect(await page.locator('[data-testid="run-all"]').isDisabled()).toBe(true);
+    await buckets.fill('30,60,90');
+    expect(await page.locator('[data-testid="run-receivables"]').isDisabled()).toBe(false);
+    // A negative day count: the same check as the CLI's --date-window.
+    const reconcile = page.locator('[data-testid="job-reconcile"]');
+    const window = reconcile.getByLabel('日期窗口（±天）');
+    await window.fill('-1');
+    await expect(reconcile.getByText('不能小于 0').count()).resolves.toBe(1);
+    expect(await page.locator('[data-testid="run-reconcile"]').isDisabled()).toBe(true);
+    await window.fill('3');
+    expect(await page.locator('[data-testid="run-all"]').isDisabled()).toBe(false);
+  });
+
   test('the in-memory host opens a file from the file input', async () => {
     const file = path.join(tmpdir(), `clerk-fixture-${process.pid}.xlsx`);
     writeFileSync(file, await fixtureWorkbook());

@@ -14,6 +14,7 @@ import * as excel from './catalog/excel';
 import * as functions from './catalog/functions';
 import * as run from './catalog/run';
 import * as pane from './catalog/pane';
+import * as options from './catalog/options';
 
 export type Lang = 'zh-CN' | 'en-US';
 export const LANGS: readonly Lang[] = ['zh-CN', 'en-US'];
@@ -32,6 +33,7 @@ const ZH = {
   ...functions.zh,
   ...run.zh,
   ...pane.zh,
+  ...options.zh,
 };
 
 export type MessageKey = keyof typeof ZH;
@@ -49,6 +51,7 @@ const EN: Record<MessageKey, string> = {
   ...functions.en,
   ...run.en,
   ...pane.en,
+  ...options.en,
 };
 
 export const CATALOGS: Record<Lang, Record<MessageKey, string>> = { 'zh-CN': ZH, 'en-US': EN };

@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { Button, Card, Field, Input, ProgressBar, Select, Switch, Text, makeStyles, tokens } from '@fluentui/react-components';
 import type { Job, OptionSpec, OptionValue, OptionValues } from '../../core/job';
 import { coerce, isValid } from '../options';
+import { optionProblem } from '../../core/option-check';
 import { useT } from '../i18n';
 import type { PaneProgress } from '../engine';
 
@@ -17,8 +18,9 @@ const useStyles = makeStyles({
 function OptionField({ spec, value, onChange }: { spec: OptionSpec; value: OptionValue; onChange: (v: OptionValue) => void }) {
   const { tr } = useT();
   const label = tr(spec.label);
-  const valid = isValid(spec, value);
-  const message = valid ? undefined : tr('excel.pane.option.invalid');
+  const problem = optionProblem(spec, value);
+  const valid = problem === null;
+  const message = problem ? tr(problem.key, problem.values) : undefined;
   if (spec.type === 'boolean') {
     return <Switch label={label} checked={Boolean(value)} onChange={(_, d) => onChange(d.checked)} />;
   }
