@@ -13,15 +13,17 @@ import {
   ToggleButton,
   makeStyles,
   tokens,
+  webDarkTheme,
   webLightTheme,
 } from '@fluentui/react-components';
+import type { PaneTheme } from './theme';
 import type { WorkbookHost } from '../core/host';
 import type { CellRef } from '../core/findings';
 import type { JobId, OptionValues } from '../core/job';
 import { JOBS, jobById } from '../core/jobs';
 import type { SheetOverride } from '../core/state';
 import type { IsoDate } from '../core/values/brand';
-import { t, type Lang } from '../core/i18n';
+import { t, type Lang, type MessageKey, type MessageValues } from '../core/i18n';
 import { PaneEngine, type JobResult, type PaneProgress, type RunTarget, type ScanResult } from './engine';
 import { figuresOf } from './figures';
 import { mainSheetOf, mergedOptions } from './run-all';
@@ -46,8 +48,21 @@ const useStyles = makeStyles({
     boxSizing: 'border-box',
     fontFamily: tokens.fontFamilyBase,
   },
-  header: { display: 'flex', alignItems: 'center', gap: '6px' },
-  title: { flexGrow: 1, fontSize: tokens.fontSizeBase500, fontWeight: 600, whiteSpace: 'nowrap', overflow: 'hidden', textOverflow: 'ellipsis' },
+  header: { display: 'flex', alignItems: 'center', justifyContent: 'flex-end', gap: '6px' },
+  intro: { color: tokens.colorNeutralForeground2 },
+  footer: {
+    display: 'flex',
+    flexWrap: 'wrap',
+    justifyContent: 'space-between',
+    gap: '4px 8px',
+    marginTop: '8px',
+    padding: '6px 8px',
+    borderRadius: tokens.borderRadiusMedium,
+    backgroundColor: tokens.colorBrandBackground,
+    color: tokens.colorNeutralForegroundOnBrand,
+    fontSize: tokens.fontSizeBase100,
+  },
+  brand: { fontWeight: 600 },
   langs: { display: 'flex', gap: '2px' },
   section: { display: 'flex', flexDirection: 'column', gap: '6px' },
   sectionHead: { display: 'flex', alignItems: 'center', gap: '6px' },
@@ -79,6 +94,8 @@ export interface PaneProps {
   onLangChange?: (lang: Lang) => void;
   /** Requirement sets this Excel lacks (the Office.js host says which); shown at the top of the pane. */
   missing?: MissingFeature[];
+  /** Office's theme around the pane (Office.context.officeTheme); the pane follows it, dark included. */
+  theme?: PaneTheme;
 }
 
 /** The values that differ from the defaults (so the rest can keep following the as-of date). */
@@ -86,9 +103,10 @@ function changedFrom(defaults: OptionValues, values: OptionValues): OptionValues
   return Object.fromEntries(Object.entries(values).filter(([k, v]) => v !== defaults[k]));
 }
 
-type Notice = { intent: 'success' | 'warning' | 'error' | 'info'; text: string } | null;
+/** What the message bar says: a catalog message (re-rendered when the clerk switches language) or a host's own text. */
+type Notice = { intent: 'success' | 'warning' | 'error' | 'info'; text: string | { key: MessageKey; values?: MessageValues; job?: RunTarget; running?: RunTarget } } | null;
 
-function Pane({ host, workbookKey, hostLabel, registerRibbon, missing = [] }: Omit<PaneProps, 'initialLang'>) {
+function Pane({ host, workbookKey, hostLabel, registerRibbon, missing = [] }: Omit<PaneProps, 'initialLang' | 'theme'>) {
   const styles = useStyles();
   const { lang, tr, setLang } = useT();
   const engine = useMemo(() => new PaneEngine(host), [host]);
@@ -162,14 +180,14 @@ function Pane({ host, workbookKey, hostLabel, registerRibbon, missing = [] }: Om
           target === 'all'
             ? t(l, 'pane.announce.allDone', { jobs: res.outcomes.length - 1, findings: res.findings.length })
             : t(l, main ? 'pane.announce.done' : 'pane.announce.doneNoSheet', { job: title, figures, sheet: main ?? '' });
-        setNotice({ intent: 'success', text: t(l, 'excel.pane.notice.done', { job: title, findings: res.findings.length, sheets: res.written.length }) });
+        setNotice({ intent: 'success', text: { key: 'excel.pane.notice.done', values: { findings: res.findings.length, sheets: res.written.length }, job: target } });
         setAnnouncement(message);
         setFocusResult((n) => n + 1);
         return { ok: true, message };
       } catch (err) {
         const cancelled = isCancel(err);
         const message = cancelled ? t(l, 'excel.pane.notice.cancelled', { job: title }) : errorText(l, err);
-        setNotice({ intent: cancelled ? 'warning' : 'error', text: message });
+        setNotice({ intent: cancelled ? 'warning' : 'error', text: cancelled ? { key: 'excel.pane.notice.cancelled', job: target } : message });
         setAnnouncement(message);
         return { ok: false, message };
       } finally {
@@ -194,7 +212,7 @@ function Pane({ host, workbookKey, hostLabel, registerRibbon, missing = [] }: Om
           return { ok: false, message };
         }
         const message = t(l, 'pane.queue.queued', { job: titleOf(l, target), running: titleOf(l, current) });
-        setNotice({ intent: 'info', text: message });
+        setNotice({ intent: 'info', text: { key: 'pane.queue.queued', job: target, running: current } });
         setAnnouncement(message);
         return new Promise<RibbonOutcome>((resolve) => queue.current.push({ target, options, resolve }));
       }
@@ -236,7 +254,7 @@ function Pane({ host, workbookKey, hostLabel, registerRibbon, missing = [] }: Om
       setScanning(true);
       try {
         await engine.saveOverride(sheet, override);
-        setNotice({ intent: 'success', text: t(langRef.current, 'excel.pane.notice.overrideSaved', { sheet }) });
+        setNotice({ intent: 'success', text: { key: 'excel.pane.notice.overrideSaved', values: { sheet } } });
       } catch (err) {
         setNotice({ intent: 'error', text: errorText(langRef.current, err) });
       } finally {
@@ -248,12 +266,14 @@ function Pane({ host, workbookKey, hostLabel, registerRibbon, missing = [] }: Om
   );
 
   const busy = running !== null || scanning;
+  // Job names are filled in at render, so that a language switch changes the whole sentence.
+  const noticeText = (n: Exclude<NonNullable<Notice>['text'], string>) =>
+    tr(n.key, { ...(n.values ?? {}), ...(n.job ? { job: titleOf(lang, n.job) } : {}), ...(n.running ? { running: titleOf(lang, n.running) } : {}) });
   const allValid = JOBS.every((job) => job.options.every((o) => isValid(o, valuesOf(job.id)[o.name])));
 
   return (
     <main className={styles.root} lang={lang} data-testid="pane">
       <header className={styles.header}>
-        <span className={styles.title}>{tr('common.title')}</span>
         <div className={styles.langs} role="group" aria-label={tr('excel.pane.language')}>
           <ToggleButton size="small" appearance="subtle" checked={lang === 'zh-CN'} onClick={() => setLang('zh-CN')} data-testid="lang-zh">
             中文
@@ -263,6 +283,9 @@ function Pane({ host, workbookKey, hostLabel, registerRibbon, missing = [] }: Om
           </ToggleButton>
         </div>
       </header>
+      {!result && scan && scan.state.owned.length === 0 && (
+        <Text size={200} className={styles.intro} data-testid="intro">{tr('pane.intro')}</Text>
+      )}
 
       {missing.length > 0 && (
         <MessageBar intent={missing.some((m) => m.required) ? 'error' : 'warning'} data-testid="requirements">
@@ -279,7 +302,7 @@ function Pane({ host, workbookKey, hostLabel, registerRibbon, missing = [] }: Om
 
       {notice && (
         <MessageBar intent={notice.intent} data-testid="notice">
-          <MessageBarBody>{notice.text}</MessageBarBody>
+          <MessageBarBody>{typeof notice.text === 'string' ? notice.text : noticeText(notice.text)}</MessageBarBody>
         </MessageBar>
       )}
 
@@ -364,13 +387,16 @@ function Pane({ host, workbookKey, hostLabel, registerRibbon, missing = [] }: Om
       <div role="status" aria-live="polite" aria-atomic="true" className={styles.live} data-testid="announce">
         {announcement}
       </div>
-      {hostLabel && <Text size={100} style={{ color: tokens.colorNeutralForeground4 }}>{tr('excel.pane.footer', { host: hostLabel })}</Text>}
+      <footer className={styles.footer} data-testid="brand">
+        <span className={styles.brand}>{tr('common.title')}</span>
+        {hostLabel && <span>{tr('excel.pane.footer', { host: hostLabel })}</span>}
+      </footer>
     </main>
   );
 }
 
 /** The task pane, in Excel and in the playground alike. */
-export function App({ initialLang, onLangChange, ...rest }: PaneProps) {
+export function App({ initialLang, onLangChange, theme = 'light', ...rest }: PaneProps) {
   const [lang, setLangState] = useState<Lang>(initialLang);
   const setLang = useCallback(
     (l: Lang) => {
@@ -381,7 +407,7 @@ export function App({ initialLang, onLangChange, ...rest }: PaneProps) {
   );
   const ctx = useMemo(() => ({ lang, setLang }), [lang, setLang]);
   return (
-    <FluentProvider theme={webLightTheme} lang={lang}>
+    <FluentProvider theme={theme === 'dark' ? webDarkTheme : webLightTheme} lang={lang} style={{ minHeight: '100%' }} data-theme={theme}>
       <LangContext.Provider value={ctx}>
         <Pane {...rest} />
       </LangContext.Provider>

@@ -84,7 +84,7 @@ describeBrowser('playground in chromium', () => {
     const bang = link.lastIndexOf('!');
     const sheet = link.slice(0, bang);
     const cell = link.slice(bang + 1);
-    await first.click();
+    await first.locator('[data-testid="finding-select"]').click();
     await page.waitForSelector(`table[data-sheet="${sheet}"] td[data-cell="${cell}"][aria-selected="true"]`, { timeout: 10_000 });
     expect(await page.locator('td[aria-selected="true"]').count()).toBe(1);
     // The sheet view shows the finding's sheet.
@@ -189,6 +189,9 @@ describeBrowser('playground in chromium', () => {
     // The findings are re-rendered in English too (no CJK left in the summary's labels).
     const summary = await page.locator('[data-testid="summary"]').innerText();
     expect(summary).toMatch(/Monthly sales: result/);
+    // Every visible message follows, the last run's notice and the figures included.
+    expect(await page.locator('[data-testid="notice"]').innerText()).toMatch(/^Monthly sales/);
+    expect(await page.locator('[data-testid="figure-sales-mom"] dt').innerText()).toBe('Month on month');
     await page.click('[data-testid="lang-zh"]');
     expect(await page.locator('#clerk-sheets').innerText()).toBe('工作表');
   });
@@ -216,6 +219,7 @@ describeBrowser('playground in chromium', () => {
     await editor.locator('select').first().selectOption('ignore');
     await editor.getByRole('button', { name: /保存|Save/ }).click();
     const after = page.locator(`[data-testid="sheet-row"][data-sheet="${sheet}"]`);
+    await page.waitForFunction((name) => document.querySelector(`[data-testid="sheet-row"][data-sheet="${name}"] [data-testid="sheet-kind"]`)?.textContent === '已忽略', sheet, { timeout: 20_000 });
     await page.waitForFunction((name) => {
       const el = document.querySelector(`[data-testid="sheet-row"][data-sheet="${name}"]`);
       return !!el && el.getAttribute('data-kind') === '' && el.textContent!.includes('已手动设置');
@@ -268,6 +272,17 @@ describeBrowser('playground in chromium', () => {
     expect(await page.locator('[data-testid="run-all"]').isDisabled()).toBe(false);
   });
 
+  test('the brand is in the footer, each job says what it does, and the buttons name their sheet or job', async () => {
+    expect(await page.locator('[data-testid="pane"] > header').innerText()).not.toContain('Clerk Desk');
+    expect(await page.locator('[data-testid="brand"]').innerText()).toContain('内务 Clerk Desk');
+    expect(await page.locator('[data-testid="job-reconcile"]').innerText()).toContain('出货清单与关联企业对账单逐笔核对');
+    expect(await page.getByRole('button', { name: '调整「客户档案」的识别' }).count()).toBe(1);
+    expect(await page.getByRole('button', { name: /^「月度销售分析」的选项$|^收起「月度销售分析」的选项$/ }).count()).toBe(1);
+    // No control inside another: no button or link has a button or link within it.
+    const nested = await page.locator('[data-testid="pane"]').evaluate((el) => el.querySelectorAll('button button, button a, a button, [role="button"] button, [role="button"] a').length);
+    expect(nested).toBe(0);
+  });
+
   test('the in-memory host opens a file from the file input', async () => {
     const file = path.join(tmpdir(), `clerk-fixture-${process.pid}.xlsx`);
     writeFileSync(file, await fixtureWorkbook());
@@ -279,8 +294,31 @@ describeBrowser('playground in chromium', () => {
     await page.waitForSelector('[data-testid="summary"]', { timeout: 60_000 });
     // The fixture's wrong date (2024.13.45 in A6) is a finding; clicking it selects A6.
     const finding = page.locator('[data-testid="finding"]', { hasText: '2024.13.45' });
-    await finding.click();
+    await finding.locator('[data-testid="finding-select"]').click();
     await page.waitForSelector('table[data-sheet="3月出货清单"] td[data-cell="A6"][aria-selected="true"]', { timeout: 10_000 });
+  });
+
+  test('the pane follows a dark Office theme', async () => {
+    await page.goto(`${origin}/playground.html?sample=1&theme=dark`);
+    await page.waitForSelector('[data-testid="sheet-row"]', { timeout: 30_000 });
+    const provider = page.locator('[data-testid="pane-frame"] [data-theme]').first();
+    expect(await provider.getAttribute('data-theme')).toBe('dark');
+    // Dark background, light text: measured on the rendered pane.
+    const [bg, fg] = await page.locator('[data-testid="pane"]').evaluate((el) => {
+      const rgb = (c: string) => (c.match(/\d+/g) ?? []).slice(0, 3).map(Number);
+      let node: HTMLElement | null = el;
+      let back = 'rgba(0, 0, 0, 0)';
+      while (node && /rgba\(0, 0, 0, 0\)|transparent/.test(back)) {
+        back = getComputedStyle(node).backgroundColor;
+        node = node.parentElement;
+      }
+      return [rgb(back), rgb(getComputedStyle(el).color)];
+    });
+    const light = (c: number[]) => (0.2126 * c[0] + 0.7152 * c[1] + 0.0722 * c[2]) / 255;
+    expect(light(bg)).toBeLessThan(0.25);
+    expect(light(fg)).toBeGreaterThan(0.75);
+    mkdirSync(ARTIFACTS, { recursive: true });
+    await page.locator('[data-testid="pane-frame"]').screenshot({ path: path.join(ARTIFACTS, 'pane-dark.png') });
   });
 
   test('no page errors, and nothing left the machine', () => {

@@ -14,16 +14,13 @@ const useStyles = makeStyles({
     gap: '6px',
     padding: '4px 6px',
     borderRadius: tokens.borderRadiusMedium,
-    cursor: 'pointer',
-    ':hover': { backgroundColor: tokens.colorNeutralBackground1Hover },
-    ':focus-visible': { outline: `2px solid ${tokens.colorStrokeFocus2}` },
   },
   icon: { flexShrink: 0, paddingTop: '2px' },
   error: { color: tokens.colorPaletteRedForeground1 },
   warning: { color: tokens.colorPaletteDarkOrangeForeground1 },
   info: { color: tokens.colorPaletteBlueForeground2 },
   body: { display: 'flex', flexDirection: 'column', minWidth: 0, gap: '2px' },
-  message: { wordBreak: 'break-word' },
+  message: { wordBreak: 'break-word', textAlign: 'left' },
   cells: { display: 'flex', flexWrap: 'wrap', gap: '2px 8px', fontSize: tokens.fontSizeBase200 },
   filters: { display: 'flex', flexWrap: 'wrap', gap: '6px', alignItems: 'flex-end' },
   group: { display: 'flex', flexDirection: 'column', gap: '2px' },
@@ -50,40 +47,29 @@ function FindingList({ findings, onSelect, label }: { findings: Finding[]; onSel
           const first = f.cells[0];
           const message = tr(f.message.key, f.message.values);
           return (
-            <li
-              key={i}
-              className={styles.item}
-              data-testid="finding"
-              data-severity={f.severity}
-              data-code={f.code}
-              tabIndex={first ? 0 : -1}
-              role={first ? 'button' : undefined}
-              title={first ? tr('excel.pane.findings.select', { cell: cellLabel(first) }) : undefined}
-              onClick={() => first && onSelect(first)}
-              onKeyDown={(e) => {
-                if (first && (e.key === 'Enter' || e.key === ' ')) {
-                  e.preventDefault();
-                  onSelect(first);
-                }
-              }}
-            >
+            <li key={i} className={styles.item} data-testid="finding" data-severity={f.severity} data-code={f.code}>
               <span className={`${styles.icon} ${styles[f.severity]}`} aria-label={tr(`excel.pane.severity.${f.severity}`)} role="img">
                 <Icon />
               </span>
               <span className={styles.body}>
-                <span className={styles.message}>{message}</span>
+                {first ? (
+                  // One control per action, none inside another: the message selects the first cell, the links the others.
+                  <Link
+                    as="button"
+                    className={styles.message}
+                    data-testid="finding-select"
+                    aria-label={tr('pane.finding.selectAria', { message, cell: cellLabel(first) })}
+                    onClick={() => onSelect(first)}
+                  >
+                    {message}
+                  </Link>
+                ) : (
+                  <span className={styles.message}>{message}</span>
+                )}
                 {f.cells.length > 0 && (
                   <span className={styles.cells}>
                     {f.cells.slice(0, 4).map((c, j) => (
-                      <Link
-                        key={j}
-                        as="button"
-                        data-testid="finding-cell"
-                        onClick={(e) => {
-                          e.stopPropagation();
-                          onSelect(c);
-                        }}
-                      >
+                      <Link key={j} as="button" data-testid="finding-cell" onClick={() => onSelect(c)}>
                         {cellLabel(c)}
                       </Link>
                     ))}

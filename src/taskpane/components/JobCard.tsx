@@ -4,12 +4,14 @@ import type { Job, OptionSpec, OptionValue, OptionValues } from '../../core/job'
 import { coerce, isValid } from '../options';
 import { optionProblem } from '../../core/option-check';
 import { useT } from '../i18n';
+import type { MessageKey } from '../../core/i18n';
 import type { PaneProgress } from '../engine';
 
 const useStyles = makeStyles({
   card: { padding: '8px 10px', gap: '6px' },
   head: { display: 'flex', alignItems: 'center', gap: '6px' },
   title: { flexGrow: 1, fontWeight: 600 },
+  blurb: { color: tokens.colorNeutralForeground3 },
   options: { display: 'flex', flexDirection: 'column', gap: '6px' },
   progress: { display: 'flex', alignItems: 'center', gap: '6px' },
   phase: { color: tokens.colorNeutralForeground3, fontSize: tokens.fontSizeBase200, whiteSpace: 'nowrap' },
@@ -71,7 +73,13 @@ export function JobCard({ job, values, onValues, running, disabled, progress, on
       <div className={styles.head}>
         <Text className={styles.title}>{title}</Text>
         {job.options.length > 0 && (
-          <Button size="small" appearance="subtle" aria-expanded={open} onClick={() => setOpen(!open)}>
+          <Button
+            size="small"
+            appearance="subtle"
+            aria-expanded={open}
+            aria-label={tr(open ? 'pane.job.hideOptionsAria' : 'pane.job.optionsAria', { job: title })}
+            onClick={() => setOpen(!open)}
+          >
             {tr(open ? 'excel.pane.job.hideOptions' : 'excel.pane.job.options')}
           </Button>
         )}
@@ -86,6 +94,7 @@ export function JobCard({ job, values, onValues, running, disabled, progress, on
           {tr('excel.pane.job.run')}
         </Button>
       </div>
+      <Text size={200} className={styles.blurb}>{tr(`pane.job.${job.id}.blurb` as MessageKey)}</Text>
       {open && (
         <div className={styles.options}>
           {job.options.map((spec) => (
