@@ -204,7 +204,8 @@ describeBrowser('playground in chromium', () => {
     const overflow = await frame.evaluate((el) => el.scrollWidth - el.clientWidth);
     expect(overflow).toBeLessThanOrEqual(0);
     mkdirSync(ARTIFACTS, { recursive: true });
-    await frame.evaluate((el) => el.scrollTo(0, 0));
+    // What the clerk sees after a run: the answer at the top of the pane (docs/addin-pane.png).
+    await page.locator('[data-testid="result-heading"]').evaluate((el) => el.scrollIntoView({ block: 'start' }));
     await frame.screenshot({ path: path.join(ARTIFACTS, 'pane.png') });
     await page.screenshot({ path: path.join(ARTIFACTS, 'playground.png') });
     expect(existsSync(path.join(ARTIFACTS, 'pane.png'))).toBe(true);
