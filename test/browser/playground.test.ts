@@ -307,7 +307,7 @@ describeBrowser('playground in chromium', () => {
     // Dark background, light text: measured on the rendered pane.
     const [bg, fg] = await page.locator('[data-testid="pane"]').evaluate((el) => {
       const rgb = (c: string) => (c.match(/\d+/g) ?? []).slice(0, 3).map(Number);
-      let node: HTMLElement | null = el;
+      let node: Element | null = el;
       let back = 'rgba(0, 0, 0, 0)';
       while (node && /rgba\(0, 0, 0, 0\)|transparent/.test(back)) {
         back = getComputedStyle(node).backgroundColor;
