@@ -16,6 +16,7 @@ import { structureWorkbook } from '../core/structure';
 import { readState } from '../core/state';
 import { setWorkbookTables } from '../functions/workbook';
 import { parseArgs } from './args';
+import { figuresOf } from '../core/figures';
 import { helpText } from './help';
 import { defaultCallFunction, type CallFunction } from './functions';
 
@@ -150,6 +151,14 @@ export async function main(argv: readonly string[], io: CliIO): Promise<number> 
       await fs.mkdir(dirname(jsonPath), { recursive: true });
       await fs.writeFile(jsonPath, `${JSON.stringify(run.summary, null, 2)}\n`, 'utf8');
       say(lang, 'cli.result.json', { file: jsonPath });
+    }
+    // The answer first: each job's own figures, one line per job, before the count of findings.
+    for (const o of run.outcomes) {
+      if (o.job === 'structure' && !parsed.jobs.includes('structure')) continue;
+      const figures = figuresOf(o, run.summary, lang);
+      if (!figures.length) continue;
+      const title = t(lang, jobById(o.job)?.title ?? 'cli.title');
+      say(lang, 'run.cli.answer', { job: title, figures: figures.map((f) => t(lang, 'run.cli.figure', { label: f.label, value: f.value })).join(t(lang, 'run.cli.figureSeparator')) });
     }
     const errors = run.findings.filter((f) => f.severity === 'error').length;
     const warnings = run.findings.filter((f) => f.severity === 'warning').length;

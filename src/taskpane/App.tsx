@@ -25,7 +25,7 @@ import type { SheetOverride } from '../core/state';
 import type { IsoDate } from '../core/values/brand';
 import { t, type Lang, type MessageKey, type MessageValues } from '../core/i18n';
 import { PaneEngine, type JobResult, type PaneProgress, type RunTarget, type ScanResult } from './engine';
-import { figuresOf } from './figures';
+import { figuresOf } from '../core/figures';
 import { mainSheetOf, mergedOptions } from './run-all';
 import { defaultValues, isValid, todayIso } from './options';
 import { LangContext, useT } from './i18n';

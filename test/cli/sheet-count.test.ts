@@ -14,6 +14,8 @@ const dir = mkdtempSync(join(tmpdir(), 'clerk-desk-count-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 interface Added {
+  /** What the CLI said on stderr. */
+  stderr: string;
   /** Sheets the run added, in tab order. */
   names: string[];
   /** The purpose recorded in the state sheet for each added sheet. */
@@ -32,7 +34,7 @@ async function run(job: string, ...flags: string[]): Promise<Added> {
   expect(after.existing.sheets.slice(0, before.length)).toEqual(before);
   const names = after.existing.sheets.slice(before.length);
   const state = readState(after.grids);
-  return { names, purposes: names.map((n) => (n === STATE_SHEET ? 'state' : (state.owned.find((o) => o.sheet === n)?.purpose ?? '?'))) };
+  return { stderr, names, purposes: names.map((n) => (n === STATE_SHEET ? 'state' : (state.owned.find((o) => o.sheet === n)?.purpose ?? '?'))) };
 }
 
 /** True when every purpose's sheets sit next to each other. */
@@ -40,7 +42,11 @@ const together = (purposes: string[]): boolean => purposes.every((p, i) => i ===
 
 (existsSync(sample) ? describe : describe.skip)('generated sheets on the sample workbook', () => {
   test('reconcile adds its own sheets, main sheet first, one 问题清单 and the hidden state: at most 8', async () => {
-    const { names } = await run('reconcile');
+    const { names, stderr } = await run('reconcile');
+    // The answer first: the three related companies' statements, every difference explained.
+    expect(stderr).toContain('关联企业对账：对账单位 3；');
+    expect(stderr).toContain('未解释金额 ¥0.00');
+    expect(stderr.indexOf('关联企业对账：')).toBeLessThan(stderr.indexOf('条发现'));
     expect(names.length).toBeLessThanOrEqual(8);
     expect(names[0]).toBe('对账汇总');
     expect(names.slice(1, -2).every((n) => n.startsWith('对账_'))).toBe(true);

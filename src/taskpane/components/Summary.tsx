@@ -4,7 +4,7 @@ import type { CellRef } from '../../core/findings';
 import type { JobOutcome } from '../../core/pipeline';
 import type { JobResult } from '../engine';
 import { jobById } from '../../core/jobs';
-import { figuresOf, type FigureTone } from '../figures';
+import { figuresOf, type FigureTone } from '../../core/figures';
 import { useT } from '../i18n';
 
 const useStyles = makeStyles({

@@ -18,6 +18,9 @@ export const zh = {
   'run.finding.nothingToDo': '没有找到{tables}表，「{job}」没有可做的，未写出工作表',
   'run.finding.noTableForSheet': '没有找到{tables}表，未写出「{sheet}」',
   'run.or': '或',
+  'run.cli.answer': '{job}：{figures}',
+  'run.cli.figure': '{label} {value}',
+  'run.cli.figureSeparator': '；',
   'run.option.typedTables': '写出规范表（每张表一份带类型的副本）',
   'run.listSeparator': '、',
 } as const;
@@ -41,6 +44,9 @@ export const en: Record<keyof typeof zh, string> = {
   'run.finding.nothingToDo': 'No {tables} table found: nothing for "{job}" to do, no sheet written',
   'run.finding.noTableForSheet': 'No {tables} table found: "{sheet}" not written',
   'run.or': ' or ',
+  'run.cli.answer': '{job}: {figures}',
+  'run.cli.figure': '{label} {value}',
+  'run.cli.figureSeparator': '; ',
   'run.option.typedTables': 'Write typed copies of the tables',
   'run.listSeparator': ', ',
 };

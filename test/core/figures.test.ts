@@ -1,4 +1,4 @@
-import { figuresOf } from '../../src/taskpane/figures';
+import { figuresOf } from '../../src/core/figures';
 import type { JobOutcome } from '../../src/core/pipeline';
 import type { Json } from '../../src/core/job';
 
