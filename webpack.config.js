@@ -35,6 +35,7 @@ const path = require('path');
 const HtmlWebpackPlugin = require('html-webpack-plugin');
 const CopyWebpackPlugin = require('copy-webpack-plugin');
 const CustomFunctionsMetadataPlugin = require('custom-functions-metadata-plugin');
+const { LocalizeFunctionsMetadataPlugin } = require('./scripts/localize-functions-metadata.cjs');
 
 const PORT = Number(process.env.PORT || process.env.npm_package_config_dev_server_port || 3000);
 const urlDev = 'https://localhost:3000/';
@@ -149,7 +150,12 @@ module.exports = async (env = {}, argv = {}) => {
       splitChunks: { chunks: (chunk) => chunk.name !== 'clerk-desk', cacheGroups: { defaultVendors: false } },
     },
     plugins: [
-      ...(hasFunctions ? [new CustomFunctionsMetadataPlugin({ output: 'functions.json', input: FUNCTIONS })] : []),
+      ...(hasFunctions
+        ? [
+            new CustomFunctionsMetadataPlugin({ output: 'functions.json', input: FUNCTIONS }),
+            new LocalizeFunctionsMetadataPlugin({ extra: path.resolve(__dirname, 'src/functions/metadata.json') }),
+          ]
+        : []),
       new HtmlWebpackPlugin({
         filename: 'taskpane.html',
         template: './src/taskpane/taskpane.html',

@@ -148,6 +148,7 @@ const SOURCES = {
   'commands.js': 'src/commands/commands.ts',
   'functions.js': 'src/functions/functions.ts',
   'functions.json': 'src/functions/functions.ts',
+  'functions.zh-CN.json': 'src/functions/metadata.json',
 };
 {
   const failures = [];

@@ -9,7 +9,8 @@
  */
 import type { JobId, OptionSpec, OptionValues } from '../core/job';
 import { JOBS } from '../core/jobs';
-import { DEFAULT_LANG, LANGS, type Lang, type MessageKey, type MessageValues } from '../core/i18n';
+import { DEFAULT_LANG, LANGS, t, type Lang, type MessageKey, type MessageValues } from '../core/i18n';
+import { optionProblem } from '../core/option-check';
 import type { IsoDate } from '../core/values/brand';
 import { isIsoDate, isIsoMonth } from '../core/values/dates';
 
@@ -187,6 +188,12 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
     }
   }
 
+  // The same check as the task pane's fields (core/option-check): a value that parses but means nothing is refused.
+  for (const [name, value] of Object.entries(out.options)) {
+    const spec = mine.get(kebab(name))?.find((o) => o.type !== 'enum');
+    const problem = spec ? optionProblem(spec, value) : null;
+    if (problem) return fail('options.cli.bad', { flag: `--${kebab(name)}`, value: String(value), problem: t(lang, problem.key, problem.values) });
+  }
   if (!book) return fail('cli.error.noBook');
   if (extra.length) return fail('cli.error.extraArg', { arg: extra[0] });
   if (out.inPlace && out.out) return fail('cli.error.outInPlace');

@@ -18,6 +18,7 @@ import { structureWorkbook } from '../core/structure';
 import { readState } from '../core/state';
 import { setWorkbookTables } from '../functions/workbook';
 import { parseArgs } from './args';
+import { figuresOf } from '../core/figures';
 import { helpText } from './help';
 import { defaultCallFunction, type CallFunction } from './functions';
 
@@ -165,6 +166,14 @@ export async function main(argv: readonly string[], io: CliIO): Promise<number> 
     // Which period each job used (and an as-of beyond the data), then a chosen period with nothing in it.
     for (const line of periodLines(run.summary, translator(lang))) io.stderr(`${line}\n`);
     for (const f of run.findings) if (EMPTY_PERIOD.has(f.code)) say(lang, f.message.key, f.message.values);
+    // The answer first: each job's own figures, one line per job, before the count of findings.
+    for (const o of run.outcomes) {
+      if (o.job === 'structure' && !parsed.jobs.includes('structure')) continue;
+      const figures = figuresOf(o, run.summary, lang);
+      if (!figures.length) continue;
+      const title = t(lang, jobById(o.job)?.title ?? 'cli.title');
+      say(lang, 'run.cli.answer', { job: title, figures: figures.map((f) => t(lang, 'run.cli.figure', { label: f.label, value: f.value })).join(t(lang, 'run.cli.figureSeparator')) });
+    }
     const errors = run.findings.filter((f) => f.severity === 'error').length;
     const warnings = run.findings.filter((f) => f.severity === 'warning').length;
     say(lang, 'cli.result.findings', { count: run.findings.length, errors, warnings });

@@ -19,6 +19,10 @@ export interface OptionSpec {
   /** Default when not given; for dates and months a job may derive one from asOf instead. */
   default?: string | number | boolean;
   choices?: { value: string; label: MessageKey }[];
+  /** For numbers: the smallest value that means something (0 when not given: no negative days or tolerances). */
+  min?: number;
+  /** For text with a shape of its own: 'day-list' is ascending day counts such as `30,60,90` (aging buckets). */
+  format?: 'day-list';
 }
 
 export type OptionValue = string | number | boolean | undefined;

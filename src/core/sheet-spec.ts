@@ -1,4 +1,5 @@
 import type { CellRef } from './findings';
+import type { TableKind } from './tables/kinds';
 
 /**
  * SheetSpec: one generated sheet as plain data. A host renders it; a job never formats cells itself.
@@ -85,4 +86,6 @@ export interface SheetSpec {
   charts?: ChartSpec[];
   /** Hidden sheets (e.g. settings Clerk Desk keeps in the workbook). */
   hidden?: boolean;
+  /** The kinds of the clerk's tables this sheet is about (any one will do): with none in the workbook it is not written. */
+  needs?: readonly TableKind[];
 }

@@ -2,7 +2,8 @@
  * The playground: the task pane outside Excel, against a workbook held in the browser (opened from a .xlsx file,
  * or the bundled sample), with a simple view of the sheets — what the pane writes and selects is visible there.
  * `?sample=1` loads the sample on start; `?lang=en-US` starts in English; `?host=memory` picks the simple
- * in-memory host instead of the default: the real Office.js host (src/excel) on the Office.js simulation.
+ * in-memory host instead of the default: the real Office.js host (src/excel) on the Office.js simulation;
+ * `?theme=dark` shows the pane in Office's dark theme.
  */
 import { createRoot } from 'react-dom/client';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
@@ -29,6 +30,7 @@ import { viaMicrosoftClient } from './microsoft-client';
 import { readXlsx } from './xlsx-read';
 import { SheetView } from './SheetView';
 import { runFromRibbon } from '../commands/handlers';
+import { themeFor } from '../taskpane/theme';
 
 const SAMPLE_URL = 'assets/sample/clerk-sample.xlsx';
 
@@ -82,6 +84,9 @@ interface Book {
   name: string;
   key: number;
 }
+
+/** `?theme=dark`: the pane as it looks in Excel's dark themes (in Excel it follows Office.context.officeTheme). */
+const paneTheme = themeFor(new URLSearchParams(location.search).get('theme') === 'dark' ? '#262626' : '#ffffff');
 
 const initialHost = (): HostKind => {
   const q = new URLSearchParams(location.search).get('host');
@@ -193,6 +198,9 @@ function Playground() {
             {t(lang, job.title)}
           </Button>
         ))}
+        <Button size="small" appearance="subtle" disabled={!book} data-testid="ribbon-all" onClick={() => void runFromRibbon('all', async () => undefined)}>
+          {t(lang, 'pane.runAll')}
+        </Button>
       </Toolbar>
       {message && (
         <MessageBar intent={message.intent} style={{ margin: '8px 8px 0' }} data-testid="playground-message">
@@ -202,7 +210,7 @@ function Playground() {
       <div className={styles.main}>
         <div className={styles.pane} data-testid="pane-frame">
           {book ? (
-            <App host={book.host} workbookKey={book.key} initialLang={lang} onLangChange={setLang} hostLabel={t(lang, `excel.pane.playground.host.${book.kind}`)} registerRibbon />
+            <App host={book.host} workbookKey={book.key} initialLang={lang} onLangChange={setLang} hostLabel={t(lang, `excel.pane.playground.host.${book.kind}`)} theme={paneTheme} registerRibbon />
           ) : (
             <Text style={{ display: 'block', padding: 12 }}>{t(lang, 'excel.pane.playground.noWorkbook')}</Text>
           )}

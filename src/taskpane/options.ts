@@ -1,4 +1,5 @@
 import type { OptionSpec, OptionValue, OptionValues } from '../core/job';
+import { optionProblem } from '../core/option-check';
 
 /**
  * A field's starting value: the spec's default. Dates and months start empty: empty means the period the workbook is
@@ -34,22 +35,8 @@ export function coerce(spec: OptionSpec, raw: string | boolean): OptionValue {
   return text;
 }
 
-/** Is a value acceptable for its field? (The jobs validate again; this only keeps the Run button honest.) */
-export function isValid(spec: OptionSpec, value: OptionValue): boolean {
-  if (value === undefined) return true;
-  switch (spec.type) {
-    case 'date':
-      return typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value);
-    case 'month':
-      return typeof value === 'string' && /^\d{4}-(0[1-9]|1[0-2])$/.test(value);
-    case 'number':
-      return typeof value === 'number' && Number.isFinite(value);
-    case 'enum':
-      return (spec.choices ?? []).some((c) => c.value === value);
-    default:
-      return true;
-  }
-}
+/** Is a value acceptable for its field? The same check as the CLI's (core/option-check), so Run stays honest. */
+export const isValid = (spec: OptionSpec, value: OptionValue): boolean => optionProblem(spec, value) === null;
 
 /** Today's date in the clerk's time zone, as the pane's default as-of date (core never reads the clock). */
 export function todayIso(now: Date = new Date()): string {

@@ -72,7 +72,7 @@ describeBrowser('taskpane.html outside Excel', () => {
     expect(calls.associate.map(([id]) => id).sort()).toEqual(metadata.functions.map((f) => f.id).sort());
     expect(calls.associate.every(([, type]) => type === 'function')).toBe(true);
     expect(calls.actions.map(([name]) => name).sort()).toEqual(
-      ['runLedgers', 'runQuotes', 'runReceivables', 'runReconcile', 'runSales', 'runStructure'].sort(),
+      ['runAll', 'runLedgers', 'runQuotes', 'runReceivables', 'runReconcile', 'runSales', 'runStructure'].sort(),
     );
     // Office's display language is English: the "not in Excel" line is in English.
     expect(await page.locator('#root').innerText()).toContain('Open Clerk Desk in Excel');

@@ -13,6 +13,9 @@ import * as ledgers from './catalog/ledgers';
 import * as excel from './catalog/excel';
 import * as functions from './catalog/functions';
 import * as period from './catalog/period';
+import * as run from './catalog/run';
+import * as pane from './catalog/pane';
+import * as options from './catalog/options';
 
 export type Lang = 'zh-CN' | 'en-US';
 export const LANGS: readonly Lang[] = ['zh-CN', 'en-US'];
@@ -30,6 +33,9 @@ const ZH = {
   ...excel.zh,
   ...functions.zh,
   ...period.zh,
+  ...run.zh,
+  ...pane.zh,
+  ...options.zh,
 };
 
 export type MessageKey = keyof typeof ZH;
@@ -46,6 +52,9 @@ const EN: Record<MessageKey, string> = {
   ...excel.en,
   ...functions.en,
   ...period.en,
+  ...run.en,
+  ...pane.en,
+  ...options.en,
 };
 
 export const CATALOGS: Record<Lang, Record<MessageKey, string>> = { 'zh-CN': ZH, 'en-US': EN };

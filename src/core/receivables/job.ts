@@ -95,7 +95,7 @@ export const receivablesJob: Job = {
         { value: 'invoice', label: 'receivables.basis.invoice' },
       ],
     },
-    { name: 'buckets', type: 'text', label: 'receivables.option.buckets', default: '30,60,90,180,365' },
+    { name: 'buckets', type: 'text', label: 'receivables.option.buckets', default: '30,60,90,180,365', format: 'day-list' },
     { name: 'month', type: 'month', label: 'receivables.option.month' },
     { name: 'defaultTerms', type: 'number', label: 'receivables.option.defaultTerms', default: 0 },
     { name: 'overdueDays', type: 'number', label: 'receivables.option.overdueDays', default: 90 },

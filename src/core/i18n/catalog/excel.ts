@@ -24,7 +24,7 @@ export const zh = {
   'excel.pane.requirements.required': '您的 Excel 版本太旧，内务 Clerk Desk 无法运行：',
   'excel.pane.requirements.optional': '您的 Excel 缺少以下功能，内务 Clerk Desk 仍可运行，但会慢一些或少一些格式：',
   'excel.pane.requirements.item': '{feature}（ExcelApi {version}）',
-  'excel.pane.asOf': '截止日期',
+  'excel.pane.asOf': '基准日（截至此日）',
   'excel.pane.cancel': '取消',
   'excel.pane.progress': '进度',
   'excel.pane.phase.read': '读取中',
