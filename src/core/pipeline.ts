@@ -8,6 +8,7 @@ import { readState, stateSheet, isOwned, type WorkbookState } from './state';
 import { translator, type Lang } from './i18n';
 import type { IsoDate } from './values/brand';
 import { columnLetter } from './values/address';
+import { forPrint } from './report/print';
 
 export interface RunRequest {
   /** Jobs to run; 'structure' is implied. */
@@ -65,7 +66,7 @@ export function runWorkbook(grids: readonly Grid[], request: RunRequest): RunOut
     if (!wanted.has(job.id)) continue;
     const run = job.run(input, ctx);
     if (job.id !== 'structure') summary[job.section] = run.result;
-    sheets.push(...run.sheets);
+    sheets.push(...forPrint(run.sheets, ctx.t));
     findings.push(...run.findings);
   }
   const owned = sheets.map((s) => ({ sheet: s.name, purpose: s.purpose }));

@@ -73,6 +73,18 @@ export interface SummaryLine {
   tone?: Tone;
 }
 
+/** How a sheet prints, beyond what the layout works out from its content (see core/report/page.ts). */
+export interface PageSpec {
+  /** Forced orientation; by default landscape when the columns are wider than a portrait page. */
+  orientation?: 'portrait' | 'landscape';
+  /** A document that must fit one page (a letter): fitted to one page, centred, no running header or footer. */
+  onePage?: boolean;
+  /** Our company's name, printed at the top left of every page. */
+  company?: string;
+  /** The page footer with Excel's &P / &N codes, in the clerk's language (第 &P 页 共 &N 页). */
+  footer?: string;
+}
+
 export interface SheetSpec {
   /** Sheet name: ≤ 31 characters, none of \ / ? * [ ] :, unique in the workbook. */
   name: string;
@@ -85,4 +97,5 @@ export interface SheetSpec {
   charts?: ChartSpec[];
   /** Hidden sheets (e.g. settings Clerk Desk keeps in the workbook). */
   hidden?: boolean;
+  page?: PageSpec;
 }

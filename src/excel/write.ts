@@ -6,6 +6,7 @@ import type { WritePlan } from '../core/report/write-plan';
 import { SYNC_BUDGET, jsonBytes, utf8Bytes } from './bytes';
 import { richApiCode, throwIfAborted, toHostError, type Step } from './errors';
 import type { Capabilities } from './requirements';
+import { queuePageLayout } from './page-layout';
 
 /**
  * Executing a WritePlan through Office.js:
@@ -317,6 +318,10 @@ function layoutOps(l: SheetLayout, caps: Capabilities, date1904: boolean): Op[] 
   );
   if (l.freezeRows > 0) {
     ops.push({ bytes: OP_OVERHEAD, step, rows: 0, writesValues: false, queue: (_ctx, sheet) => sheet(l.name).freezePanes.freezeRows(l.freezeRows) });
+  }
+  const page = l.page;
+  if (page && caps.pageLayout) {
+    ops.push({ bytes: OP_OVERHEAD * 16 + jsonBytes(page), step, rows: 0, writesValues: false, queue: (_ctx, sheet) => queuePageLayout(sheet(l.name), page) });
   }
   for (const c of l.charts) {
     if (!caps.minimum) break;

@@ -1,5 +1,6 @@
 import type { WritePlan } from '../core/report/write-plan';
 import { ZipReader, ZipWriter } from './zip';
+import { addDefinedNames, printNamesXml } from './page-setup';
 
 /**
  * Put the generated sheets into the clerk's workbook at the zip level, leaving every other part byte for byte as
@@ -393,6 +394,10 @@ export function patchWorkbook(original: Buffer, generated: Buffer | GeneratedPar
     return next === undefined ? '' : whole.replace(/\blocalSheetId="\d+"/, `localSheetId="${next}"`);
   });
   wbXml = wbXml.replace(/<definedNames>\s*<\/definedNames>/, '');
+  wbXml = addDefinedNames(
+    wbXml,
+    plan.layouts.flatMap((l) => printNamesXml(l.page, l.name, finalOrder.findIndex((f) => f.name === l.name))),
+  );
   wbXml = wbXml.replace(/<workbookView\b[^>]*?\/?>/g, (tag) => {
     const a = attrs(tag);
     let out = tag;

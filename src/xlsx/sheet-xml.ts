@@ -5,6 +5,7 @@ import type { Tone } from '../core/sheet-spec';
 import { a1, columnLetter } from '../core/values/address';
 import { isoToSerial, ymdToIso } from '../core/values/dates';
 import { escapeXml, type GeneratedParts, type StyleShift } from './patch';
+import { pageTailXml, sheetPrXml } from './page-setup';
 import { TABLE_STYLE, tableColumnNames } from './write';
 
 /**
@@ -39,8 +40,8 @@ class Styles {
   readonly dxfs: string[] = [];
   private readonly dxfIndex = new Map<Tone, number>();
 
-  xf(numFmt: string, kind: Kind): number {
-    const key = `${kind}\u0000${numFmt}`;
+  xf(numFmt: string, kind: Kind, wrap = false): number {
+    const key = `${kind}\u0000${numFmt}\u0000${wrap ? 'w' : ''}`;
     let i = this.xfIndex.get(key);
     if (i === undefined) {
       let id = BUILTIN_NUMFMTS[numFmt];
@@ -49,7 +50,9 @@ class Styles {
         this.numFmts.set(numFmt, id);
       }
       const font = FONT_OF[kind];
-      this.xfs.push(`<xf numFmtId="${id}" fontId="${font}" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"${font ? ' applyFont="1"' : ''}/>`);
+      const base = `<xf numFmtId="${id}" fontId="${font}" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"${font ? ' applyFont="1"' : ''}`;
+      // Long text wraps inside its column (widths.ts caps text columns), top-aligned so a wrapped row reads down.
+      this.xfs.push(wrap ? `${base} applyAlignment="1"><alignment vertical="top" wrapText="1"/></xf>` : `${base}/>`);
       i = this.xfs.length - 1;
       this.xfIndex.set(key, i);
     }
@@ -117,9 +120,10 @@ function renderLayout(layout: SheetLayout, index: number, styles: Styles, date19
     .sort((a, b) => a.top - b.top)
     .map((block) => {
       const kind: Kind = block.role === 'title' ? (block.top === 1 ? 'title' : 'heading') : block.role === 'caption' ? 'heading' : 'plain';
+      const wraps = block.role === 'table' || block.role === 'totals' || block.role === 'summary';
       return {
         block,
-        xfs: block.formats.map((f) => styles.xf(f ?? 'General', kind)),
+        xfs: block.formats.map((f, j) => styles.xf(f ?? 'General', kind, wraps && !!layout.wrap[block.left - 1 + j])),
         isDate: block.formats.map((f) => date1904 && f === NUMBER_FORMATS.date),
       };
     });
@@ -149,6 +153,7 @@ function renderLayout(layout: SheetLayout, index: number, styles: Styles, date19
   const render = (shift: StyleShift): string => {
     const out: string[] = [];
     out.push(`<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<worksheet xmlns="${NS_MAIN}" xmlns:r="${NS_REL}">`);
+    out.push(sheetPrXml(layout.page));
     out.push(`<dimension ref="A1:${a1(Math.max(1, layout.lastRow), Math.max(1, layout.lastCol))}"/>`);
     if (layout.freezeRows > 0) {
       const top = a1(layout.freezeRows + 1, 1);
@@ -182,7 +187,7 @@ function renderLayout(layout: SheetLayout, index: number, styles: Styles, date19
     if (layout.links.length) {
       out.push(`<hyperlinks>${layout.links.map((l) => `<hyperlink ref="${a1(l.row, l.col)}" location="${escapeXml(l.reference)}" display="${escapeXml(l.text)}"/>`).join('')}</hyperlinks>`);
     }
-    out.push('<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/>');
+    out.push(pageTailXml(layout.page));
     if (tables.length) out.push(`<tableParts count="${tables.length}">${tables.map((t) => `<tablePart r:id="${t.rid}"/>`).join('')}</tableParts>`);
     out.push('</worksheet>');
     return out.join('');

@@ -128,6 +128,18 @@ export function parseRect(address: string): Rect {
 
 const intersects = (a: Rect, b: Rect) => a.r0 < b.r0 + b.rows && b.r0 < a.r0 + a.rows && a.c0 < b.c0 + b.cols && b.c0 < a.c0 + a.cols;
 
+/** A sheet's page set-up as written through worksheet.pageLayout (ExcelApi 1.9). */
+export interface SimPageLayout {
+  paperSize?: string;
+  orientation?: string;
+  zoom?: { scale?: number; horizontalFitToPages?: number; verticalFitToPages?: number };
+  margins: Record<string, number>;
+  centerHorizontally?: boolean;
+  printArea?: string;
+  printTitleRows?: string;
+  headers: Record<string, string>;
+}
+
 export class SimSheet {
   visibility: 'Visible' | 'Hidden' | 'VeryHidden' = 'Visible';
   protected = false;
@@ -147,6 +159,7 @@ export class SimSheet {
   frozenRows = 0;
   conditionalFormats: SimConditionalFormat[] = [];
   charts: SimChart[] = [];
+  pageLayout: SimPageLayout = { margins: {}, headers: {} };
 
   constructor(public name: string) {}
 

@@ -12,6 +12,7 @@ import * as sales from './catalog/sales';
 import * as ledgers from './catalog/ledgers';
 import * as excel from './catalog/excel';
 import * as functions from './catalog/functions';
+import * as documents from './catalog/documents';
 
 export type Lang = 'zh-CN' | 'en-US';
 export const LANGS: readonly Lang[] = ['zh-CN', 'en-US'];
@@ -28,6 +29,7 @@ const ZH = {
   ...ledgers.zh,
   ...excel.zh,
   ...functions.zh,
+  ...documents.zh,
 };
 
 export type MessageKey = keyof typeof ZH;
@@ -43,6 +45,7 @@ const EN: Record<MessageKey, string> = {
   ...ledgers.en,
   ...excel.en,
   ...functions.en,
+  ...documents.en,
 };
 
 export const CATALOGS: Record<Lang, Record<MessageKey, string>> = { 'zh-CN': ZH, 'en-US': EN };
