@@ -39,7 +39,7 @@ export type ParsedArgs =
 /** `dateWindow` → `date-window`. */
 export const kebab = (name: string): string => name.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`);
 
-const COMMON_VALUE_FLAGS = ['out', 'json', 'as-of', 'lang'] as const;
+const COMMON_VALUE_FLAGS = ['out', 'json', 'as-of', 'lang', 'company'] as const;
 const COMMON_BARE_FLAGS = ['in-place', 'help'] as const;
 
 /** Every job's options by flag name (an option name several jobs share appears once per job). */
@@ -134,6 +134,7 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
       if (!v) return fail('cli.error.missingValue', { flag });
       if (tk.flag === 'out') out.out = v;
       else if (tk.flag === 'json') out.json = v;
+      else if (tk.flag === 'company') out.options.company = v;
       else if (tk.flag === 'as-of') {
         if (!isIsoDate(v)) return fail('cli.error.badDate', { flag, value: v });
         out.asOf = v;

@@ -9,6 +9,7 @@ import { translator, type Lang } from './i18n';
 import type { IsoDate } from './values/brand';
 import { columnLetter } from './values/address';
 import { forPrint } from './report/print';
+import { resolveCompany } from './report/company';
 
 export interface RunRequest {
   /** Jobs to run; 'structure' is implied. */
@@ -34,7 +35,10 @@ export function runWorkbook(grids: readonly Grid[], request: RunRequest): RunOut
   const state = readState(grids);
   const sourceGrids = grids.filter((g) => !isOwned(state, g.name));
   const structure = structureWorkbook(sourceGrids, { overrides: state.overrides, defaultYear: Number(request.asOf.slice(0, 4)) });
+  const typedCompany = request.options?.company;
+  const company = resolveCompany(typeof typedCompany === 'string' ? typedCompany : undefined, state.company, structure.tables);
   const ctx: JobContext = {
+    company: company?.settings,
     asOf: request.asOf,
     lang: request.lang,
     t: translator(request.lang),
@@ -66,13 +70,15 @@ export function runWorkbook(grids: readonly Grid[], request: RunRequest): RunOut
     if (!wanted.has(job.id)) continue;
     const run = job.run(input, ctx);
     if (job.id !== 'structure') summary[job.section] = run.result;
-    sheets.push(...forPrint(run.sheets, ctx.t));
+    sheets.push(...forPrint(run.sheets, ctx.t, company?.settings.name));
     findings.push(...run.findings);
   }
   const owned = sheets.map((s) => ({ sheet: s.name, purpose: s.purpose }));
   // Keep ownership of sheets from earlier runs of other jobs, so a later run can still replace them.
   const kept = state.owned.filter((o) => !owned.some((n) => n.sheet === o.sheet) && grids.some((g) => g.name === o.sheet));
-  const nextState: WorkbookState = { ...state, owned: [...kept, ...owned] };
+  // A company she typed is remembered; one read from titles is used for this run only (the pane asks her to confirm).
+  const remembered = company && company.source !== 'titles' ? { company: company.settings } : {};
+  const nextState: WorkbookState = { ...state, ...remembered, owned: [...kept, ...owned] };
   sheets.push(stateSheet(nextState));
   return { summary, sheets, findings, structure, state: nextState };
 }

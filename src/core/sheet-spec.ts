@@ -32,6 +32,8 @@ export interface ColumnSpec {
   type: ColumnType;
   /** Width in characters; hosts pick a default when absent. */
   width?: number;
+  /** Text wider than this (in characters, CJK counting two) wraps; the default cap is core/report/widths.ts's. */
+  wrapAt?: number;
 }
 
 export type Tone = 'good' | 'warn' | 'bad' | 'info';

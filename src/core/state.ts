@@ -1,6 +1,9 @@
 import type { Grid } from './grid';
 import type { SheetSpec } from './sheet-spec';
 import type { TableKind } from './tables/kinds';
+import { parseCompanySettings, type CompanySettings } from './report/company';
+
+const withCompany = (company: CompanySettings | undefined) => (company ? { company } : {});
 
 /**
  * What Clerk Desk remembers inside the workbook (design rule 5): which sheets it generated, and the clerk's
@@ -30,6 +33,8 @@ export interface WorkbookState {
   version: 1;
   owned: OwnedSheet[];
   overrides: Record<string, SheetOverride>;
+  /** Our company, for the documents we send (optional: set by --company, the pane, or confirmed from titles). */
+  company?: CompanySettings;
 }
 
 export const emptyState = (): WorkbookState => ({ version: 1, owned: [], overrides: {} });
@@ -48,6 +53,7 @@ export function readState(grids: readonly Grid[]): WorkbookState {
       version: 1,
       owned: Array.isArray(parsed.owned) ? parsed.owned.filter((o) => typeof o?.sheet === 'string') : [],
       overrides: parsed.overrides && typeof parsed.overrides === 'object' ? parsed.overrides : {},
+      ...withCompany(parseCompanySettings(parsed.company)),
     };
   } catch {
     return emptyState();

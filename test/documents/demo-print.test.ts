@@ -3,7 +3,7 @@
  * - every generated sheet carries its page set-up (A4, fit to one page wide, footer with page numbers, print area);
  * - every generated table has real, unique headers;
  * - no number cell is wider than its column (checked with ExcelJS reading the file and Intl formatting the number);
- * - LibreOffice prints the generated sheets in at most 60 A4 pages.
+ * - LibreOffice prints the generated sheets in at most 60 A4 pages, each confirmation letter on one page.
  */
 import { copyFileSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'fs';
 import { tmpdir } from 'os';
@@ -116,13 +116,22 @@ describeSample('the demo prints', () => {
   });
 
   withPdfTools()(
-    'LibreOffice prints the generated sheets in at most 60 A4 pages',
+    'LibreOffice prints the generated sheets in at most 60 A4 pages, and each confirmation letter on one page',
     () => {
       const pages = pdfPages(toPdf(out));
       // Pages of generated sheets carry our footer; the clerk's own sheets print as she set them.
       const ours = pages.filter((p) => /第 \d+ 页 共 \d+ 页/.test(p));
       expect(ours.length).toBeGreaterThan(10);
       expect(ours.length).toBeLessThanOrEqual(60);
+      // Each confirmation letter prints on exactly one page, addressed to its company.
+      const letterSheets = generated.filter((g) => g.name.startsWith('确认函_'));
+      expect(letterSheets.length).toBe(3);
+      for (const g of letterSheets) {
+        const company = g.name.slice('确认函_'.length);
+        const onPages = pages.filter((p) => p.includes('对账确认函') && p.includes(`致：${company}`));
+        expect([company, onPages.length]).toEqual([company, 1]);
+        expect(onPages[0]).toContain('核对不符及说明');
+      }
     },
     240_000,
   );

@@ -189,7 +189,9 @@ export function layoutSheet(spec: SheetSpec): SheetLayout {
   const lastRow = tablesEnd;
   const printBottom = charts.length ? tablesEnd + 1 + charts.length * (CHART_ROWS + 1) : tablesEnd;
   const printRight = charts.length ? Math.max(lastCol, CHART_COLS) : lastCol;
-  const { widths, wrap } = columnWidths(blocks, lastCol, new Set(tables.map((t) => t.top)));
+  const caps: (number | undefined)[] = [];
+  for (const table of spec.tables) table.columns.forEach((c, i) => c.wrapAt && (caps[i] = Math.min(caps[i] ?? c.wrapAt, c.wrapAt)));
+  const { widths, wrap } = columnWidths(blocks, lastCol, new Set(tables.map((t) => t.top)), caps);
   const hidden = spec.hidden ?? false;
   return {
     name: spec.name,

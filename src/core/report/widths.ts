@@ -60,12 +60,14 @@ export interface ColumnWidths {
  * Widths for the blocks of a sheet. Titles and captions are left out: they stand alone on their row and
  * run across the empty cells to their right.
  */
-export function columnWidths(blocks: readonly LayoutBlock[], lastCol: number, headerRows: ReadonlySet<number>): ColumnWidths {
+export function columnWidths(blocks: readonly LayoutBlock[], lastCol: number, headerRows: ReadonlySet<number>, textCaps: readonly (number | undefined)[] = []): ColumnWidths {
   const numbers = new Array<number>(lastCol).fill(0);
   const texts = new Array<number>(lastCol).fill(0);
   const headers = new Array<number>(lastCol).fill(0);
   for (const b of blocks) {
     if (b.role === 'title' || b.role === 'caption') continue;
+    // A summary line's text value stands alone on its row and may run on to the right, as a title does.
+    const spills = b.role === 'summary';
     b.rows.forEach((row, i) => {
       const isHeader = b.role === 'table' && headerRows.has(b.top + i);
       for (let j = 0; j < row.length; j++) {
@@ -74,6 +76,7 @@ export function columnWidths(blocks: readonly LayoutBlock[], lastCol: number, he
         const v = row[j];
         if (v === null || v === '') continue;
         if (typeof v === 'string') {
+          if (spills && j > 0) continue;
           // Cheap skip: a string cannot be wider than twice its length.
           const into = isHeader ? headers : texts;
           if (v.length * 2 <= into[c]) continue;
@@ -85,9 +88,10 @@ export function columnWidths(blocks: readonly LayoutBlock[], lastCol: number, he
   const widths: number[] = [];
   const wrap: boolean[] = [];
   for (let c = 0; c < lastCol; c++) {
-    const need = Math.max(numbers[c], Math.min(texts[c], TEXT_CAP), Math.min(headers[c], HEADER_CAP));
+    const cap = Math.min(TEXT_CAP, textCaps[c] ?? TEXT_CAP);
+    const need = Math.max(numbers[c], Math.min(texts[c], cap), Math.min(headers[c], HEADER_CAP));
     widths.push(Math.max(MIN_WIDTH, need + PADDING));
-    wrap.push(texts[c] > TEXT_CAP || headers[c] > need);
+    wrap.push(texts[c] > cap || headers[c] > need);
   }
   return { widths, wrap };
 }
