@@ -6,6 +6,7 @@ import { a1, columnLetter } from '../core/values/address';
 import { isoToSerial, ymdToIso } from '../core/values/dates';
 import { escapeXml, type GeneratedParts, type StyleShift } from './patch';
 import { pageTailXml, sheetPrXml } from './page-setup';
+import { chartXml, drawingRelsXml, drawingXml, REL_DRAWING } from './chart-xml';
 import { TABLE_STYLE, tableColumnNames } from './write';
 
 /**
@@ -97,6 +98,8 @@ interface RenderedSheet {
   part: string;
   render: (shift: StyleShift) => string;
   tables: { part: string; xml: string }[];
+  /** The sheet's charts: one drawing part and its chart parts. */
+  drawing: { part: string; xml: string; rels: string; charts: { part: string; xml: string }[] } | null;
 }
 
 function cellXml(ref: string, v: WriteValue, xf: number, xfShift: number): string {
@@ -107,7 +110,7 @@ function cellXml(ref: string, v: WriteValue, xf: number, xfShift: number): strin
   return `<c r="${ref}"${s} t="inlineStr"><is><t xml:space="preserve">${xmlText(v)}</t></is></c>`;
 }
 
-function renderLayout(layout: SheetLayout, index: number, styles: Styles, date1904: boolean, tableIds: { next: number }): RenderedSheet {
+function renderLayout(layout: SheetLayout, index: number, styles: Styles, date1904: boolean, tableIds: { next: number }, chartIds: { next: number }): RenderedSheet {
   // Every row belongs to one block (layout places them one under another). Links and table headers replace a
   // few cells: they are kept aside as overrides, so the bulk of a large table is rendered straight from its block.
   const overrides = new Map<number, Map<number, Cell>>();
@@ -149,6 +152,11 @@ function renderLayout(layout: SheetLayout, index: number, styles: Styles, date19
   });
   const highlights = layout.highlights.map((h) => ({ ...h, dxf: styles.dxf(h.tone) }));
   const part = `xl/worksheets/sheet${index + 1}.xml`;
+  const charts = layout.charts.map((c) => ({ part: `xl/charts/chart${chartIds.next++}.xml`, xml: chartXml(c, layout.name) }));
+  const drawing = charts.length
+    ? { part: `xl/drawings/drawing${index + 1}.xml`, xml: drawingXml(layout.charts), rels: drawingRelsXml(charts.map((c) => c.part)), charts }
+    : null;
+  const drawingRid = `rId${tables.length + 1}`;
 
   const render = (shift: StyleShift): string => {
     const out: string[] = [];
@@ -188,22 +196,24 @@ function renderLayout(layout: SheetLayout, index: number, styles: Styles, date19
       out.push(`<hyperlinks>${layout.links.map((l) => `<hyperlink ref="${a1(l.row, l.col)}" location="${escapeXml(l.reference)}" display="${escapeXml(l.text)}"/>`).join('')}</hyperlinks>`);
     }
     out.push(pageTailXml(layout.page));
+    if (drawing) out.push(`<drawing r:id="${drawingRid}"/>`);
     if (tables.length) out.push(`<tableParts count="${tables.length}">${tables.map((t) => `<tablePart r:id="${t.rid}"/>`).join('')}</tableParts>`);
     out.push('</worksheet>');
     return out.join('');
   };
-  return { name: layout.name, hidden: layout.hidden, part, render, tables };
+  return { name: layout.name, hidden: layout.hidden, part, render, tables, drawing };
 }
 
 /** The generated sheets of a plan as parts patch.ts can move into the clerk's workbook. */
 export function generatedParts(plan: WritePlan, date1904: boolean, progress?: HostProgress): GeneratedParts {
   const styles = new Styles();
   const tableIds = { next: 1 };
+  const chartIds = { next: 1 };
   const total = plan.layouts.reduce((n, l) => n + l.blocks.reduce((m, b) => m + b.rows.length, 0), 0);
   let done = 0;
   const sheets = plan.layouts.map((l, i) => {
     if (progress?.signal?.aborted) throw Object.assign(new Error('cancelled'), { name: 'AbortError' });
-    const s = renderLayout(l, i, styles, date1904, tableIds);
+    const s = renderLayout(l, i, styles, date1904, tableIds, chartIds);
     done += l.blocks.reduce((m, b) => m + b.rows.length, 0);
     progress?.onProgress?.('write', done, total);
     return s;
@@ -224,11 +234,17 @@ export function generatedParts(plan: WritePlan, date1904: boolean, progress?: Ho
   const rendered = new Map(sheets.map((s) => [s.part, s]));
   for (const s of sheets) {
     for (const t of s.tables) files.set(t.part, t.xml);
-    if (s.tables.length) {
+    if (s.drawing) {
+      files.set(s.drawing.part, s.drawing.xml);
+      files.set(`xl/drawings/_rels/${s.drawing.part.slice('xl/drawings/'.length)}.rels`, s.drawing.rels);
+      for (const c of s.drawing.charts) files.set(c.part, c.xml);
+    }
+    if (s.tables.length || s.drawing) {
       files.set(
         `xl/worksheets/_rels/${s.part.slice('xl/worksheets/'.length)}.rels`,
         `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">` +
           s.tables.map((t, k) => `<Relationship Id="rId${k + 1}" Type="${NS_REL}/table" Target="../tables/${t.part.slice('xl/tables/'.length)}"/>`).join('') +
+          (s.drawing ? `<Relationship Id="rId${s.tables.length + 1}" Type="${REL_DRAWING}" Target="../drawings/${s.drawing.part.slice('xl/drawings/'.length)}"/>` : '') +
           '</Relationships>',
       );
     }

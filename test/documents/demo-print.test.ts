@@ -123,6 +123,9 @@ describeSample('the demo prints', () => {
       const ours = pages.filter((p) => /第 \d+ 页 共 \d+ 页/.test(p));
       expect(ours.length).toBeGreaterThan(10);
       expect(ours.length).toBeLessThanOrEqual(60);
+      // LibreOffice draws the four charts of the file (their titles are on the pages).
+      const all = pages.join('\n').replace(/\s+/g, '');
+      for (const title of ['应收账款账龄分布', '产品类别构成（不含税）', '关联企业与外部客户（不含税）', '近12个月销售趋势（不含税）']) expect([title, all.includes(title)]).toEqual([title, true]);
       // Each confirmation letter prints on exactly one page, addressed to its company.
       const letterSheets = generated.filter((g) => g.name.startsWith('确认函_'));
       expect(letterSheets.length).toBe(3);
