@@ -53,6 +53,11 @@ export const zh = {
   'documents.letter.confirm.seal': '盖章',
   'documents.letter.confirm.date': '日期',
   'documents.letter.confirm.blankDate': '年　月　日',
+  // --- the quote check, problems first ---
+  'documents.quotes.caption.problems': '需要处理的问题（共 {n} 处，错误在前）',
+  'documents.quotes.col.severity': '严重程度',
+  'documents.quotes.col.problem': '问题',
+  'documents.quotes.col.rule': '规则代码',
 } as const;
 
 export const en: Record<keyof typeof zh, string> = {
@@ -108,4 +113,8 @@ export const en: Record<keyof typeof zh, string> = {
   'documents.letter.confirm.seal': 'Company stamp',
   'documents.letter.confirm.date': 'Date',
   'documents.letter.confirm.blankDate': '____ / __ / __',
+  'documents.quotes.caption.problems': 'Problems to fix ({n}, errors first)',
+  'documents.quotes.col.severity': 'Severity',
+  'documents.quotes.col.problem': 'Problem',
+  'documents.quotes.col.rule': 'Rule code',
 };
