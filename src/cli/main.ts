@@ -18,6 +18,7 @@ import { setWorkbookTables } from '../functions/workbook';
 import { parseArgs } from './args';
 import { helpText } from './help';
 import { defaultCallFunction, type CallFunction } from './functions';
+import { findSoffice, sheetsToSend, writePdf } from './pdf';
 
 export interface CliIO {
   stdout: (text: string) => void;
@@ -30,6 +31,8 @@ export interface CliIO {
   callFunction?: CallFunction;
   /** Minimum milliseconds between two progress lines of one phase (default 1000; 0 prints all). */
   progressEvery?: number;
+  /** LibreOffice for --pdf (default: soffice on the PATH; null: not installed). */
+  soffice?: string | null;
 }
 
 export const EXIT_OK = 0;
@@ -100,6 +103,11 @@ export async function main(argv: readonly string[], io: CliIO): Promise<number> 
     return EXIT_USAGE;
   }
   const asOf = parsed.asOf ?? (io.today ?? localToday)();
+  const pdf = parsed.pdf ? resolve(cwd, parsed.pdf) : undefined;
+  if (pdf && (pdf === book || pdf === out)) {
+    say(lang, 'cli.error.sameAsInput');
+    return EXIT_USAGE;
+  }
 
   // Progress only for long runs: nothing in the first `every` ms, then at most one line per `every` ms per phase,
   // and the phase's last line only if it said something before.
@@ -151,11 +159,19 @@ export async function main(argv: readonly string[], io: CliIO): Promise<number> 
       await fs.writeFile(jsonPath, `${JSON.stringify(run.summary, null, 2)}\n`, 'utf8');
       say(lang, 'cli.result.json', { file: jsonPath });
     }
+    let pdfFailed = false;
+    if (pdf) {
+      const keep = sheetsToSend(run.plan.layouts);
+      const r = await writePdf(await host.toBuffer(), keep, pdf, io.soffice === undefined ? findSoffice() : io.soffice);
+      if (r.ok) say(lang, 'documents.pdf.written', { file: pdf, sheets: r.sheets });
+      else say(lang, r.reason === 'missing' ? 'documents.pdf.missing' : 'documents.pdf.failed', { file: out, detail: r.detail ?? '' });
+      pdfFailed = !r.ok;
+    }
     const errors = run.findings.filter((f) => f.severity === 'error').length;
     const warnings = run.findings.filter((f) => f.severity === 'warning').length;
     say(lang, 'cli.result.findings', { count: run.findings.length, errors, warnings });
     io.stdout(`${out}\n`);
-    return EXIT_OK;
+    return pdfFailed ? EXIT_BAD_INPUT : EXIT_OK;
   } catch (e) {
     if (e instanceof HostError) {
       say(lang, e.key, e.values);
