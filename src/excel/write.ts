@@ -319,6 +319,24 @@ function layoutOps(l: SheetLayout, caps: Capabilities, date1904: boolean): Op[] 
   if (l.freezeRows > 0) {
     ops.push({ bytes: OP_OVERHEAD, step, rows: 0, writesValues: false, queue: (_ctx, sheet) => sheet(l.name).freezePanes.freezeRows(l.freezeRows) });
   }
+  // Long text wraps inside its (capped) column, as the file host writes it: table, totals and summary cells only.
+  for (const b of l.blocks) {
+    if (b.role !== 'table' && b.role !== 'totals' && b.role !== 'summary') continue;
+    for (let j = 0; j < b.formats.length; j++) {
+      if (!l.wrap[b.left - 1 + j]) continue;
+      ops.push({
+        bytes: OP_OVERHEAD * 2,
+        step,
+        rows: 0,
+        writesValues: false,
+        queue: (_ctx, sheet) => {
+          const format = sheet(l.name).getRangeByIndexes(b.top - 1, b.left - 1 + j, b.rows.length, 1).format;
+          format.wrapText = true;
+          format.verticalAlignment = 'Top' as Excel.VerticalAlignment;
+        },
+      });
+    }
+  }
   const page = l.page;
   if (page && caps.pageLayout) {
     ops.push({ bytes: OP_OVERHEAD * 16 + jsonBytes(page), step, rows: 0, writesValues: false, queue: (_ctx, sheet) => queuePageLayout(sheet(l.name), page) });

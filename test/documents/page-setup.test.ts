@@ -9,6 +9,7 @@ import { emptyState, stateSheet } from '../../src/core/state';
 import type { SheetSpec } from '../../src/core/sheet-spec';
 import { addDefinedNames, pageTailXml, printNamesXml } from '../../src/xlsx/page-setup';
 import { simFromGrids, type SimExcel } from '../office-sim';
+import { cellKey } from '../office-sim/model';
 import { reportSpec, shippingList } from '../excel/fixtures';
 
 const hostOn = (sim: SimExcel) => new ExcelHost({ run: sim.run, isSetSupported: sim.isSetSupported });
@@ -106,6 +107,19 @@ describe('worksheet.pageLayout through Office.js (simulation)', () => {
     expect(sim.sheet('宽表').pageLayout).toMatchObject({ orientation: 'Landscape', printTitleRows: '$3:$3' });
     // The hidden state sheet never prints: nothing set.
     expect(sim.sheet('ClerkDesk_state').pageLayout).toEqual({ margins: {}, headers: {} });
+  });
+
+  test('long text wraps in its column, as in the file host: the table cells of that column only, not the title above', async () => {
+    const sim = simFromGrids([shippingList()]);
+    const note = '对方未入账，已于 2026年11月3日 电话确认，将于下月对账单补记；另有两笔退货红字发票待开具，金额另计';
+    const spec: SheetSpec = { name: '说明', purpose: 'quotes', title: ['很长的标题'], tables: [{ name: '表_说明', columns: [{ key: 'note', header: '备注', type: 'text' }], rows: [[note], ['短']] }] };
+    await write(sim, [spec]);
+    const sheet = sim.sheet('说明');
+    const layout = layoutSheet(spec);
+    expect(layout.wrap).toEqual([true]);
+    // Header row 3, data rows 4–5 (0-based 2..4); the title in row 1 does not wrap.
+    expect([...sheet.wrapped].sort((a, b) => a - b)).toEqual([cellKey(2, 0), cellKey(3, 0), cellKey(4, 0)]);
+    expect(sheet.verticalAlignment.get(cellKey(3, 0))).toBe('Top');
   });
 
   test('before ExcelApi 1.9 the sheets are written without page set-up, and without an error', async () => {

@@ -160,6 +160,10 @@ export class SimSheet {
   conditionalFormats: SimConditionalFormat[] = [];
   charts: SimChart[] = [];
   pageLayout: SimPageLayout = { margins: {}, headers: {} };
+  /** Cells whose text wraps (Range.format.wrapText), by cell key. */
+  wrapped = new Set<number>();
+  /** Vertical alignment set through Range.format.verticalAlignment, by cell key. */
+  verticalAlignment = new Map<number, string>();
 
   constructor(public name: string) {}
 
@@ -282,6 +286,8 @@ export class SimSheet {
     }
     if (links) for (const k of [...this.hyperlinks.keys()]) if (inside(k)) this.hyperlinks.delete(k);
     if (formats) for (const k of [...this.fonts.keys()]) if (inside(k)) this.fonts.delete(k);
+    if (formats) for (const k of [...this.wrapped]) if (inside(k)) this.wrapped.delete(k);
+    if (formats) for (const k of [...this.verticalAlignment.keys()]) if (inside(k)) this.verticalAlignment.delete(k);
     if (formats) {
       this.merges = this.merges.filter((m) => !intersects(m, rect));
       this.conditionalFormats = this.conditionalFormats.filter((cf) => !intersects(parseRect(cf.range), rect));

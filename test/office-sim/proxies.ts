@@ -1019,6 +1019,14 @@ export class RangeFormatProxy extends SimObject {
     this.set('columnWidth', v);
   }
 
+  set wrapText(v: boolean) {
+    this.set('wrapText', v);
+  }
+
+  set verticalAlignment(v: string) {
+    this.set('verticalAlignment', v);
+  }
+
   protected override readProp(t: RangeTarget, prop: string): unknown {
     if (prop === 'columnWidth') return t.sheet.columnWidths.get(t.rect.c0) ?? 48;
     return super.readProp(t, prop);
@@ -1029,6 +1037,23 @@ export class RangeFormatProxy extends SimObject {
       guard(t.sheet);
       if (typeof v !== 'number' || !(v >= 0) || v > 255 * 7.5) throw new SimRichApiError('InvalidArgument', `columnWidth ${String(v)}`);
       for (let c = t.rect.c0; c < t.rect.c0 + t.rect.cols; c++) t.sheet.columnWidths.set(c, v);
+      return;
+    }
+    if (prop === 'verticalAlignment') {
+      guard(t.sheet);
+      if (!['Top', 'Center', 'Bottom', 'Justify', 'Distributed'].includes(String(v))) throw new SimRichApiError('InvalidArgument', `verticalAlignment ${String(v)}`);
+      for (let r = t.rect.r0; r < t.rect.r0 + t.rect.rows; r++) for (let c = t.rect.c0; c < t.rect.c0 + t.rect.cols; c++) t.sheet.verticalAlignment.set(cellKey(r, c), String(v));
+      return;
+    }
+    if (prop === 'wrapText') {
+      guard(t.sheet);
+      if (typeof v !== 'boolean') throw new SimRichApiError('InvalidArgument', `wrapText ${String(v)}`);
+      for (let r = t.rect.r0; r < t.rect.r0 + t.rect.rows; r++) {
+        for (let c = t.rect.c0; c < t.rect.c0 + t.rect.cols; c++) {
+          if (v) t.sheet.wrapped.add(cellKey(r, c));
+          else t.sheet.wrapped.delete(cellKey(r, c));
+        }
+      }
       return;
     }
     super.writeProp(t, prop, v);
