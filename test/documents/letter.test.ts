@@ -52,6 +52,17 @@ beforeAll(async () => {
     expect(l.tables[0].rows.map((r) => r[6])).toContain('数量不符：本公司 400件，贵公司 395件');
   });
 
+  test('in English: the same letter, its running text broken between words', () => {
+    const en = runWorkbook(grids, { jobs: ['reconcile'], asOf: asIsoDate('2026-10-31'), lang: 'en-US', options: { period: '2026-10' } });
+    const l = en.sheets.filter((s) => s.title[0] === 'Balance confirmation')[0];
+    expect(l.title[1]).toBe('To: 苏州华工精密模具有限公司');
+    const intro = l.title.slice(2, l.title.findIndex((x) => x.startsWith('From:')));
+    expect(intro.join(' ')).toBe(
+      'Please check our account with you for 2026-10-01 to 2026-10-31 as set out below. If it agrees, tick "Agreed" under Reply, sign and stamp; if not, list the documents, amounts and reasons that differ, then sign, stamp and return this letter to us.',
+    );
+    expect(l.tables[0].rows.map((r) => r[6])).toContain('Quantity differs: ours 400件, yours 395件');
+  });
+
   test('nothing of ours: no links, no tolerances, no class codes or match passes', () => {
     for (const l of letters(out)) {
       const text = JSON.stringify(l);
@@ -84,5 +95,7 @@ describe('our company from titles', () => {
 
   test('running text wraps by display width (CJK two)', () => {
     expect(wrapText('本公司与贵公司ab', 6)).toEqual(['本公司', '与贵公', '司ab']);
+    expect(wrapText('Please check our account with you', 12)).toEqual(['Please check', 'our account', 'with you']);
+    expect(wrapText('Supercalifragilistic word', 8)).toEqual(['Supercal', 'ifragili', 'stic', 'word']);
   });
 });

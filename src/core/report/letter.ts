@@ -22,7 +22,10 @@ const LINE_WIDTH = 96;
 /** The reason column wraps past this width, so the letter stays one portrait page wide. */
 const REASON_WIDTH = 30;
 
-/** Break running text into lines of at most `width` display units (CJK counts two), at any character. */
+/**
+ * Break running text into lines of at most `width` display units (CJK counts two): Chinese at any character,
+ * words written with spaces at the last space that fits.
+ */
 export function wrapText(text: string, width: number): string[] {
   const lines: string[] = [];
   let line = '';
@@ -30,9 +33,12 @@ export function wrapText(text: string, width: number): string[] {
   for (const ch of text) {
     const cw = textWidth(ch);
     if (w + cw > width && line) {
-      lines.push(line);
-      line = '';
-      w = 0;
+      const space = line.lastIndexOf(' ');
+      const cut = ch !== ' ' && space > 0 ? space : line.length;
+      lines.push(line.slice(0, cut).trimEnd());
+      line = line.slice(cut).trimStart();
+      w = textWidth(line);
+      if (ch === ' ' && !line) continue;
     }
     line += ch;
     w += cw;
