@@ -185,7 +185,9 @@ function renderLayout(layout: SheetLayout, index: number, styles: Styles, date19
             ? cellXml(`${letter(c)}${r}`, o.v, o.s, shift.xf)
             : cellXml(`${letter(c)}${r}`, isDate[j] && typeof v === 'number' ? v - SHIFT_1904 : v, xfs[j] ?? 0, shift.xf);
         }
-        out.push(`<row r="${r}">${cells.join('')}</row>`);
+        const lines = layout.rowLines.get(r);
+        // Wrapped text: the row is as tall as its lines (15 points each, the default row height).
+        out.push(lines ? `<row r="${r}" ht="${lines * 15}" customHeight="1">${cells.join('')}</row>` : `<row r="${r}">${cells.join('')}</row>`);
       });
     }
     out.push('</sheetData>');

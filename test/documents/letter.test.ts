@@ -97,5 +97,8 @@ describe('our company from titles', () => {
     expect(wrapText('本公司与贵公司ab', 6)).toEqual(['本公司', '与贵公', '司ab']);
     expect(wrapText('Please check our account with you', 12)).toEqual(['Please check', 'our account', 'with you']);
     expect(wrapText('Supercalifragilistic word', 8)).toEqual(['Supercal', 'ifragili', 'stic', 'word']);
+    // Chinese with spaces still breaks at the width; a comma never starts a line.
+    expect(wrapText('本公司与贵公司 2026-10-01 至今', 16)).toEqual(['本公司与贵公司 2', '026-10-01 至今']);
+    expect(wrapText('请予核对，如有不符', 8)).toEqual(['请予核对，', '如有不符']);
   });
 });

@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { columnWidths, numberWidth, TEXT_CAP, textWidth } from '../../src/core/report/widths';
+import { columnWidths, numberWidth, TEXT_CAP, textWidth, wrappedRowLines } from '../../src/core/report/widths';
 import { NUMBER_FORMATS, type LayoutBlock } from '../../src/core/report/layout';
 
 const money = new Intl.NumberFormat('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
@@ -42,5 +42,7 @@ describe('widths from content', () => {
     expect(widths[1]).toBeGreaterThanOrEqual('¥12,345,678.90'.length + 1);
     expect(widths[2]).toBe(TEXT_CAP + 2);
     expect(wrap).toEqual([false, true, true]);
+    // The 96-unit note needs three lines of 40; the 30-unit header two lines of its 16-wide money column.
+    expect(wrappedRowLines([block], widths, wrap)).toEqual(new Map([[5, 2], [6, 3]]));
   });
 });

@@ -4,7 +4,7 @@ import { isSheetLink } from '../sheet-spec';
 import { a1, columnLetter, quoteSheetName } from '../values/address';
 import { isoToSerial, isIsoDate } from '../values/dates';
 import { pageOf, type LayoutPage } from './page';
-import { columnWidths } from './widths';
+import { columnWidths, wrappedRowLines } from './widths';
 
 /**
  * Where every value of a SheetSpec goes on the grid, decided once in core so that both hosts write the
@@ -86,6 +86,8 @@ export interface SheetLayout {
   widths: number[];
   /** Columns whose long text (or long header) wraps, index 0 = column A. */
   wrap: boolean[];
+  /** Rows (1-based) whose wrapped text needs more than one line → the lines it needs. */
+  rowLines: Map<number, number>;
   /** Print set-up; null for hidden sheets, which never print. */
   page: LayoutPage | null;
   /** Rows to freeze at the top (the first table's header row and everything above), 0 for none. */
@@ -204,6 +206,7 @@ export function layoutSheet(spec: SheetSpec): SheetLayout {
     charts,
     widths,
     wrap,
+    rowLines: wrappedRowLines(blocks, widths, wrap),
     page: hidden ? null : pageOf(spec, widths, printBottom, printRight, tables.length === 1 ? tables[0].top : 0),
     freezeRows,
     lastRow,

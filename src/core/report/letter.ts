@@ -22,18 +22,22 @@ const LINE_WIDTH = 96;
 /** The reason column wraps past this width, so the letter stays one portrait page wide. */
 const REASON_WIDTH = 30;
 
+/** Punctuation that never starts a line (避头点): it stays on the line before, even past the width. */
+const NO_LINE_START = /[，。；：、！？）」』”’,.;:!?)]/;
+
 /**
- * Break running text into lines of at most `width` display units (CJK counts two): Chinese at any character,
- * words written with spaces at the last space that fits.
+ * Break running text into lines of at most `width` display units (CJK counts two): Chinese at any character
+ * (closing punctuation kept with the line before), text in spaced words (English) at the last space that fits.
  */
 export function wrapText(text: string, width: number): string[] {
+  const spaced = textWidth(text) === [...text].length;
   const lines: string[] = [];
   let line = '';
   let w = 0;
   for (const ch of text) {
     const cw = textWidth(ch);
-    if (w + cw > width && line) {
-      const space = line.lastIndexOf(' ');
+    if (w + cw > width && line && !NO_LINE_START.test(ch)) {
+      const space = spaced ? line.lastIndexOf(' ') : -1;
       const cut = ch !== ' ' && space > 0 ? space : line.length;
       lines.push(line.slice(0, cut).trimEnd());
       line = line.slice(cut).trimStart();

@@ -95,3 +95,29 @@ export function columnWidths(blocks: readonly LayoutBlock[], lastCol: number, he
   }
   return { widths, wrap };
 }
+
+/**
+ * Lines each row needs where its wrapped text runs past its column's width (rows needing one line are left out).
+ * Excel grows such a row by itself when a cell is edited, but not every reader does on opening a file
+ * (LibreOffice keeps the default height and cuts the text), so the file host writes these heights.
+ */
+export function wrappedRowLines(blocks: readonly LayoutBlock[], widths: readonly number[], wrap: readonly boolean[]): Map<number, number> {
+  const lines = new Map<number, number>();
+  if (!wrap.some(Boolean)) return lines;
+  for (const b of blocks) {
+    if (b.role !== 'table' && b.role !== 'totals' && b.role !== 'summary') continue;
+    for (let j = 0; j < b.formats.length; j++) {
+      const c = b.left - 1 + j;
+      if (!wrap[c]) continue;
+      const room = Math.max(1, widths[c] - PADDING);
+      b.rows.forEach((row, i) => {
+        const v = row[j];
+        if (typeof v !== 'string' || v.length * 2 <= room) return;
+        // A little room for glyphs wider than two digits and for breaks between words.
+        const n = Math.ceil((textWidth(v) * 1.05) / room);
+        if (n > 1) lines.set(b.top + i, Math.max(lines.get(b.top + i) ?? 1, n));
+      });
+    }
+  }
+  return lines;
+}
