@@ -352,7 +352,7 @@ function layoutOps(l: SheetLayout, caps: Capabilities, date1904: boolean): Op[] 
         const ws = sheet(l.name);
         const chart = ws.charts.add(CHART_TYPES[c.kind] ?? ('ColumnClustered' as Excel.ChartType), ws.getRange(c.series[0]), 'Columns' as Excel.ChartSeriesBy);
         chart.title.text = c.title;
-        chart.setPosition(c.anchor);
+        chart.setPosition(c.anchor, c.anchorEnd);
         chart.series.getItemAt(0).setXAxisValues(ws.getRange(c.categories));
         for (const range of c.series.slice(1)) {
           const { header, data } = splitHeader(range);

@@ -157,8 +157,9 @@ describe('ExcelHost writes', () => {
     expect(sheet.charts[0]).toMatchObject({
       type: 'ColumnClustered',
       title: '金额与数量',
-      // Under the tables, so the chart prints with them.
+      // Under the tables, so the chart prints with them; the same size as in the file host.
       position: 'A13',
+      end: 'I31',
       series: [
         { name: '含税金额', values: "'核对_出货'!C8:C10", xValues: "'核对_出货'!B8:B10" },
         { name: '数量', values: "'核对_出货'!E8:E10", xValues: "'核对_出货'!B8:B10" },

@@ -57,6 +57,8 @@ export interface SimChart {
   title: string;
   series: SimChartSeries[];
   position?: string;
+  /** The cell at the chart's bottom-right corner, when setPosition was given one. */
+  end?: string;
 }
 
 export interface SimFont {

@@ -1356,9 +1356,10 @@ export class ChartProxy extends SimObject {
     return super.readProp(t, prop);
   }
 
-  setPosition(startCell: string | RangeProxy): void {
-    this.call('setPosition', [typeof startCell === 'string' ? startCell : startCell.path], (t: SimChart) => {
+  setPosition(startCell: string | RangeProxy, endCell?: string): void {
+    this.call('setPosition', [typeof startCell === 'string' ? startCell : startCell.path, endCell], (t: SimChart) => {
       t.position = typeof startCell === 'string' ? rectA1(parseRect(startCell)) : rectA1((startCell.target() as RangeTarget).rect);
+      if (endCell !== undefined) t.end = rectA1(parseRect(endCell));
     });
   }
 
