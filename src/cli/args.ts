@@ -32,6 +32,8 @@ export type ParsedArgs =
       book: string;
       out?: string;
       json?: string;
+      /** Print the letters and the analysis sheets to this PDF (LibreOffice). */
+      pdf?: string;
       asOf?: IsoDate;
       inPlace: boolean;
       options: OptionValues;
@@ -43,7 +45,7 @@ export type ParsedArgs =
 /** `dateWindow` → `date-window`. */
 export const kebab = (name: string): string => name.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`);
 
-const COMMON_VALUE_FLAGS = ['out', 'json', 'as-of', 'lang', 'statement'] as const;
+const COMMON_VALUE_FLAGS = ['out', 'json', 'as-of', 'lang', 'statement', 'company', 'pdf'] as const;
 const COMMON_BARE_FLAGS = ['in-place', 'help'] as const;
 
 /** Every job's options by flag name (an option name several jobs share appears once per job). */
@@ -125,7 +127,7 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
   if (!selected.length) return fail('cli.error.unknownJob', { job, jobs: ['all', ...JOBS.map((j) => j.id)].join(', ') });
   const mine = optionsByFlag(selected);
 
-  const out: { out?: string; json?: string; asOf?: IsoDate; inPlace: boolean; options: OptionValues; statements: string[] } = { inPlace: false, options: {}, statements: [] };
+  const out: { out?: string; json?: string; pdf?: string; asOf?: IsoDate; inPlace: boolean; options: OptionValues; statements: string[] } = { inPlace: false, options: {}, statements: [] };
   for (const tk of tokens) {
     const flag = `--${tk.flag}`;
     if ((COMMON_BARE_FLAGS as readonly string[]).includes(tk.flag)) {
@@ -139,6 +141,8 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
       if (tk.flag === 'out') out.out = v;
       else if (tk.flag === 'json') out.json = v;
       else if (tk.flag === 'statement') out.statements.push(v);
+      else if (tk.flag === 'company') out.options.company = v;
+      else if (tk.flag === 'pdf') out.pdf = v;
       else if (tk.flag === 'as-of') {
         if (!isIsoDate(v)) return fail('cli.error.badDate', { flag, value: v });
         out.asOf = v;

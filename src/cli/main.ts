@@ -21,6 +21,7 @@ import { parseArgs } from './args';
 import { figuresOf } from '../core/figures';
 import { helpText } from './help';
 import { defaultCallFunction, type CallFunction } from './functions';
+import { findSoffice, sheetsToSend, writePdf } from './pdf';
 
 export interface CliIO {
   stdout: (text: string) => void;
@@ -33,6 +34,8 @@ export interface CliIO {
   callFunction?: CallFunction;
   /** Minimum milliseconds between two progress lines of one phase (default 1000; 0 prints all). */
   progressEvery?: number;
+  /** LibreOffice for --pdf (default: soffice on the PATH; null: not installed). */
+  soffice?: string | null;
 }
 
 /** Findings that say a chosen period holds no data: worth a line of their own, not only a count. */
@@ -106,6 +109,11 @@ export async function main(argv: readonly string[], io: CliIO): Promise<number> 
     return EXIT_USAGE;
   }
   const asOf = parsed.asOf ?? (io.today ?? localToday)();
+  const pdf = parsed.pdf ? resolve(cwd, parsed.pdf) : undefined;
+  if (pdf && (pdf === book || pdf === out)) {
+    say(lang, 'cli.error.sameAsInput');
+    return EXIT_USAGE;
+  }
 
   // Progress only for long runs: nothing in the first `every` ms, then at most one line per `every` ms per phase,
   // and the phase's last line only if it said something before.
@@ -174,11 +182,19 @@ export async function main(argv: readonly string[], io: CliIO): Promise<number> 
       const title = t(lang, jobById(o.job)?.title ?? 'cli.title');
       say(lang, 'run.cli.answer', { job: title, figures: figures.map((f) => t(lang, 'run.cli.figure', { label: f.label, value: f.value })).join(t(lang, 'run.cli.figureSeparator')) });
     }
+    let pdfFailed = false;
+    if (pdf) {
+      const keep = sheetsToSend(run.plan.layouts);
+      const r = await writePdf(await host.toBuffer(), keep, pdf, io.soffice === undefined ? findSoffice() : io.soffice);
+      if (r.ok) say(lang, 'documents.pdf.written', { file: pdf, sheets: r.sheets });
+      else say(lang, r.reason === 'missing' ? 'documents.pdf.missing' : 'documents.pdf.failed', { file: out, detail: r.detail ?? '' });
+      pdfFailed = !r.ok;
+    }
     const errors = run.findings.filter((f) => f.severity === 'error').length;
     const warnings = run.findings.filter((f) => f.severity === 'warning').length;
     say(lang, 'cli.result.findings', { count: run.findings.length, errors, warnings });
     io.stdout(`${out}\n`);
-    return EXIT_OK;
+    return pdfFailed ? EXIT_BAD_INPUT : EXIT_OK;
   } catch (e) {
     if (e instanceof HostError) {
       say(lang, e.key, e.values);

@@ -6,6 +6,7 @@ import type { IsoDate } from './values/brand';
 import type { Lang, MessageKey, Translate } from './i18n';
 import type { SheetDetection } from './structure';
 import type { WorkbookState } from './state';
+import type { CompanySettings } from './report/company';
 
 /** The jobs Clerk Desk runs. `structure` always runs first; the others read its tables. */
 export type JobId = 'structure' | 'quotes' | 'reconcile' | 'receivables' | 'sales' | 'ledgers';
@@ -47,6 +48,8 @@ export interface JobContext {
   options: OptionValues;
   /** Called now and then on long runs; returns false when the user cancelled. */
   progress?: (done: number, total: number) => boolean;
+  /** Our company, for the documents we send (core/report/company.ts); absent when not known. */
+  company?: CompanySettings;
 }
 
 /** JSON-clean data: what a job puts under its section of the summary. */

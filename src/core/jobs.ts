@@ -2,13 +2,13 @@ import type { Job, JobId, OptionValues } from './job';
 import type { TableKind } from './tables/kinds';
 import { structureJob } from './structure/job';
 import { quotesJob } from './quotes/job';
-import { reconcileJob } from './reconcile/job';
+import { reconcileWithLetters } from './report/letter-job';
 import { receivablesJob } from './receivables/job';
 import { salesJob } from './sales/job';
 import { ledgersJob } from './ledgers/job';
 
 /** Every job, in the order `all` runs them. */
-export const JOBS: readonly Job[] = [structureJob, quotesJob, reconcileJob, receivablesJob, salesJob, ledgersJob];
+export const JOBS: readonly Job[] = [structureJob, quotesJob, reconcileWithLetters, receivablesJob, salesJob, ledgersJob];
 
 export const JOB_IDS: readonly JobId[] = JOBS.map((j) => j.id);
 

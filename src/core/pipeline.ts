@@ -12,6 +12,8 @@ import { columnLetter } from './values/address';
 import { dataEnd } from './period';
 import { statementInputs, type StatementFile } from './reconcile/statement-file';
 import { findingsSheet, type JobFindings } from './findings-sheet';
+import { forPrint } from './report/print';
+import { resolveCompany } from './report/company';
 
 export interface RunRequest {
   /** Jobs to run; 'structure' is implied (its own sheets are written only when it is listed). */
@@ -57,7 +59,9 @@ export function runWorkbook(grids: readonly Grid[], request: RunRequest): RunOut
   const structure = structureWorkbook(sourceGrids, { overrides: { ...theirs.overrides, ...state.overrides }, defaultYear });
   const options = request.options ?? {};
   const t = translator(request.lang);
-  const ctx: JobContext = { asOf: request.asOf, lang: request.lang, t, options, progress: request.progress };
+  const typedCompany = options.company;
+  const company = resolveCompany(typeof typedCompany === 'string' ? typedCompany : undefined, state.company, structure.tables);
+  const ctx: JobContext = { company: company?.settings, asOf: request.asOf, lang: request.lang, t, options, progress: request.progress };
   const input = { grids: sourceGrids, tables: structure.tables, issues: structure.issues, detections: structure.detections, state };
   const asked = new Set<JobId>(request.jobs);
   const present = new Set<TableKind>(structure.tables.map((tb) => tb.kind as TableKind));
@@ -119,15 +123,17 @@ export function runWorkbook(grids: readonly Grid[], request: RunRequest): RunOut
         })),
       ];
     }
-    sheets.push(...own);
+    sheets.push(...forPrint(own, t, company?.settings.name));
     outcomes.push({ job: job.id, result: run.result, sheets: own.map((s) => s.name), findings });
   }
   const groups: JobFindings[] = outcomes.map((o) => ({ job: o.job, title: t(JOBS.find((j) => j.id === o.job)?.title ?? 'structure.title'), findings: o.findings }));
-  sheets.push(findingsSheet(groups, ctx, new Set([...sourceGrids.map((g) => g.name), ...sheets.map((s) => s.name)])));
+  sheets.push(...forPrint([findingsSheet(groups, ctx, new Set([...sourceGrids.map((g) => g.name), ...sheets.map((s) => s.name)]))], t, company?.settings.name));
   const owned = sheets.map((s) => ({ sheet: s.name, purpose: s.purpose }));
   // Keep ownership of sheets from earlier runs of other jobs, so a later run can still replace them.
   const kept = state.owned.filter((o) => !owned.some((n) => n.sheet === o.sheet) && grids.some((g) => g.name === o.sheet));
-  const nextState: WorkbookState = { ...state, ...updates, owned: [...kept, ...owned] };
+  // A company she typed is remembered; one read from titles is used for this run only (the pane asks her to confirm).
+  const remembered = company && company.source !== 'titles' ? { company: company.settings } : {};
+  const nextState: WorkbookState = { ...state, ...updates, ...remembered, owned: [...kept, ...owned] };
   sheets.push(stateSheet(nextState));
   const findings = outcomes.flatMap((o) => o.findings);
   return { summary, sheets, findings, outcomes, structure, state: nextState };

@@ -1,6 +1,9 @@
 import type { Grid } from './grid';
 import type { SheetSpec } from './sheet-spec';
 import type { TableKind } from './tables/kinds';
+import { parseCompanySettings, type CompanySettings } from './report/company';
+
+const withCompany = (company: CompanySettings | undefined) => (company ? { company } : {});
 
 /**
  * What Clerk Desk remembers inside the workbook (design rule 5): which sheets it generated, and the clerk's
@@ -48,6 +51,8 @@ export interface WorkbookState {
   overrides: Record<string, SheetOverride>;
   /** Reconcile's in-transit lines, carried to the next period (issue 15). */
   inTransit?: CarriedInTransit[];
+  /** Our company, for the documents we send (optional: set by --company, the pane, or confirmed from titles). */
+  company?: CompanySettings;
   /** A run of the Office.js host that was writing when it stopped (see StagingRecord); absent when none is. */
   staging?: StagingRecord;
 }
@@ -135,6 +140,7 @@ export function readState(grids: readonly Grid[]): WorkbookState {
       owned: Array.isArray(parsed.owned) ? parsed.owned.filter((o) => typeof o?.sheet === 'string') : [],
       overrides: parsed.overrides && typeof parsed.overrides === 'object' ? parsed.overrides : {},
       ...(Array.isArray(parsed.inTransit) ? { inTransit: parsed.inTransit.filter((c) => typeof c?.party === 'string' && typeof c?.period === 'string') } : {}),
+      ...withCompany(parseCompanySettings(parsed.company)),
     };
     return withStaging(state, grid);
   } catch {

@@ -22,6 +22,7 @@ import {
   type RepairOutcome,
   type SwitchScene,
 } from './staging';
+import { queuePageLayout } from './page-layout';
 
 /**
  * Executing a WritePlan through Office.js, so that a run that fails leaves the previous results (staging.ts says how):
@@ -68,9 +69,10 @@ interface Op {
  * Request bytes of each kind of op as Microsoft's client serializes it (object paths, Instantiate and _KeepReference
  * actions, ids): measured on the wire with @microsoft/office-js 1.1.110 (test/office-wire), plus ~15% for longer ids
  * late in a big run. A hyperlink cell costs ~1 kB, not the few hundred bytes of its JSON: 5,000 links estimated at
- * the JSON size went to Excel as a 5.7 MB request.
+ * the JSON size went to Excel as a 5.7 MB request. `wrap` and `pageLayout` are not measured yet: estimated high from
+ * `width` (a column range and its format) and a dozen property sets.
  */
-const WIRE = { font: 950, table: 760, conditional: 1_700, link: 1_200, width: 1_070, freeze: 120, chart: 1_900, series: 1_500, visibility: 320, block: 660 };
+const WIRE = { font: 950, table: 760, conditional: 1_700, link: 1_200, width: 1_070, freeze: 120, chart: 1_900, series: 1_500, visibility: 320, block: 660, wrap: 1_300, pageLayout: 4_000 };
 /** The client cuts a values/numberFormat write above 1,500 cells into row chunks, ~3.3 kB of paths and actions per chunk pair. */
 const CHUNK_BYTES_PER_CELL = 3;
 /** The hyperlink colour of Excel's default theme (the xlsx host uses the same). */
@@ -378,6 +380,28 @@ function layoutOps(l: SheetLayout, caps: Capabilities, date1904: boolean): Op[] 
   if (l.freezeRows > 0) {
     ops.push({ bytes: WIRE.freeze, step, rows: 0, writesValues: false, queue: (_ctx, sheet) => sheet(l.name).freezePanes.freezeRows(l.freezeRows) });
   }
+  // Long text wraps inside its (capped) column, as the file host writes it: table, totals and summary cells only.
+  for (const b of l.blocks) {
+    if (b.role !== 'table' && b.role !== 'totals' && b.role !== 'summary') continue;
+    for (let j = 0; j < b.formats.length; j++) {
+      if (!l.wrap[b.left - 1 + j]) continue;
+      ops.push({
+        bytes: WIRE.wrap,
+        step,
+        rows: 0,
+        writesValues: false,
+        queue: (_ctx, sheet) => {
+          const format = sheet(l.name).getRangeByIndexes(b.top - 1, b.left - 1 + j, b.rows.length, 1).format;
+          format.wrapText = true;
+          format.verticalAlignment = 'Top' as Excel.VerticalAlignment;
+        },
+      });
+    }
+  }
+  const page = l.page;
+  if (page && caps.pageLayout) {
+    ops.push({ bytes: WIRE.pageLayout + jsonBytes(page), step, rows: 0, writesValues: false, queue: (_ctx, sheet) => queuePageLayout(sheet(l.name), page) });
+  }
   for (const c of l.charts) {
     if (!caps.minimum) break;
     ops.push({
@@ -389,7 +413,7 @@ function layoutOps(l: SheetLayout, caps: Capabilities, date1904: boolean): Op[] 
         const ws = sheet(l.name);
         const chart = ws.charts.add(CHART_TYPES[c.kind] ?? ('ColumnClustered' as Excel.ChartType), ws.getRange(c.series[0]), 'Columns' as Excel.ChartSeriesBy);
         chart.title.text = c.title;
-        chart.setPosition(c.anchor);
+        chart.setPosition(c.anchor, c.anchorEnd);
         chart.series.getItemAt(0).setXAxisValues(ws.getRange(c.categories));
         for (const range of c.series.slice(1)) {
           const { header, data } = splitHeader(range);

@@ -60,6 +60,8 @@ export interface SimChart {
   title: string;
   series: SimChartSeries[];
   position?: string;
+  /** The cell at the chart's bottom-right corner, when setPosition was given one. */
+  end?: string;
 }
 
 export interface SimFont {
@@ -131,6 +133,18 @@ export function parseRect(address: string): Rect {
 
 const intersects = (a: Rect, b: Rect) => a.r0 < b.r0 + b.rows && b.r0 < a.r0 + a.rows && a.c0 < b.c0 + b.cols && b.c0 < a.c0 + a.cols;
 
+/** A sheet's page set-up as written through worksheet.pageLayout (ExcelApi 1.9). */
+export interface SimPageLayout {
+  paperSize?: string;
+  orientation?: string;
+  zoom?: { scale?: number; horizontalFitToPages?: number; verticalFitToPages?: number };
+  margins: Record<string, number>;
+  centerHorizontally?: boolean;
+  printArea?: string;
+  printTitleRows?: string;
+  headers: Record<string, string>;
+}
+
 export class SimSheet {
   /** Excel's Worksheet.id, a GUID in braces that survives renames (WorksheetCollection.getItem takes a name or an id). */
   id = '';
@@ -152,6 +166,11 @@ export class SimSheet {
   frozenRows = 0;
   conditionalFormats: SimConditionalFormat[] = [];
   charts: SimChart[] = [];
+  pageLayout: SimPageLayout = { margins: {}, headers: {} };
+  /** Cells whose text wraps (Range.format.wrapText), by cell key. */
+  wrapped = new Set<number>();
+  /** Vertical alignment set through Range.format.verticalAlignment, by cell key. */
+  verticalAlignment = new Map<number, string>();
 
   constructor(public name: string) {}
 
@@ -274,6 +293,8 @@ export class SimSheet {
     }
     if (links) for (const k of [...this.hyperlinks.keys()]) if (inside(k)) this.hyperlinks.delete(k);
     if (formats) for (const k of [...this.fonts.keys()]) if (inside(k)) this.fonts.delete(k);
+    if (formats) for (const k of [...this.wrapped]) if (inside(k)) this.wrapped.delete(k);
+    if (formats) for (const k of [...this.verticalAlignment.keys()]) if (inside(k)) this.verticalAlignment.delete(k);
     if (formats) {
       this.merges = this.merges.filter((m) => !intersects(m, rect));
       this.conditionalFormats = this.conditionalFormats.filter((cf) => !intersects(parseRect(cf.range), rect));

@@ -530,6 +530,10 @@ export class WorksheetProxy extends SimObject {
     return this.nav('freezePanes') as FreezePanesProxy;
   }
 
+  get pageLayout(): PageLayoutProxy {
+    return this.nav('pageLayout') as PageLayoutProxy;
+  }
+
   protected override defaultProps(): string[] {
     return ['name', 'visibility', 'position'];
   }
@@ -566,6 +570,8 @@ export class WorksheetProxy extends SimObject {
         return new ChartCollectionProxy(this.ctx, () => this.live(), `${this.path}.charts`);
       case 'freezePanes':
         return new FreezePanesProxy(this.ctx, () => this.live(), `${this.path}.freezePanes`);
+      case 'pageLayout':
+        return new PageLayoutProxy(this.ctx, () => this.live(), `${this.path}.pageLayout`);
       default:
         return super.makeNav(name);
     }
@@ -655,6 +661,139 @@ export class FreezePanesProxy extends SimObject {
       this.model.requireApi(7, 'freezePanes.unfreeze');
       t.frozenRows = 0;
     });
+  }
+}
+
+// ---------------------------------------------------------------- page layout (ExcelApi 1.9)
+
+const PAPER_TYPES = new Set(['Letter', 'LetterSmall', 'Tabloid', 'Ledger', 'Legal', 'Statement', 'Executive', 'A3', 'A4', 'A4Small', 'A5', 'B4', 'B5']);
+const MARGIN_PROPS = new Set(['leftMargin', 'rightMargin', 'topMargin', 'bottomMargin', 'headerMargin', 'footerMargin']);
+
+export class PageLayoutProxy extends SimObject {
+  set paperSize(v: string) {
+    this.set('paperSize', v);
+  }
+
+  set orientation(v: string) {
+    this.set('orientation', v);
+  }
+
+  set zoom(v: { scale?: number; horizontalFitToPages?: number; verticalFitToPages?: number }) {
+    this.set('zoom', v);
+  }
+
+  set centerHorizontally(v: boolean) {
+    this.set('centerHorizontally', v);
+  }
+
+  set leftMargin(v: number) {
+    this.set('leftMargin', v);
+  }
+
+  set rightMargin(v: number) {
+    this.set('rightMargin', v);
+  }
+
+  set topMargin(v: number) {
+    this.set('topMargin', v);
+  }
+
+  set bottomMargin(v: number) {
+    this.set('bottomMargin', v);
+  }
+
+  set headerMargin(v: number) {
+    this.set('headerMargin', v);
+  }
+
+  set footerMargin(v: number) {
+    this.set('footerMargin', v);
+  }
+
+  get headersFooters(): { defaultForAllPages: HeaderFooterProxy } {
+    return { defaultForAllPages: this.nav('defaultForAllPages') as HeaderFooterProxy };
+  }
+
+  setPrintArea(area: string): void {
+    this.call('setPrintArea', [area], (t: SimSheet) => {
+      this.model.requireApi(9, 'pageLayout.setPrintArea');
+      parseRect(area); // throws InvalidArgument on a bad address
+      t.pageLayout.printArea = area;
+    });
+  }
+
+  setPrintTitleRows(rows: string): void {
+    this.call('setPrintTitleRows', [rows], (t: SimSheet) => {
+      this.model.requireApi(9, 'pageLayout.setPrintTitleRows');
+      const m = /^\$?(\d+):\$?(\d+)$/.exec(rows);
+      if (!m || Number(m[1]) < 1 || Number(m[2]) < Number(m[1])) throw new SimRichApiError('InvalidArgument', `setPrintTitleRows(${rows})`);
+      t.pageLayout.printTitleRows = rows;
+    });
+  }
+
+  protected override writeProp(t: SimSheet, prop: string, v: unknown): void {
+    this.model.requireApi(9, `pageLayout.${prop}`);
+    const pl = t.pageLayout;
+    if (prop === 'paperSize') {
+      if (!PAPER_TYPES.has(String(v))) throw new SimRichApiError('InvalidArgument', `paperSize ${String(v)}`);
+      pl.paperSize = String(v);
+    } else if (prop === 'orientation') {
+      if (v !== 'Portrait' && v !== 'Landscape') throw new SimRichApiError('InvalidArgument', `orientation ${String(v)}`);
+      pl.orientation = v;
+    } else if (prop === 'zoom') {
+      const z = v as SimPageLayoutZoom;
+      const fit = [z.horizontalFitToPages, z.verticalFitToPages].filter((n) => n !== undefined);
+      if (z.scale !== undefined && (fit.length || z.scale < 10 || z.scale > 400)) throw new SimRichApiError('InvalidArgument', 'zoom.scale');
+      if (fit.some((n) => !Number.isInteger(n) || (n as number) < 1)) throw new SimRichApiError('InvalidArgument', 'zoom fit to pages');
+      pl.zoom = { ...z };
+    } else if (prop === 'centerHorizontally') pl.centerHorizontally = Boolean(v);
+    else if (MARGIN_PROPS.has(prop)) {
+      if (typeof v !== 'number' || v < 0) throw new SimRichApiError('InvalidArgument', `${prop} ${String(v)}`);
+      pl.margins[prop] = v;
+    } else super.writeProp(t, prop, v);
+  }
+
+  protected override makeNav(name: string): SimObject {
+    if (name === 'defaultForAllPages') return new HeaderFooterProxy(this.ctx, () => this.target(), `${this.path}.headersFooters.defaultForAllPages`);
+    return super.makeNav(name);
+  }
+}
+
+type SimPageLayoutZoom = { scale?: number; horizontalFitToPages?: number; verticalFitToPages?: number };
+
+const HEADER_PROPS = new Set(['leftHeader', 'centerHeader', 'rightHeader', 'leftFooter', 'centerFooter', 'rightFooter']);
+
+/** Excel limits a header or footer section to 255 characters. */
+export class HeaderFooterProxy extends SimObject {
+  set leftHeader(v: string) {
+    this.set('leftHeader', v);
+  }
+
+  set centerHeader(v: string) {
+    this.set('centerHeader', v);
+  }
+
+  set rightHeader(v: string) {
+    this.set('rightHeader', v);
+  }
+
+  set leftFooter(v: string) {
+    this.set('leftFooter', v);
+  }
+
+  set centerFooter(v: string) {
+    this.set('centerFooter', v);
+  }
+
+  set rightFooter(v: string) {
+    this.set('rightFooter', v);
+  }
+
+  protected override writeProp(t: SimSheet, prop: string, v: unknown): void {
+    this.model.requireApi(9, `headersFooters.${prop}`);
+    if (!HEADER_PROPS.has(prop)) return super.writeProp(t, prop, v);
+    if (typeof v !== 'string' || v.length > 255) throw new SimRichApiError('InvalidArgument', `${prop}: a string of at most 255 characters`);
+    t.pageLayout.headers[prop] = v;
   }
 }
 
@@ -989,6 +1128,14 @@ export class RangeFormatProxy extends SimObject {
     this.set('columnWidth', v);
   }
 
+  set wrapText(v: boolean) {
+    this.set('wrapText', v);
+  }
+
+  set verticalAlignment(v: string) {
+    this.set('verticalAlignment', v);
+  }
+
   protected override readProp(t: RangeTarget, prop: string): unknown {
     if (prop === 'columnWidth') return t.sheet.columnWidths.get(t.rect.c0) ?? 48;
     return super.readProp(t, prop);
@@ -999,6 +1146,23 @@ export class RangeFormatProxy extends SimObject {
       guard(t.sheet);
       if (typeof v !== 'number' || !(v >= 0) || v > 255 * 7.5) throw new SimRichApiError('InvalidArgument', `columnWidth ${String(v)}`);
       for (let c = t.rect.c0; c < t.rect.c0 + t.rect.cols; c++) t.sheet.columnWidths.set(c, v);
+      return;
+    }
+    if (prop === 'verticalAlignment') {
+      guard(t.sheet);
+      if (!['Top', 'Center', 'Bottom', 'Justify', 'Distributed'].includes(String(v))) throw new SimRichApiError('InvalidArgument', `verticalAlignment ${String(v)}`);
+      for (let r = t.rect.r0; r < t.rect.r0 + t.rect.rows; r++) for (let c = t.rect.c0; c < t.rect.c0 + t.rect.cols; c++) t.sheet.verticalAlignment.set(cellKey(r, c), String(v));
+      return;
+    }
+    if (prop === 'wrapText') {
+      guard(t.sheet);
+      if (typeof v !== 'boolean') throw new SimRichApiError('InvalidArgument', `wrapText ${String(v)}`);
+      for (let r = t.rect.r0; r < t.rect.r0 + t.rect.rows; r++) {
+        for (let c = t.rect.c0; c < t.rect.c0 + t.rect.cols; c++) {
+          if (v) t.sheet.wrapped.add(cellKey(r, c));
+          else t.sheet.wrapped.delete(cellKey(r, c));
+        }
+      }
       return;
     }
     super.writeProp(t, prop, v);
@@ -1346,9 +1510,10 @@ export class ChartProxy extends SimObject {
     return super.readProp(t, prop);
   }
 
-  setPosition(startCell: string | RangeProxy): void {
-    this.call('setPosition', [typeof startCell === 'string' ? startCell : startCell.path], (t: SimChart) => {
+  setPosition(startCell: string | RangeProxy, endCell?: string): void {
+    this.call('setPosition', [typeof startCell === 'string' ? startCell : startCell.path, endCell], (t: SimChart) => {
       t.position = typeof startCell === 'string' ? rectA1(parseRect(startCell)) : rectA1((startCell.target() as RangeTarget).rect);
+      if (endCell !== undefined) t.end = rectA1(parseRect(endCell));
     });
   }
 

@@ -16,6 +16,7 @@ import * as period from './catalog/period';
 import * as run from './catalog/run';
 import * as pane from './catalog/pane';
 import * as options from './catalog/options';
+import * as documents from './catalog/documents';
 
 export type Lang = 'zh-CN' | 'en-US';
 export const LANGS: readonly Lang[] = ['zh-CN', 'en-US'];
@@ -36,6 +37,7 @@ const ZH = {
   ...run.zh,
   ...pane.zh,
   ...options.zh,
+  ...documents.zh,
 };
 
 export type MessageKey = keyof typeof ZH;
@@ -55,6 +57,7 @@ const EN: Record<MessageKey, string> = {
   ...run.en,
   ...pane.en,
   ...options.en,
+  ...documents.en,
 };
 
 export const CATALOGS: Record<Lang, Record<MessageKey, string>> = { 'zh-CN': ZH, 'en-US': EN };

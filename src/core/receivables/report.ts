@@ -24,6 +24,8 @@ export interface ReceivablesModel {
 }
 
 const fmt = (fen: number) => formatFen(asFen(fen), { symbol: true });
+/** How many customers of a group a per-group row sums (the by-group tables' second column). */
+const countOf = (rows: readonly { group: CustomerGroup }[], group: CustomerGroup): number => rows.filter((r) => r.group === group).length;
 
 export function abnormalText(a: AbnormalItem, ctx: JobContext, overdueDays: number): { kind: string; description: string; action: string } {
   const { t } = ctx;
@@ -80,11 +82,11 @@ export function receivablesSheets(m: ReceivablesModel, ctx: JobContext): SheetSp
       {
         name: name('Aging_Groups'),
         caption: t('receivables.caption.byGroup'),
-        columns: [column('group', t('receivables.col.group'), 'text', 28), column('blank', ' ', 'text', 10), column('outstanding', t('receivables.col.outstanding'), 'money', 15), column('notDue', t('receivables.col.notDue'), 'money', 13), ...bucketCols],
+        columns: [column('group', t('receivables.col.group'), 'text', 28), column('customers', t('documents.col.customerCount'), 'integer', 10), column('outstanding', t('receivables.col.outstanding'), 'money', 15), column('notDue', t('receivables.col.notDue'), 'money', 13), ...bucketCols],
         rows: [
-          [groupName('related'), null, ...agingValues(m.aging.groups.related)],
-          [groupName('external'), null, ...agingValues(m.aging.groups.external)],
-          [t('receivables.total'), null, ...agingValues(m.aging.total)],
+          [groupName('related'), countOf(m.aging.customers, 'related'), ...agingValues(m.aging.groups.related)],
+          [groupName('external'), countOf(m.aging.customers, 'external'), ...agingValues(m.aging.groups.external)],
+          [t('receivables.total'), m.aging.customers.length, ...agingValues(m.aging.total)],
         ],
       },
       {
@@ -154,11 +156,11 @@ export function receivablesSheets(m: ReceivablesModel, ctx: JobContext): SheetSp
       {
         name: name('Collection_Groups'),
         caption: t('receivables.caption.byGroup'),
-        columns: [column('group', t('receivables.col.group'), 'text', 28), column('blank', ' ', 'text', 10), ...collectionCols],
+        columns: [column('group', t('receivables.col.group'), 'text', 28), column('customers', t('documents.col.customerCount'), 'integer', 10), ...collectionCols],
         rows: [
-          [groupName('related'), null, ...collectionValues(c.groups.related)],
-          [groupName('external'), null, ...collectionValues(c.groups.external)],
-          [t('receivables.total'), null, ...collectionValues(c.total)],
+          [groupName('related'), countOf(c.customers, 'related'), ...collectionValues(c.groups.related)],
+          [groupName('external'), countOf(c.customers, 'external'), ...collectionValues(c.groups.external)],
+          [t('receivables.total'), c.customers.length, ...collectionValues(c.total)],
         ],
         highlights: statusHighlights,
       },

@@ -17,6 +17,7 @@ export const zh = {
   'excel.host.feature.screenSuspend': '写入时暂停屏幕刷新，写入时屏幕会闪动',
   'excel.host.feature.visibleCells': '一次读出筛选隐藏的行，筛选过的表可能只识别出部分隐藏行',
   'excel.host.feature.mergedAreas': '读取合并单元格，合并区域将按普通单元格处理',
+  'excel.host.feature.pageLayout': '打印设置（A4、适应页宽、标题行、页眉页脚），生成的表需手动设置打印',
   'excel.host.warn.merges': '工作表“{sheet}”的合并区域太多（超过 512 个），未能全部读取。',
   'excel.host.warn.hiddenRows': '工作表“{sheet}”的隐藏行太分散，只识别了其中一部分。',
   // --- task pane (excel.pane.*) ---
@@ -141,6 +142,7 @@ export const en: Record<keyof typeof zh, string> = {
   'excel.host.feature.screenSuspend': 'pausing screen updates while writing, so the screen may flicker',
   'excel.host.feature.visibleCells': 'reading the rows a filter hides in one go, so a filtered list may be only partly recognised',
   'excel.host.feature.mergedAreas': 'reading merged cells, so merged areas are read as plain cells',
+  'excel.host.feature.pageLayout': 'print set-up (A4, fit to width, repeated header rows, page header and footer), so generated sheets must be set up for printing by hand',
   'excel.host.warn.merges': 'Sheet "{sheet}" has too many merged areas (over 512); not all of them could be read.',
   'excel.host.warn.hiddenRows': 'Sheet "{sheet}" has hidden rows scattered too widely; only some of them were recognised.',
   // --- task pane (excel.pane.*) ---
