@@ -35,6 +35,7 @@ const path = require('path');
 const HtmlWebpackPlugin = require('html-webpack-plugin');
 const CopyWebpackPlugin = require('copy-webpack-plugin');
 const CustomFunctionsMetadataPlugin = require('custom-functions-metadata-plugin');
+const { LocalizeFunctionsMetadataPlugin } = require('./scripts/localize-functions-metadata.cjs');
 
 const PORT = Number(process.env.PORT || process.env.npm_package_config_dev_server_port || 3000);
 const urlDev = 'https://localhost:3000/';
@@ -121,6 +122,8 @@ module.exports = async (env = {}, argv = {}) => {
         new CopyWebpackPlugin({
           patterns: [
             { from: 'assets/icon-*.png', to: 'assets/[name][ext]', noErrorOnMissing: true },
+            // Microsoft's Excel client library for the "Office.js (Microsoft client)" host (a dev dependency; never in dist/).
+            { from: 'node_modules/@microsoft/office-js/dist/excel-web-16.00.debug.js', to: 'office-js/[name][ext]', noErrorOnMissing: true },
             ...(fs.existsSync(SAMPLE) ? [{ from: SAMPLE, to: 'assets/sample/clerk-sample.xlsx' }] : []),
           ],
         }),
@@ -147,7 +150,12 @@ module.exports = async (env = {}, argv = {}) => {
       splitChunks: { chunks: (chunk) => chunk.name !== 'clerk-desk', cacheGroups: { defaultVendors: false } },
     },
     plugins: [
-      ...(hasFunctions ? [new CustomFunctionsMetadataPlugin({ output: 'functions.json', input: FUNCTIONS })] : []),
+      ...(hasFunctions
+        ? [
+            new CustomFunctionsMetadataPlugin({ output: 'functions.json', input: FUNCTIONS }),
+            new LocalizeFunctionsMetadataPlugin({ extra: path.resolve(__dirname, 'src/functions/metadata.json') }),
+          ]
+        : []),
       new HtmlWebpackPlugin({
         filename: 'taskpane.html',
         template: './src/taskpane/taskpane.html',

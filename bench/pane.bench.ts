@@ -22,6 +22,7 @@ import { cpus, loadavg, tmpdir } from 'node:os';
 import { dirname, extname, join, normalize } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { chromium } from 'playwright-core';
+import { CHROMIUM as CHROMIUM_PROGRAM, locate, missingMessage } from '../test/helpers/programs';
 
 /** The project root: run-ts runs a bundled copy from node_modules/.cache, so look upward for bench/ beside package.json. */
 function projectRoot(): string {
@@ -29,7 +30,7 @@ function projectRoot(): string {
   return process.cwd();
 }
 const ROOT = projectRoot();
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const CHROMIUM = locate(CHROMIUM_PROGRAM);
 const FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 const LOADS = 5;
 const TYPES: Record<string, string> = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.json': 'application/json', '.png': 'image/png', '.css': 'text/css' };
@@ -87,7 +88,7 @@ interface Load {
 
 async function load(origin: string): Promise<Load> {
   const profile = mkdtempSync(join(tmpdir(), 'clerk-pane-bench-'));
-  const context = await chromium.launchPersistentContext(profile, { executablePath: CHROMIUM, headless: true, args: FLAGS });
+  const context = await chromium.launchPersistentContext(profile, { executablePath: CHROMIUM ?? undefined, headless: true, args: FLAGS });
   try {
     const page = context.pages()[0] ?? (await context.newPage());
     const js = new Map<string, number>();
@@ -126,8 +127,8 @@ async function main(): Promise<void> {
   const initialGz = initial.reduce((n, s) => n + gz(dir, s), 0);
   const initialRaw = initial.reduce((n, s) => n + readFileSync(join(dir, s)).length, 0);
 
-  if (!existsSync(CHROMIUM)) {
-    out.push(`| what | value |`, `|---|---:|`, `| JS in taskpane.html (${initial.join(', ')}), gzipped | ${kb(initialGz)} (raw ${kb(initialRaw)}) |`, '', `_First render not measured: ${CHROMIUM} not found (apt-get install -y chromium)._`);
+  if (!CHROMIUM) {
+    out.push(`| what | value |`, `|---|---:|`, `| JS in taskpane.html (${initial.join(', ')}), gzipped | ${kb(initialGz)} (raw ${kb(initialRaw)}) |`, '', `_First render not measured: ${missingMessage(CHROMIUM_PROGRAM)}._`);
     process.stdout.write(`${out.join('\n')}\n`);
     return;
   }

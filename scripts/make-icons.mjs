@@ -39,25 +39,61 @@ function png(size, pixel) {
 }
 const hex = (h) => [parseInt(h.slice(0, 2), 16), parseInt(h.slice(2, 4), 16), parseInt(h.slice(4, 6), 16)];
 
-/** Icon in unit coordinates (0..1), supersampled 4× for smooth edges. */
-function icon(size, color) {
+// Shapes in unit coordinates (0..1), for the white glyph on each icon.
+const seg = (u, v, x1, y1, x2, y2, w) => {
+  const dx = x2 - x1, dy = y2 - y1, t = Math.max(0, Math.min(1, ((u - x1) * dx + (v - y1) * dy) / (dx * dx + dy * dy)));
+  return (u - x1 - t * dx) ** 2 + (v - y1 - t * dy) ** 2 <= w * w;
+};
+const rect = (u, v, x1, y1, x2, y2) => u >= x1 && u <= x2 && v >= y1 && v <= y2;
+const ring = (u, v, cx, cy, r, w) => Math.abs(Math.hypot(u - cx, v - cy) - r) <= w;
+const disc = (u, v, cx, cy, r) => Math.hypot(u - cx, v - cy) <= r;
+/** Inside the triangle (x1,y1)(x2,y2)(x3,y3). */
+const tri = (u, v, x1, y1, x2, y2, x3, y3) => {
+  const s = (ax, ay, bx, by) => (u - bx) * (ay - by) - (ax - bx) * (v - by);
+  const d1 = s(x1, y1, x2, y2), d2 = s(x2, y2, x3, y3), d3 = s(x3, y3, x1, y1);
+  return !((d1 < 0 || d2 < 0 || d3 < 0) && (d1 > 0 || d2 > 0 || d3 > 0));
+};
+
+/** One glyph per meaning: the brand's ledger lines and tick, and a picture of what each job does. */
+const GLYPHS = {
+  // Ledger lines and a tick: Clerk Desk itself.
+  brand: (u, v) => rect(u, v, 0.22, 0.24, 0.78, 0.33) || rect(u, v, 0.22, 0.42, 0.78, 0.51) || rect(u, v, 0.22, 0.60, 0.46, 0.69) || seg(u, v, 0.52, 0.66, 0.62, 0.76, 0.05) || seg(u, v, 0.62, 0.76, 0.80, 0.56, 0.05),
+  // A table: frame, header row, column rules — her sheets read as tables.
+  structure: (u, v) => {
+    const inFrame = rect(u, v, 0.2, 0.22, 0.8, 0.78);
+    const border = inFrame && !rect(u, v, 0.26, 0.28, 0.74, 0.72);
+    return border || rect(u, v, 0.2, 0.22, 0.8, 0.4) || (inFrame && (Math.abs(u - 0.5) <= 0.03 || Math.abs(v - 0.59) <= 0.03));
+  },
+  // A price tag with its hole: quotes against contracts.
+  quotes: (u, v) => {
+    const body = tri(u, v, 0.18, 0.5, 0.38, 0.26, 0.38, 0.74) || rect(u, v, 0.37, 0.26, 0.82, 0.74);
+    return body && !disc(u, v, 0.36, 0.5, 0.07);
+  },
+  // Two arrows, one each way: our list against their statement.
+  reconcile: (u, v) =>
+    seg(u, v, 0.22, 0.36, 0.7, 0.36, 0.05) || tri(u, v, 0.66, 0.24, 0.84, 0.36, 0.66, 0.48) ||
+    seg(u, v, 0.3, 0.64, 0.78, 0.64, 0.05) || tri(u, v, 0.34, 0.52, 0.16, 0.64, 0.34, 0.76),
+  // A clock: receivables by age.
+  receivables: (u, v) => ring(u, v, 0.5, 0.5, 0.28, 0.05) || seg(u, v, 0.5, 0.5, 0.5, 0.32, 0.045) || seg(u, v, 0.5, 0.5, 0.64, 0.58, 0.045),
+  // Rising bars on a base line: monthly sales.
+  sales: (u, v) => rect(u, v, 0.2, 0.74, 0.8, 0.8) || rect(u, v, 0.24, 0.54, 0.36, 0.74) || rect(u, v, 0.44, 0.4, 0.56, 0.74) || rect(u, v, 0.64, 0.24, 0.76, 0.74),
+  // An open book: the ledgers.
+  ledgers: (u, v) =>
+    (tri(u, v, 0.16, 0.28, 0.48, 0.34, 0.48, 0.78) || tri(u, v, 0.16, 0.28, 0.16, 0.72, 0.48, 0.78)) ||
+    (tri(u, v, 0.84, 0.28, 0.52, 0.34, 0.52, 0.78) || tri(u, v, 0.84, 0.28, 0.84, 0.72, 0.52, 0.78)),
+  // Two play triangles: run everything.
+  all: (u, v) => tri(u, v, 0.2, 0.24, 0.5, 0.5, 0.2, 0.76) || tri(u, v, 0.5, 0.24, 0.8, 0.5, 0.5, 0.76),
+};
+
+/** Icon in unit coordinates (0..1), supersampled 4× for smooth edges; outside the rounded square it is transparent. */
+function icon(size, color, glyph) {
   const [cr, cg, cb] = hex(color);
   const inside = (u, v) => {
     const r = 0.18, m = 0.04;
     const cx = Math.min(Math.max(u, m + r), 1 - m - r), cy = Math.min(Math.max(v, m + r), 1 - m - r);
     return (u - cx) ** 2 + (v - cy) ** 2 <= r * r && u >= m && u <= 1 - m && v >= m && v <= 1 - m;
   };
-  const white = (u, v) => {
-    const bar = (y0) => v >= y0 && v <= y0 + 0.09 && u >= 0.22 && u <= 0.78;
-    if (bar(0.24) || bar(0.42)) return true;
-    if (v >= 0.60 && v <= 0.69 && u >= 0.22 && u <= 0.46) return true;
-    // tick: two thick segments
-    const seg = (x1, y1, x2, y2, w) => {
-      const dx = x2 - x1, dy = y2 - y1, t = Math.max(0, Math.min(1, ((u - x1) * dx + (v - y1) * dy) / (dx * dx + dy * dy)));
-      return (u - x1 - t * dx) ** 2 + (v - y1 - t * dy) ** 2 <= w * w;
-    };
-    return seg(0.52, 0.66, 0.62, 0.76, 0.05) || seg(0.62, 0.76, 0.80, 0.56, 0.05);
-  };
+  const white = GLYPHS[glyph];
   const S = 4;
   return png(size, (x, y) => {
     let bg = 0, fg = 0;
@@ -74,7 +110,7 @@ function icon(size, color) {
 
 mkdirSync('assets', { recursive: true });
 const BRAND = '1F6E5A';
-for (const s of [16, 32, 64, 80, 128]) writeFileSync(`assets/icon-${s}.png`, icon(s, BRAND));
-const JOBS = { structure: '2B579A', quotes: '8A4F00', reconcile: '6B2FA0', receivables: 'B3261E', sales: '0F7B8A', ledgers: '4F6B2F' };
-for (const [job, color] of Object.entries(JOBS)) for (const s of [16, 32, 80]) writeFileSync(`assets/icon-${job}-${s}.png`, icon(s, color));
+for (const s of [16, 32, 64, 80, 128]) writeFileSync(`assets/icon-${s}.png`, icon(s, BRAND, 'brand'));
+const JOBS = { structure: '2B579A', quotes: '8A4F00', reconcile: '6B2FA0', receivables: 'B3261E', sales: '0F7B8A', ledgers: '4F6B2F', all: BRAND };
+for (const [job, color] of Object.entries(JOBS)) for (const s of [16, 32, 80]) writeFileSync(`assets/icon-${job}-${s}.png`, icon(s, color, job));
 console.log('icons written to assets/');

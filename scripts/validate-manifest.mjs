@@ -28,7 +28,8 @@ const option = (name) => {
 };
 const manifestPath = path.resolve(args.find((a, i) => !a.startsWith('--') && args[i - 1] !== '--base') ?? path.join(ROOT, 'manifest.xml'));
 const BASE = option('--base') ?? 'https://localhost:3000/';
-const DIST = path.join(ROOT, 'dist');
+/** The build to check: dist/, or another output directory (check-dist.mjs passes the one it checks). */
+const DIST = process.env.CLERK_DESK_DIST ? path.resolve(process.env.CLERK_DESK_DIST) : path.join(ROOT, 'dist');
 const quiet = flag('--quiet');
 const LOCALES = ['zh-CN', 'en-US'];
 
@@ -147,6 +148,7 @@ const SOURCES = {
   'commands.js': 'src/commands/commands.ts',
   'functions.js': 'src/functions/functions.ts',
   'functions.json': 'src/functions/functions.ts',
+  'functions.zh-CN.json': 'src/functions/metadata.json',
 };
 {
   const failures = [];

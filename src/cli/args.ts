@@ -2,13 +2,15 @@
  * The command line, parsed without touching the file system or the clock: argv in, a request or a usage error out.
  *
  *   clerk-desk <job|all> <book.xlsx> [--out f] [--json f] [--as-of YYYY-MM-DD] [--lang zh-CN|en-US] [--in-place]
+ *              [--statement their.xlsx]…
  *              [job options: --kebab-case value, booleans as bare flags]
  *   clerk-desk fn <NAME> [args…]
  *   clerk-desk --help
  */
 import type { JobId, OptionSpec, OptionValues } from '../core/job';
 import { JOBS } from '../core/jobs';
-import { DEFAULT_LANG, LANGS, type Lang, type MessageKey, type MessageValues } from '../core/i18n';
+import { DEFAULT_LANG, LANGS, t, type Lang, type MessageKey, type MessageValues } from '../core/i18n';
+import { optionProblem } from '../core/option-check';
 import type { IsoDate } from '../core/values/brand';
 import { isIsoDate, isIsoMonth } from '../core/values/dates';
 
@@ -30,6 +32,8 @@ export type ParsedArgs =
       book: string;
       out?: string;
       json?: string;
+      /** Print the letters and the analysis sheets to this PDF (LibreOffice). */
+      pdf?: string;
       asOf?: IsoDate;
       inPlace: boolean;
       /** Replace an existing --out file that Clerk Desk did not write. */
@@ -37,13 +41,15 @@ export type ParsedArgs =
       /** Say which reader read the workbook, and why. */
       verbose: boolean;
       options: OptionValues;
+      /** `--statement their.xlsx`, repeatable: their statements as workbooks of their own. */
+      statements: string[];
     }
   | { kind: 'error'; lang: Lang; error: Message };
 
 /** `dateWindow` → `date-window`. */
 export const kebab = (name: string): string => name.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`);
 
-const COMMON_VALUE_FLAGS = ['out', 'json', 'as-of', 'lang'] as const;
+const COMMON_VALUE_FLAGS = ['out', 'json', 'as-of', 'lang', 'statement', 'company', 'pdf'] as const;
 const COMMON_BARE_FLAGS = ['in-place', 'force', 'verbose', 'help'] as const;
 
 /** Every job's options by flag name (an option name several jobs share appears once per job). */
@@ -125,7 +131,7 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
   if (!selected.length) return fail('cli.error.unknownJob', { job, jobs: ['all', ...JOBS.map((j) => j.id)].join(', ') });
   const mine = optionsByFlag(selected);
 
-  const out: { out?: string; json?: string; asOf?: IsoDate; inPlace: boolean; force: boolean; verbose: boolean; options: OptionValues } = { inPlace: false, force: false, verbose: false, options: {} };
+  const out: { out?: string; json?: string; pdf?: string; asOf?: IsoDate; inPlace: boolean; force: boolean; verbose: boolean; options: OptionValues; statements: string[] } = { inPlace: false, force: false, verbose: false, options: {}, statements: [] };
   for (const tk of tokens) {
     const flag = `--${tk.flag}`;
     if ((COMMON_BARE_FLAGS as readonly string[]).includes(tk.flag)) {
@@ -140,6 +146,9 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
       if (!v) return fail('cli.error.missingValue', { flag });
       if (tk.flag === 'out') out.out = v;
       else if (tk.flag === 'json') out.json = v;
+      else if (tk.flag === 'statement') out.statements.push(v);
+      else if (tk.flag === 'company') out.options.company = v;
+      else if (tk.flag === 'pdf') out.pdf = v;
       else if (tk.flag === 'as-of') {
         if (!isIsoDate(v)) return fail('cli.error.badDate', { flag, value: v });
         out.asOf = v;
@@ -188,7 +197,7 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
       }
       default:
         if (!v) return fail('cli.error.missingValue', { flag });
-        if (specs.some((s) => s.listOf === 'positiveInteger')) {
+        if (specs.some((s) => s.format === 'day-list')) {
           const bad = v.split(/[,，、\s]+/).filter(Boolean).find((item) => !/^[1-9]\d*$/.test(item));
           if (bad !== undefined || !/\d/.test(v)) return fail('cli.error.badDayList', { flag, value: v, item: bad ?? v });
         }
@@ -196,6 +205,12 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
     }
   }
 
+  // The same check as the task pane's fields (core/option-check): a value that parses but means nothing is refused.
+  for (const [name, value] of Object.entries(out.options)) {
+    const spec = mine.get(kebab(name))?.find((o) => o.type !== 'enum');
+    const problem = spec ? optionProblem(spec, value) : null;
+    if (problem) return fail('options.cli.bad', { flag: `--${kebab(name)}`, value: String(value), problem: t(lang, problem.key, problem.values) });
+  }
   if (!book) return fail('cli.error.noBook');
   if (extra.length) return fail('cli.error.extraArg', { arg: extra[0] });
   if (out.inPlace && out.out) return fail('cli.error.outInPlace');

@@ -37,10 +37,13 @@ export function helpText(lang: Lang): string {
     ['--out <file.xlsx>', t(lang, 'cli.help.out')],
     ['--json <file.json>', t(lang, 'cli.help.json')],
     ['--as-of <YYYY-MM-DD>', t(lang, 'cli.help.asOf')],
+    ['--company <名称|name>', t(lang, 'documents.help.company')],
+    ['--pdf <file.pdf>', t(lang, 'documents.help.pdf')],
     ['--lang <zh-CN|en-US>', t(lang, 'cli.help.lang')],
     ['--in-place', t(lang, 'cli.help.inPlace')],
     ['--force', t(lang, 'cli.help.force')],
     ['--verbose', t(lang, 'cli.help.verbose')],
+    ['--statement <their.xlsx>', t(lang, 'cli.help.statement')],
     ['--help', t(lang, 'cli.help.help')],
   ];
   for (const [f, d] of common) lines.push(`  ${pad(f, col - 2)}${d}`);

@@ -8,7 +8,9 @@ import { basename, dirname, extname, join, resolve } from 'path';
 import { HostError, type HostProgress } from '../core/host';
 import { runOnHost } from '../core/run-on-host';
 import { jobById } from '../core/jobs';
-import { t, type Lang, type MessageKey, type MessageValues } from '../core/i18n';
+import { t, translator, type Lang, type MessageKey, type MessageValues } from '../core/i18n';
+import { periodLines } from '../core/period';
+import type { StatementFile } from '../core/reconcile/statement-file';
 import type { IsoDate } from '../core/values/brand';
 import { ymdToIso } from '../core/values/dates';
 import { XlsxHost } from '../xlsx/host';
@@ -16,10 +18,12 @@ import { structureWorkbook } from '../core/structure';
 import { readState } from '../core/state';
 import { setWorkbookTables } from '../functions/workbook';
 import { parseArgs } from './args';
+import { figuresOf } from '../core/figures';
 import { helpText } from './help';
 import { defaultCallFunction, type CallFunction } from './functions';
 import { checkOutputs, pathClash, type OutputRequest, type PathProblem } from './output-paths';
 import { writeFilesTogether } from '../xlsx/safe-write';
+import { findSoffice, sheetsToSend, writePdf } from './pdf';
 
 export interface CliIO {
   stdout: (text: string) => void;
@@ -32,7 +36,12 @@ export interface CliIO {
   callFunction?: CallFunction;
   /** Minimum milliseconds between two progress lines of one phase (default 1000; 0 prints all). */
   progressEvery?: number;
+  /** LibreOffice for --pdf (default: soffice on the PATH; null: not installed). */
+  soffice?: string | null;
 }
+
+/** Findings that say a chosen period holds no data: worth a line of their own, not only a count. */
+const EMPTY_PERIOD = new Set(['reconcile-period-empty', 'sales-empty-month', 'reconcile-statement-file-empty']);
 
 export const EXIT_OK = 0;
 export const EXIT_BAD_INPUT = 1;
@@ -120,6 +129,11 @@ export async function main(argv: readonly string[], io: CliIO): Promise<number> 
   const clash = await pathClash(outputs);
   if (clash) return refuse(clash);
   const asOf = parsed.asOf ?? (io.today ?? localToday)();
+  const pdf = parsed.pdf ? resolve(cwd, parsed.pdf) : undefined;
+  if (pdf && (pdf === book || pdf === out)) {
+    say(lang, 'cli.error.sameAsInput');
+    return EXIT_USAGE;
+  }
 
   // Progress only for long runs: nothing in the first `every` ms, then at most one line per `every` ms per phase,
   // and the phase's last line only if it said something before.
@@ -147,6 +161,12 @@ export async function main(argv: readonly string[], io: CliIO): Promise<number> 
     // Every output must be writable before the run, and again just before the save (she may have opened it since).
     const before = await checkOutputs(outputs);
     if (before) return refuse(before);
+    // Their statements as files of their own: read only (never written), each a clear sentence if unreadable.
+    const statements: StatementFile[] = [];
+    for (const file of parsed.statements) {
+      const read = await (await XlsxHost.open(resolve(cwd, file), file)).readWorkbook();
+      statements.push({ label: basename(file, extname(file)), grids: read.grids });
+    }
     const jobsLabel = parsed.jobs.map((id) => t(lang, jobById(id)?.title ?? 'cli.title')).join(lang === 'zh-CN' ? '、' : ', ');
     const run = await runOnHost(
       {
@@ -158,7 +178,7 @@ export async function main(argv: readonly string[], io: CliIO): Promise<number> 
         write: (plan, p) => host.write(plan, p),
         select: (cell) => host.select(cell),
       },
-      { jobs: parsed.jobs, asOf, lang, options: parsed.options },
+      { jobs: parsed.jobs, asOf, lang, options: parsed.options, statements },
       progress,
     );
     // Which reader served is part of the answer: the summary and --verbose say so.
@@ -183,11 +203,30 @@ export async function main(argv: readonly string[], io: CliIO): Promise<number> 
     if (jsonPath) files.push({ path: jsonPath, bytes: Buffer.from(`${JSON.stringify(run.summary, null, 2)}\n`, 'utf8') });
     await saveOutputs(files);
     if (jsonPath) say(lang, 'cli.result.json', { file: jsonPath });
+    // Which period each job used (and an as-of beyond the data), then a chosen period with nothing in it.
+    for (const line of periodLines(run.summary, translator(lang))) io.stderr(`${line}\n`);
+    for (const f of run.findings) if (EMPTY_PERIOD.has(f.code)) say(lang, f.message.key, f.message.values);
+    // The answer first: each job's own figures, one line per job, before the count of findings.
+    for (const o of run.outcomes) {
+      if (o.job === 'structure' && !parsed.jobs.includes('structure')) continue;
+      const figures = figuresOf(o, run.summary, lang);
+      if (!figures.length) continue;
+      const title = t(lang, jobById(o.job)?.title ?? 'cli.title');
+      say(lang, 'run.cli.answer', { job: title, figures: figures.map((f) => t(lang, 'run.cli.figure', { label: f.label, value: f.value })).join(t(lang, 'run.cli.figureSeparator')) });
+    }
+    let pdfFailed = false;
+    if (pdf) {
+      const keep = sheetsToSend(run.plan.layouts);
+      const r = await writePdf(await host.toBuffer(), keep, pdf, io.soffice === undefined ? findSoffice() : io.soffice);
+      if (r.ok) say(lang, 'documents.pdf.written', { file: pdf, sheets: r.sheets });
+      else say(lang, r.reason === 'missing' ? 'documents.pdf.missing' : 'documents.pdf.failed', { file: out, detail: r.detail ?? '' });
+      pdfFailed = !r.ok;
+    }
     const errors = run.findings.filter((f) => f.severity === 'error').length;
     const warnings = run.findings.filter((f) => f.severity === 'warning').length;
     say(lang, 'cli.result.findings', { count: run.findings.length, errors, warnings });
     io.stdout(`${out}\n`);
-    return EXIT_OK;
+    return pdfFailed ? EXIT_BAD_INPUT : EXIT_OK;
   } catch (e) {
     if (e instanceof HostError) {
       say(lang, e.key, e.values);

@@ -36,4 +36,10 @@ export class HostError extends Error {
     super(detail ? `${key}: ${detail}` : key);
     this.name = 'HostError';
   }
+
+  /**
+   * Set when a write failed: 'kept' — the workbook still holds the previous results, exactly; 'pending' — the run
+   * stopped while switching to the new results, and the next run (or reading the workbook) finishes the switch.
+   */
+  previousResults?: 'kept' | 'pending';
 }

@@ -5,6 +5,8 @@ import type { AnyTypedTable } from './tables/typed-table';
 import type { IsoDate } from './values/brand';
 import type { Lang, MessageKey, Translate } from './i18n';
 import type { SheetDetection } from './structure';
+import type { WorkbookState } from './state';
+import type { CompanySettings } from './report/company';
 
 /** The jobs Clerk Desk runs. `structure` always runs first; the others read its tables. */
 export type JobId = 'structure' | 'quotes' | 'reconcile' | 'receivables' | 'sales' | 'ledgers';
@@ -18,10 +20,10 @@ export interface OptionSpec {
   /** Default when not given; for dates and months a job may derive one from asOf instead. */
   default?: string | number | boolean;
   choices?: { value: string; label: MessageKey }[];
-  /** Numbers: the least value that makes sense (default 0: days, tolerances and terms are never negative). */
+  /** For numbers: the smallest value that means something (0 when not given: no negative days or tolerances). */
   min?: number;
-  /** Text holding a list, e.g. aging buckets `30,60,90`: every item must be a whole number of days above 0. */
-  listOf?: 'positiveInteger';
+  /** For text with a shape of its own: 'day-list' is ascending day counts such as `30,60,90` (aging buckets). */
+  format?: 'day-list';
 }
 
 export type OptionValue = string | number | boolean | undefined;
@@ -34,6 +36,8 @@ export interface JobInput {
   issues: readonly CellIssue[];
   /** How structure read each source sheet, including the ones it could not use (for the structure job's own sheets). */
   detections?: readonly SheetDetection[];
+  /** What the workbook remembers from earlier runs (reconcile's carried in-transit lines). */
+  state?: WorkbookState;
 }
 
 export interface JobContext {
@@ -44,6 +48,8 @@ export interface JobContext {
   options: OptionValues;
   /** Called now and then on long runs; returns false when the user cancelled. */
   progress?: (done: number, total: number) => boolean;
+  /** Our company, for the documents we send (core/report/company.ts); absent when not known. */
+  company?: CompanySettings;
 }
 
 /** JSON-clean data: what a job puts under its section of the summary. */
@@ -54,6 +60,8 @@ export interface JobRun {
   result: { [key: string]: Json };
   sheets: SheetSpec[];
   findings: Finding[];
+  /** Fields of the state sheet this job sets (merged by the pipeline). */
+  state?: Pick<WorkbookState, 'inTransit'>;
 }
 
 export interface Job {

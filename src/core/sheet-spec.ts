@@ -1,4 +1,5 @@
 import type { CellRef } from './findings';
+import type { TableKind } from './tables/kinds';
 
 /**
  * SheetSpec: one generated sheet as plain data. A host renders it; a job never formats cells itself.
@@ -32,6 +33,8 @@ export interface ColumnSpec {
   type: ColumnType;
   /** Width in characters; hosts pick a default when absent. */
   width?: number;
+  /** Text wider than this (in characters, CJK counting two) wraps; the default cap is core/report/widths.ts's. */
+  wrapAt?: number;
 }
 
 export type Tone = 'good' | 'warn' | 'bad' | 'info';
@@ -73,6 +76,18 @@ export interface SummaryLine {
   tone?: Tone;
 }
 
+/** How a sheet prints, beyond what the layout works out from its content (see core/report/page.ts). */
+export interface PageSpec {
+  /** Forced orientation; by default landscape when the columns are wider than a portrait page. */
+  orientation?: 'portrait' | 'landscape';
+  /** A document that must fit one page (a letter): fitted to one page, centred, no running header or footer. */
+  onePage?: boolean;
+  /** Our company's name, printed at the top left of every page. */
+  company?: string;
+  /** The page footer with Excel's &P / &N codes, in the clerk's language (第 &P 页 共 &N 页). */
+  footer?: string;
+}
+
 export interface SheetSpec {
   /** Sheet name: ≤ 31 characters, none of \ / ? * [ ] :, unique in the workbook. */
   name: string;
@@ -85,4 +100,7 @@ export interface SheetSpec {
   charts?: ChartSpec[];
   /** Hidden sheets (e.g. settings Clerk Desk keeps in the workbook). */
   hidden?: boolean;
+  /** The kinds of the clerk's tables this sheet is about (any one will do): with none in the workbook it is not written. */
+  needs?: readonly TableKind[];
+  page?: PageSpec;
 }

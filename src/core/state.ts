@@ -1,6 +1,9 @@
 import type { Grid } from './grid';
 import type { SheetSpec } from './sheet-spec';
 import type { TableKind } from './tables/kinds';
+import { parseCompanySettings, type CompanySettings } from './report/company';
+
+const withCompany = (company: CompanySettings | undefined) => (company ? { company } : {});
 
 /**
  * What Clerk Desk remembers inside the workbook (design rule 5): which sheets it generated, and the clerk's
@@ -26,10 +29,98 @@ export interface OwnedSheet {
   purpose: string;
 }
 
+/** One of our lines in transit at the end of a reconciled period: what to expect on their next statement. */
+export interface CarriedInTransit {
+  /** The counterparty's key (companyKey of its name). */
+  party: string;
+  /** The period it was in transit at the end of ('YYYY-MM' or 'from..to'), and that period's last day. */
+  period: string;
+  periodEnd: string;
+  deliveryNo?: string;
+  part?: string;
+  date: string;
+  /** Fen. */
+  amount: number;
+  /** The period whose statement booked it, once one has. */
+  arrived?: string;
+}
+
 export interface WorkbookState {
   version: 1;
   owned: OwnedSheet[];
   overrides: Record<string, SheetOverride>;
+  /** Reconcile's in-transit lines, carried to the next period (issue 15). */
+  inTransit?: CarriedInTransit[];
+  /** Our company, for the documents we send (optional: set by --company, the pane, or confirmed from titles). */
+  company?: CompanySettings;
+  /** A run of the Office.js host that was writing when it stopped (see StagingRecord); absent when none is. */
+  staging?: StagingRecord;
+}
+
+// --- staging (issue 21): the Office.js host writes a run's sheets beside the old ones, then switches ---
+
+/**
+ * What the Office.js host records while a run's generated sheets sit on hidden staging sheets. It lives in column B
+ * of the state sheet (the state itself is column A), written before the first staging sheet is filled and cleared
+ * by the last action of the switch, so whoever finds it knows what to finish or undo:
+ * - 'filling': the staging sheets may be incomplete and nothing of the old results was touched: remove them;
+ * - 'switching': every staging sheet was complete and the switch began: finish it.
+ */
+export interface StagingRecord {
+  phase: 'filling' | 'switching';
+  /** Each staging sheet, the final name it takes, whether it stays hidden, and its place in the tab order (if it replaces one). */
+  sheets: { staging: string; final: string; hidden: boolean; position?: number }[];
+  /** Sheets of ours the switch removes (earlier results this run no longer produces). */
+  remove: string[];
+  /** Tables created under staging names (table names are unique workbook-wide), and their final names. */
+  tables: { staging: string; final: string }[];
+  /** The state the switch writes into column A (absent: the run leaves the state as it is). */
+  next?: Omit<WorkbookState, 'staging'>;
+  /** The state sheet did not exist before this run (undoing removes it). */
+  createdStateSheet: boolean;
+}
+
+/** Column B of the state sheet: the staging record's JSON, in chunks like the state's. */
+export const STAGING_COLUMN = 2;
+
+function parseStaging(cells: readonly unknown[]): StagingRecord | undefined {
+  const texts = cells.filter((v): v is string => typeof v === 'string');
+  const start = texts.findIndex((c) => c.startsWith('{'));
+  if (start < 0) return undefined;
+  try {
+    const r = JSON.parse(texts.slice(start).join('')) as Partial<StagingRecord>;
+    if ((r.phase !== 'filling' && r.phase !== 'switching') || !Array.isArray(r.sheets)) return undefined;
+    return {
+      phase: r.phase,
+      sheets: r.sheets.filter((x) => typeof x?.staging === 'string' && typeof x.final === 'string'),
+      remove: Array.isArray(r.remove) ? r.remove.filter((x) => typeof x === 'string') : [],
+      tables: Array.isArray(r.tables) ? r.tables.filter((x) => typeof x?.staging === 'string' && typeof x.final === 'string') : [],
+      ...(r.next ? { next: r.next } : {}),
+      createdStateSheet: r.createdStateSheet === true,
+    };
+  } catch {
+    return undefined;
+  }
+}
+
+/** The staging record as the cells of column B (one chunk a row). */
+export function stagingCells(record: StagingRecord): string[] {
+  return chunks(JSON.stringify(record));
+}
+
+/** The state as the cells of column A under its header (one chunk a row). */
+export const stateCells = (state: WorkbookState): string[] => chunks(stateJson(state));
+
+function chunks(json: string): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < json.length; i += CHUNK) out.push(json.slice(i, i + CHUNK));
+  return out;
+}
+
+/** A finished state never carries a staging record (the switch clears it). */
+function stateJson(state: WorkbookState): string {
+  const { staging: _staging, ...rest } = state;
+  return JSON.stringify(rest);
 }
 
 export const emptyState = (): WorkbookState => ({ version: 1, owned: [], overrides: {} });
@@ -44,13 +135,16 @@ export function readState(grids: readonly Grid[]): WorkbookState {
   const text = start < 0 ? '' : cells.slice(start).join('');
   try {
     const parsed = JSON.parse(text) as Partial<WorkbookState>;
-    return {
+    const state: WorkbookState = {
       version: 1,
       owned: Array.isArray(parsed.owned) ? parsed.owned.filter((o) => typeof o?.sheet === 'string') : [],
       overrides: parsed.overrides && typeof parsed.overrides === 'object' ? parsed.overrides : {},
+      ...(Array.isArray(parsed.inTransit) ? { inTransit: parsed.inTransit.filter((c) => typeof c?.party === 'string' && typeof c?.period === 'string') } : {}),
+      ...withCompany(parseCompanySettings(parsed.company)),
     };
+    return withStaging(state, grid);
   } catch {
-    return emptyState();
+    return withStaging(emptyState(), grid);
   }
 }
 
@@ -72,11 +166,14 @@ export function hasClerkDeskState(grids: readonly Grid[]): boolean {
   }
 }
 
+function withStaging(state: WorkbookState, grid: Grid): WorkbookState {
+  const staging = parseStaging(grid.values.map((row) => row?.[STAGING_COLUMN - 1]));
+  return staging ? { ...state, staging } : state;
+}
+
 /** The hidden sheet that stores the state. */
 export function stateSheet(state: WorkbookState): SheetSpec {
-  const json = JSON.stringify(state);
-  const rows: string[][] = [];
-  for (let i = 0; i < json.length; i += CHUNK) rows.push([json.slice(i, i + CHUNK)]);
+  const rows = stateCells(state).map((c) => [c]);
   return {
     name: STATE_SHEET,
     purpose: 'state',

@@ -6,6 +6,8 @@ import { toHostError } from './errors';
 import { readWorkbookWith, type ReadWarning } from './read';
 import { MINIMUM_EXCEL_API, capabilities, missingRequirements, officeIsSetSupported, type Capabilities, type IsSetSupported, type Requirement } from './requirements';
 import { writePlanWith } from './write';
+import { repairWith, type RepairOutcome } from './staging';
+import { readState } from '../core/state';
 
 /** Excel.run, or anything with its shape (the Office.js simulation in tests and the playground). */
 export type ExcelRun = <T>(batch: (context: Excel.RequestContext) => Promise<T>) => Promise<T>;
@@ -26,6 +28,8 @@ export class ExcelHost implements WorkbookHost {
   private readonly isSetSupported: IsSetSupported;
   /** Things the last read could not do completely (too many merged areas, scattered hidden rows). */
   warnings: ReadWarning[] = [];
+  /** What the last read found of a run that had stopped midway, and did about it. */
+  repaired: RepairOutcome = 'none';
 
   constructor(options: ExcelHostOptions = {}) {
     this.run = options.run ?? globalExcelRun();
@@ -46,8 +50,17 @@ export class ExcelHost implements WorkbookHost {
   async readWorkbook(progress?: HostProgress): Promise<WorkbookRead> {
     const caps = this.caps();
     const warnings: ReadWarning[] = [];
+    this.repaired = 'none';
     try {
-      const read = await this.run((ctx) => readWorkbookWith(ctx, { caps, progress, warnings }));
+      const read = await this.run(async (ctx) => {
+        const first = await readWorkbookWith(ctx, { caps, progress, warnings });
+        // A run that stopped while staging left its record in the state sheet: finish or undo it, then read again
+        // (the staging sheets must never be taken for the clerk's sheets).
+        if (!readState(first.grids).staging) return first;
+        this.repaired = await repairWith(ctx);
+        warnings.length = 0;
+        return readWorkbookWith(ctx, { caps, progress, warnings });
+      });
       this.warnings = warnings;
       return read;
     } catch (e) {

@@ -2,6 +2,7 @@
 import type { Grid, GridValue, MergedRange } from '../core/grid';
 import type { HostProgress, WorkbookRead } from '../core/host';
 import type { MessageKey } from '../core/i18n';
+import { columnNumber } from '../core/values/address';
 import { FIRST_BLOCK_ROWS, MAX_BLOCK_CELLS, MAX_BLOCK_ROWS, SYNC_BUDGET, jsonBytes } from './bytes';
 import { isPayloadLimit, throwIfAborted, toHostError } from './errors';
 import type { Capabilities } from './requirements';
@@ -380,20 +381,14 @@ function finishGrid(grid: Grid): void {
 
 const AREA = /(?:'(?:[^']|'')*'|[^',!]+)!\$?([A-Z]{1,3})\$?(\d+)(?::\$?([A-Z]{1,3})\$?(\d+))?/g;
 
-function colNumber(letters: string): number {
-  let n = 0;
-  for (const ch of letters) n = n * 26 + (ch.charCodeAt(0) - 64);
-  return n;
-}
-
 /** "Sheet1!A1:B2,'My, sheet'!C3:D4" → merged ranges (1-based). */
 export function parseAreas(address: string): MergedRange[] {
   const out: MergedRange[] = [];
   for (const m of address.matchAll(AREA)) {
     const top = Number(m[2]);
-    const left = colNumber(m[1]);
+    const left = columnNumber(m[1]);
     const bottom = m[4] ? Number(m[4]) : top;
-    const right = m[3] ? colNumber(m[3]) : left;
+    const right = m[3] ? columnNumber(m[3]) : left;
     out.push({ top, left, bottom, right });
   }
   return out;

@@ -21,6 +21,7 @@ export const REQUIREMENTS: readonly Requirement[] = [
   { version: '1.6', feature: 'excel.host.feature.calcSuspend', required: false },
   { version: '1.9', feature: 'excel.host.feature.screenSuspend', required: false },
   { version: '1.9', feature: 'excel.host.feature.visibleCells', required: false },
+  { version: '1.9', feature: 'excel.host.feature.pageLayout', required: false },
   { version: '1.13', feature: 'excel.host.feature.mergedAreas', required: false },
 ];
 
@@ -36,11 +37,13 @@ export interface Capabilities {
   /** getSpecialCells('Visible'), ExcelApi 1.9: hidden rows/columns in one request. */
   specialCells: boolean;
   mergedAreas: boolean;
+  /** worksheet.pageLayout, ExcelApi 1.9: A4, fit to width, print titles, header and footer. */
+  pageLayout: boolean;
 }
 
 export function capabilities(isSetSupported: IsSetSupported): Capabilities {
   const has = (v: string) => isSetSupported('ExcelApi', v);
-  return { minimum: has('1.7'), calcSuspend: has('1.6'), screenSuspend: has('1.9'), specialCells: has('1.9'), mergedAreas: has('1.13') };
+  return { minimum: has('1.7'), calcSuspend: has('1.6'), screenSuspend: has('1.9'), specialCells: has('1.9'), mergedAreas: has('1.13'), pageLayout: has('1.9') };
 }
 
 interface OfficeGlobal {

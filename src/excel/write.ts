@@ -2,24 +2,43 @@
 import { HostError, type HostProgress } from '../core/host';
 import { NUMBER_FORMATS, TONE_COLORS, isFormulaLike, type LayoutBlock, type SheetLayout, type WriteValue } from '../core/report/layout';
 import { isoToSerial, ymdToIso } from '../core/values/dates';
+import { columnLetter, columnNumber } from '../core/values/address';
 import type { WritePlan } from '../core/report/write-plan';
 import { SYNC_BUDGET, jsonBytes, utf8Bytes } from './bytes';
 import { richApiCode, throwIfAborted, toHostError, type Step } from './errors';
 import type { Capabilities } from './requirements';
+import { STATE_SHEET, type WorkbookState } from '../core/state';
+import {
+  loadScene,
+  loadStateSheet,
+  queueStage,
+  queueSwitch,
+  recordOf,
+  repairWith,
+  sceneOf,
+  stagePlan,
+  stagingToken,
+  undoStage,
+  type RepairOutcome,
+  type SwitchScene,
+} from './staging';
+import { queuePageLayout } from './page-layout';
 
 /**
- * Executing a WritePlan through Office.js:
+ * Executing a WritePlan through Office.js, so that a run that fails leaves the previous results (staging.ts says how):
  *
- * 1. preflight (two syncs, nothing changed yet): which sheets exist, whether a sheet we reuse is protected (then stop
+ * 1. preflight (two syncs, nothing changed yet): which sheets exist, whether a sheet we replace is protected (then stop
  *    with a message naming it: nothing is written anywhere), whether a new sheet's name is already taken, and the
- *    tables and charts on the sheets we reuse;
- * 2. prepare (one sync): add new sheets; on reused sheets delete our old tables and charts, unfreeze, and clear
- *    everything (`clear('All')`: values, formats, conditional formats, hyperlinks) — clearing instead of deleting
- *    keeps the sheet, its position and what Excel can undo; then delete stale sheets of ours (after the adds, so a
- *    workbook never runs out of visible sheets);
- * 3. per layout, in order: number formats then values for each block (big blocks cut into chunks by bytes),
- *    tables.add over the filled range with the final name, highlights as custom-formula conditional formats over
- *    the used rows only, hyperlinks, column widths, freeze panes, charts, and the sheet's visibility.
+ *    state sheet (its size, its table, a staging record left behind by a run that stopped);
+ * 2. stage (one sync): the staging record, and one hidden staging sheet per generated sheet;
+ * 3. per staged layout, in order: number formats then values for each block (big blocks cut into chunks by bytes),
+ *    tables.add over the filled range (under a staging name), highlights as custom-formula conditional formats over
+ *    the used rows only, hyperlinks (to final names), column widths, freeze panes, charts;
+ * 4. the switch (one sync): old sheets out, staging sheets renamed into their places and shown, stale sheets of ours
+ *    removed, tables renamed, the new state written, the record cleared.
+ *
+ * Replacing a sheet instead of clearing it costs what Excel can undo and anything of the clerk's that pointed into
+ * our old sheet (a formula becomes #REF!); it buys a workbook that always holds one complete result.
  *
  * Operations are queued and packed into syncs of at most SYNC_BUDGET bytes of request JSON;
  * `suspendApiCalculationUntilNextSync` (ExcelApi 1.6) is called for every sync that writes values. If Excel still
@@ -46,7 +65,16 @@ interface Op {
   split?: () => [Op, Op] | null;
 }
 
-const OP_OVERHEAD = 160;
+/**
+ * Request bytes of each kind of op as Microsoft's client serializes it (object paths, Instantiate and _KeepReference
+ * actions, ids): measured on the wire with @microsoft/office-js 1.1.110 (test/office-wire), plus ~15% for longer ids
+ * late in a big run. A hyperlink cell costs ~1 kB, not the few hundred bytes of its JSON: 5,000 links estimated at
+ * the JSON size went to Excel as a 5.7 MB request. `wrap` and `pageLayout` are not measured yet: estimated high from
+ * `width` (a column range and its format) and a dozen property sets.
+ */
+const WIRE = { font: 950, table: 760, conditional: 1_700, link: 1_200, width: 1_070, freeze: 120, chart: 1_900, series: 1_500, visibility: 320, block: 660, wrap: 1_300, pageLayout: 4_000 };
+/** The client cuts a values/numberFormat write above 1,500 cells into row chunks, ~3.3 kB of paths and actions per chunk pair. */
+const CHUNK_BYTES_PER_CELL = 3;
 /** The hyperlink colour of Excel's default theme (the xlsx host uses the same). */
 const LINK_COLOR = '#0563C1';
 /** Layouts give dates as 1900-system serials; a 1904-system workbook counts from 1904-01-01 (as the xlsx host does). */
@@ -91,88 +119,121 @@ export interface WriteOptions {
   progress?: HostProgress;
 }
 
-export async function writePlanWith(ctx: Ctx, plan: WritePlan, opts: WriteOptions): Promise<void> {
+export async function writePlanWith(ctx: Ctx, plan: WritePlan, opts: WriteOptions, repaired = false): Promise<void> {
+
+  try {
+    return await stageAndSwitch(ctx, plan, opts, repaired);
+  } catch (e) {
+    // Nothing was changed before the stage began, and a failure after it says for itself what became of the results.
+    const err = toHostError(e);
+    if (err instanceof HostError && !err.previousResults) err.previousResults = 'kept';
+    throw err;
+  }
+}
+
+async function stageAndSwitch(ctx: Ctx, plan: WritePlan, opts: WriteOptions, repaired: boolean): Promise<void> {
   const signal = opts.progress?.signal;
   const wb = ctx.workbook;
-  const reuse = new Set(plan.reuse);
-
-  // 1. preflight: which sheets exist (and the date system), then the sheets we reuse that still exist.
-  const sheets = wb.worksheets.load('items/name');
+  // 1. preflight: which sheets exist (and the date system), then the sheets we replace and the state sheet.
+  const scene = loadScene(ctx);
   const probe = wb.functions.date(1904, 1, 1).load('value');
   await syncStep(ctx, {});
-  const present = new Map(sheets.items.map((s) => [s.name.toLowerCase(), s.name]));
+  const order = scene.sheets.items.map((s) => s.name);
+  const present = new Map(order.map((n) => [n.toLowerCase(), n]));
   const date1904 = probe.value === 0;
   const reuseInfo = plan.reuse
     .filter((name) => present.get(name.toLowerCase()) === name)
     .map((name) => {
       const ws = wb.worksheets.getItem(name);
       ws.protection.load('protected');
-      ws.tables.load('items/name');
-      ws.charts.load('items/name');
       return { name, ws };
     });
-  if (reuseInfo.length) await syncStep(ctx, { sheet: reuseInfo[0].name });
+  const stateLoad = scene.state.isNullObject ? null : loadStateSheet(wb.worksheets.getItem(STATE_SHEET));
+  if (reuseInfo.length || stateLoad) await syncStep(ctx, { sheet: reuseInfo[0]?.name });
   for (const r of reuseInfo) {
     if (r.ws.protection.protected) throw new HostError('excel.host.protected', { sheet: r.name });
+  }
+  // A run that stopped midway and was not repaired by a read since: finish or undo it, then start again.
+  if (recordOf(stateLoad) && !repaired) {
+    await repairWith(ctx);
+    return stageAndSwitch(ctx, plan, opts, true);
   }
   const live = new Set(reuseInfo.map((r) => r.name));
   for (const l of plan.layouts) {
     const clash = present.get(l.name.toLowerCase());
-    if (clash && !live.has(l.name)) throw new HostError('excel.host.duplicateName', { name: clash });
+    if (clash && !live.has(l.name) && l.name !== STATE_SHEET) throw new HostError('excel.host.duplicateName', { name: clash });
   }
   throwIfAborted(signal);
 
-  // 2–3. Office.js has no transactions: if a sync fails from here on, remove the sheets this run added, so that a
-  // failed first run leaves no half-written sheets behind (the clerk's sheets are never touched either way).
-  const added = plan.layouts.filter((l) => !live.has(l.name)).map((l) => l.name);
+  // 2. stage, 3. fill: a failure (or a cancel) removes the staging sheets; the previous results were never touched.
+  const staged = stagePlan(plan, { token: stagingToken(), order, live, stateExists: !!stateLoad, next: nextState(plan) });
+  const fail = (e: unknown, previous: 'kept' | 'pending') => {
+    const err = toHostError(e);
+    if (err instanceof HostError) return keptOrPending(err, staged.finalName, previous);
+    return err;
+  };
+  let recordRows: number;
   try {
-    await fillSheets(ctx, plan, opts, { live, reuseInfo, present, reuse, date1904 });
+    recordRows = queueStage(ctx, staged, order.length);
+    await syncStep(ctx, { sheet: plan.layouts[0]?.name });
+    await fillLayouts(ctx, staged.layouts, opts, date1904);
   } catch (e) {
-    await removeAdded(ctx, added);
-    throw e;
+    await undoStage(ctx, staged).catch(() => undefined);
+    throw fail(e, 'kept');
   }
-}
 
-/** Best effort, after a failed write: delete the sheets the failed run added. A failure here changes nothing more. */
-async function removeAdded(ctx: Ctx, added: readonly string[]): Promise<void> {
-  if (!added.length) return;
+  // 4. the switch, in one sync; if it fails, finish it (or, if it never began, undo the stage) at once.
+  const stateScene = stateLoad ? sceneOf(scene, stateLoad) : null;
+  const switchScene: SwitchScene = {
+    sheets: new Set([...present.keys(), ...staged.record.sheets.map((s) => s.staging.toLowerCase()), STATE_SHEET.toLowerCase()]),
+    tables: new Set(staged.record.tables.map((t) => t.staging.toLowerCase())),
+    sheetCount: order.length + staged.record.sheets.length + (stateLoad ? 0 : 1),
+    visible: new Set(scene.sheets.items.filter((s) => s.visibility === 'Visible').map((s) => s.name.toLowerCase())),
+    stateRows: stateScene?.stateRows ?? 0,
+    stateHasTable: stateScene?.stateHasTable ?? false,
+    stateCols: stateScene?.stateCols ?? 0,
+    recordRows,
+  };
   try {
-    const sheets = ctx.workbook.worksheets.load('items/name');
-    await ctx.sync();
-    const names = new Set(added.map((n) => n.toLowerCase()));
-    for (const ws of sheets.items) if (names.has(ws.name.toLowerCase())) ws.delete();
-    await ctx.sync();
+    queueSwitch(ctx, staged.record, switchScene, staged.stateLayout);
+    await syncStep(ctx, {});
+  } catch (e) {
+    let outcome: RepairOutcome;
+    try {
+      outcome = await repairWith(ctx);
+    } catch {
+      throw fail(e, 'pending');
+    }
+    if (outcome === 'undone') throw fail(e, 'kept');
+    // 'finished': the switch is complete after all (or the failed sync had in fact gone through).
+  }
+}
+
+/** The state the plan writes (its state sheet's JSON), to be written by the switch. */
+function nextState(plan: WritePlan): WorkbookState | undefined {
+  const layout = plan.layouts.find((l) => l.name === STATE_SHEET);
+  const block = layout?.blocks.find((b) => b.role === 'table');
+  if (!block) return undefined;
+  const json = block.rows.slice(1).map((r) => String(r[0] ?? '')).join('');
+  try {
+    return JSON.parse(json) as WorkbookState;
   } catch {
-    // The original error is the one the clerk needs to see.
+    return undefined;
   }
 }
 
-interface Prepared {
-  live: Set<string>;
-  reuseInfo: { name: string; ws: Excel.Worksheet }[];
-  present: Map<string, string>;
-  reuse: Set<string>;
-  date1904: boolean;
+/** The error the clerk sees: names the final sheet (not its staging name) and says what became of the previous results. */
+function keptOrPending(err: HostError, finalName: ReadonlyMap<string, string>, previous: 'kept' | 'pending'): HostError {
+  const values = Object.fromEntries(Object.entries(err.values).map(([k, v]) => [k, typeof v === 'string' ? finalName.get(v) ?? v : v]));
+  const out = new HostError(err.key, values, err.detail);
+  out.previousResults = previous;
+  return out;
 }
 
-async function fillSheets(ctx: Ctx, plan: WritePlan, opts: WriteOptions, prep: Prepared): Promise<void> {
-  const { live, reuseInfo, present, reuse, date1904 } = prep;
+/** 3. the staged layouts, in order: ops queued and packed into syncs by bytes. */
+async function fillLayouts(ctx: Ctx, layouts: readonly SheetLayout[], opts: WriteOptions, date1904: boolean): Promise<void> {
   const signal = opts.progress?.signal;
-  const wb = ctx.workbook;
-  // 2. prepare
-  for (const l of plan.layouts) if (!live.has(l.name)) wb.worksheets.add(l.name);
-  for (const r of reuseInfo) {
-    for (const t of r.ws.tables.items) t.delete();
-    for (const c of r.ws.charts.items) c.delete();
-    r.ws.freezePanes.unfreeze();
-    r.ws.getRange().clear('All');
-  }
-  const removing = plan.remove.filter((n) => present.has(n.toLowerCase()) && !reuse.has(n));
-  for (const name of removing) wb.worksheets.getItem(name).delete();
-  await syncStep(ctx, { sheet: plan.layouts[0]?.name, name: plan.layouts.find((l) => !live.has(l.name))?.name });
-
-  // 3. the layouts
-  const ops = plan.layouts.flatMap((l) => layoutOps(l, opts.caps, date1904));
+  const ops = layouts.flatMap((l) => layoutOps(l, opts.caps, date1904));
   const totalRows = ops.reduce((n, o) => n + o.rows, 0);
   let doneRows = 0;
   let batch: Op[] = [];
@@ -195,6 +256,7 @@ async function fillSheets(ctx: Ctx, plan: WritePlan, opts: WriteOptions, prep: P
     bytes += op.bytes;
   }
   await flush();
+  throwIfAborted(signal);
 }
 
 async function syncStep(ctx: Ctx, step: Step): Promise<void> {
@@ -248,7 +310,7 @@ function layoutOps(l: SheetLayout, caps: Capabilities, date1904: boolean): Op[] 
     const big = b.role === 'title' && b.top === 1;
     const width = Math.max(1, b.formats.length);
     ops.push({
-      bytes: OP_OVERHEAD * 2,
+      bytes: WIRE.font,
       step,
       rows: 0,
       writesValues: false,
@@ -261,9 +323,9 @@ function layoutOps(l: SheetLayout, caps: Capabilities, date1904: boolean): Op[] 
   }
 
   for (const t of l.tables) {
-    const address = `${colLetter(t.left)}${t.top}:${colLetter(t.right)}${t.bottom}`;
+    const address = `${columnLetter(t.left)}${t.top}:${columnLetter(t.right)}${t.bottom}`;
     ops.push({
-      bytes: OP_OVERHEAD + utf8Bytes(t.name) * 2,
+      bytes: WIRE.table + utf8Bytes(t.name) * 2,
       step: { sheet: l.name, name: t.name },
       rows: 0,
       writesValues: false,
@@ -277,7 +339,7 @@ function layoutOps(l: SheetLayout, caps: Capabilities, date1904: boolean): Op[] 
   }
   for (const h of l.highlights) {
     ops.push({
-      bytes: OP_OVERHEAD * 3 + utf8Bytes(h.formula),
+      bytes: WIRE.conditional + utf8Bytes(h.formula),
       step,
       rows: 0,
       writesValues: false,
@@ -292,7 +354,7 @@ function layoutOps(l: SheetLayout, caps: Capabilities, date1904: boolean): Op[] 
     const keepText = isFormulaLike(link.text) || link.text.startsWith("'");
     const hyperlink: Excel.RangeHyperlink = keepText ? { documentReference: link.reference } : { documentReference: link.reference, textToDisplay: link.text };
     ops.push({
-      bytes: OP_OVERHEAD * 3 + jsonBytes(hyperlink),
+      bytes: WIRE.link + jsonBytes(hyperlink),
       step,
       rows: 0,
       writesValues: false,
@@ -306,7 +368,7 @@ function layoutOps(l: SheetLayout, caps: Capabilities, date1904: boolean): Op[] 
   }
   l.widths.forEach((w, i) =>
     ops.push({
-      bytes: OP_OVERHEAD,
+      bytes: WIRE.width,
       step,
       rows: 0,
       writesValues: false,
@@ -316,12 +378,34 @@ function layoutOps(l: SheetLayout, caps: Capabilities, date1904: boolean): Op[] 
     }),
   );
   if (l.freezeRows > 0) {
-    ops.push({ bytes: OP_OVERHEAD, step, rows: 0, writesValues: false, queue: (_ctx, sheet) => sheet(l.name).freezePanes.freezeRows(l.freezeRows) });
+    ops.push({ bytes: WIRE.freeze, step, rows: 0, writesValues: false, queue: (_ctx, sheet) => sheet(l.name).freezePanes.freezeRows(l.freezeRows) });
+  }
+  // Long text wraps inside its (capped) column, as the file host writes it: table, totals and summary cells only.
+  for (const b of l.blocks) {
+    if (b.role !== 'table' && b.role !== 'totals' && b.role !== 'summary') continue;
+    for (let j = 0; j < b.formats.length; j++) {
+      if (!l.wrap[b.left - 1 + j]) continue;
+      ops.push({
+        bytes: WIRE.wrap,
+        step,
+        rows: 0,
+        writesValues: false,
+        queue: (_ctx, sheet) => {
+          const format = sheet(l.name).getRangeByIndexes(b.top - 1, b.left - 1 + j, b.rows.length, 1).format;
+          format.wrapText = true;
+          format.verticalAlignment = 'Top' as Excel.VerticalAlignment;
+        },
+      });
+    }
+  }
+  const page = l.page;
+  if (page && caps.pageLayout) {
+    ops.push({ bytes: WIRE.pageLayout + jsonBytes(page), step, rows: 0, writesValues: false, queue: (_ctx, sheet) => queuePageLayout(sheet(l.name), page) });
   }
   for (const c of l.charts) {
     if (!caps.minimum) break;
     ops.push({
-      bytes: OP_OVERHEAD * (4 + c.series.length * 3) + jsonBytes(c),
+      bytes: WIRE.chart + WIRE.series * c.series.length + jsonBytes(c),
       step,
       rows: 0,
       writesValues: false,
@@ -329,7 +413,7 @@ function layoutOps(l: SheetLayout, caps: Capabilities, date1904: boolean): Op[] 
         const ws = sheet(l.name);
         const chart = ws.charts.add(CHART_TYPES[c.kind] ?? ('ColumnClustered' as Excel.ChartType), ws.getRange(c.series[0]), 'Columns' as Excel.ChartSeriesBy);
         chart.title.text = c.title;
-        chart.setPosition(c.anchor);
+        chart.setPosition(c.anchor, c.anchorEnd);
         chart.series.getItemAt(0).setXAxisValues(ws.getRange(c.categories));
         for (const range of c.series.slice(1)) {
           const { header, data } = splitHeader(range);
@@ -341,7 +425,7 @@ function layoutOps(l: SheetLayout, caps: Capabilities, date1904: boolean): Op[] 
     });
   }
   ops.push({
-    bytes: OP_OVERHEAD,
+    bytes: WIRE.visibility,
     step,
     rows: 0,
     writesValues: false,
@@ -369,12 +453,12 @@ function blockOps(sheetName: string, b: LayoutBlock): Op[] {
   const formatRow = Array.from({ length: width }, (_, j) => b.formats[j] ?? 'General');
   const formatBytes = jsonBytes(formatRow) + 1;
   const encoded = b.rows.map((row) => formatRow.map((f, j) => encodeCell(row[j] ?? null, f)));
-  const rowBytes = encoded.map((r) => jsonBytes(r) + 1 + formatBytes);
+  const rowBytes = encoded.map((r) => jsonBytes(r) + 1 + formatBytes + CHUNK_BYTES_PER_CELL * width);
   const ops: Op[] = [];
   let start = 0;
   while (start < encoded.length) {
     let end = start;
-    let bytes = OP_OVERHEAD;
+    let bytes = WIRE.block;
     while (end < encoded.length && (end === start || bytes + rowBytes[end] <= SYNC_BUDGET)) bytes += rowBytes[end++];
     ops.push(valueOp(sheetName, b.top + start, b.left, encoded.slice(start, end), formatRow, bytes));
     start = end;
@@ -404,22 +488,11 @@ function valueOp(sheetName: string, top: number, left: number, rows: (string | n
   };
 }
 
-function colLetter(col: number): string {
-  let n = col;
-  let s = '';
-  while (n > 0) {
-    const r = (n - 1) % 26;
-    s = String.fromCharCode(65 + r) + s;
-    n = Math.floor((n - 1) / 26);
-  }
-  return s;
-}
-
 /** "C7:C20" → header cell C7 and data range C8:C20. */
 function splitHeader(range: string): { header: { row: number; col: number }; data: string } {
   const m = /^([A-Z]+)(\d+):([A-Z]+)(\d+)$/.exec(range);
   if (!m) return { header: { row: 0, col: 0 }, data: range };
-  const col = [...m[1]].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0);
+  const col = columnNumber(m[1]);
   const row = Number(m[2]);
   return { header: { row, col }, data: `${m[1]}${row + 1}:${m[3]}${m[4]}` };
 }

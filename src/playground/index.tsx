@@ -2,7 +2,8 @@
  * The playground: the task pane outside Excel, against a workbook held in the browser (opened from a .xlsx file,
  * or the bundled sample), with a simple view of the sheets — what the pane writes and selects is visible there.
  * `?sample=1` loads the sample on start; `?lang=en-US` starts in English; `?host=memory` picks the simple
- * in-memory host instead of the default: the real Office.js host (src/excel) on the Office.js simulation.
+ * in-memory host instead of the default: the real Office.js host (src/excel) on the Office.js simulation;
+ * `?theme=dark` shows the pane in Office's dark theme.
  */
 import { createRoot } from 'react-dom/client';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
@@ -25,9 +26,11 @@ import type { Grid } from '../core/grid';
 import type { WorkbookHost } from '../core/host';
 import { MemoryHost, type MemorySnapshot } from './memory-host';
 import { SimHost } from './sim-host';
+import { viaMicrosoftClient } from './microsoft-client';
 import { readXlsx } from './xlsx-read';
 import { SheetView } from './SheetView';
 import { runFromRibbon } from '../commands/handlers';
+import { themeFor } from '../taskpane/theme';
 
 const SAMPLE_URL = 'assets/sample/clerk-sample.xlsx';
 
@@ -67,9 +70,10 @@ const useStyles = makeStyles({
 
 /** A host the sheet view can watch. */
 type ViewableHost = WorkbookHost & { snapshot(): MemorySnapshot; subscribe(l: (s: MemorySnapshot) => void): () => void };
-type HostKind = 'sim' | 'memory';
+type HostKind = 'sim' | 'client' | 'memory';
 const HOSTS: Record<HostKind, (grids: readonly Grid[]) => ViewableHost> = {
   sim: (grids) => new SimHost(grids),
+  client: (grids) => new SimHost(grids, viaMicrosoftClient),
   memory: (grids) => new MemoryHost(grids),
 };
 
@@ -81,7 +85,13 @@ interface Book {
   key: number;
 }
 
-const initialHost = (): HostKind => (new URLSearchParams(location.search).get('host') === 'memory' ? 'memory' : 'sim');
+/** `?theme=dark`: the pane as it looks in Excel's dark themes (in Excel it follows Office.context.officeTheme). */
+const paneTheme = themeFor(new URLSearchParams(location.search).get('theme') === 'dark' ? '#262626' : '#ffffff');
+
+const initialHost = (): HostKind => {
+  const q = new URLSearchParams(location.search).get('host');
+  return q === 'memory' || q === 'client' ? q : 'sim';
+};
 
 function initialLang(): Lang {
   const q = new URLSearchParams(location.search).get('lang');
@@ -168,6 +178,7 @@ function Playground() {
           {t(lang, 'excel.pane.playground.host')}{' '}
           <select value={kind} onChange={(e) => switchHost(e.target.value as HostKind)} data-testid="host-select">
             <option value="sim">{t(lang, 'excel.pane.playground.host.sim')}</option>
+            <option value="client">{t(lang, 'excel.pane.playground.host.client')}</option>
             <option value="memory">{t(lang, 'excel.pane.playground.host.memory')}</option>
           </select>
         </label>
@@ -187,6 +198,9 @@ function Playground() {
             {t(lang, job.title)}
           </Button>
         ))}
+        <Button size="small" appearance="subtle" disabled={!book} data-testid="ribbon-all" onClick={() => void runFromRibbon('all', async () => undefined)}>
+          {t(lang, 'pane.runAll')}
+        </Button>
       </Toolbar>
       {message && (
         <MessageBar intent={message.intent} style={{ margin: '8px 8px 0' }} data-testid="playground-message">
@@ -196,7 +210,7 @@ function Playground() {
       <div className={styles.main}>
         <div className={styles.pane} data-testid="pane-frame">
           {book ? (
-            <App host={book.host} workbookKey={book.key} initialLang={lang} onLangChange={setLang} hostLabel={t(lang, `excel.pane.playground.host.${book.kind}`)} registerRibbon />
+            <App host={book.host} workbookKey={book.key} initialLang={lang} onLangChange={setLang} hostLabel={t(lang, `excel.pane.playground.host.${book.kind}`)} theme={paneTheme} registerRibbon />
           ) : (
             <Text style={{ display: 'block', padding: 12 }}>{t(lang, 'excel.pane.playground.noWorkbook')}</Text>
           )}

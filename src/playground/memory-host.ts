@@ -3,6 +3,7 @@ import type { Grid, GridValue } from '../core/grid';
 import type { HostProgress, WorkbookHost, WorkbookRead } from '../core/host';
 import type { SheetLayout } from '../core/report/layout';
 import type { WritePlan } from '../core/report/write-plan';
+import { columnLetter } from '../core/values/address';
 
 /**
  * A WorkbookHost for the playground: the workbook is a list of Grids held in the browser. It executes a WritePlan
@@ -25,17 +26,6 @@ export interface MemorySnapshot {
 }
 
 type Listener = (snapshot: MemorySnapshot) => void;
-
-const letter = (col: number): string => {
-  let n = col;
-  let s = '';
-  while (n > 0) {
-    const r = (n - 1) % 26;
-    s = String.fromCharCode(65 + r) + s;
-    n = Math.floor((n - 1) / 26);
-  }
-  return s;
-};
 
 const clone = <T>(v: T): T => (typeof structuredClone === 'function' ? structuredClone(v) : (JSON.parse(JSON.stringify(v)) as T));
 
@@ -130,7 +120,7 @@ export class MemoryHost implements WorkbookHost {
     else this.grids.push(grid);
     this.tables = this.tables.filter((t) => t.sheet !== layout.name);
     for (const t of layout.tables) {
-      this.tables.push({ name: t.name, sheet: layout.name, range: `${letter(t.left)}${t.top}:${letter(t.right)}${t.bottom}` });
+      this.tables.push({ name: t.name, sheet: layout.name, range: `${columnLetter(t.left)}${t.top}:${columnLetter(t.right)}${t.bottom}` });
     }
   }
 

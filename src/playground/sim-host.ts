@@ -3,12 +3,12 @@ import type { Grid } from '../core/grid';
 import type { HostProgress, WorkbookHost, WorkbookRead } from '../core/host';
 import type { WritePlan } from '../core/report/write-plan';
 import { ExcelHost, type ExcelRun } from '../excel';
-import { gridsFromSim, simFromGrids, type SimExcel } from '../../test/office-sim';
+import { gridsFromSim, simFromGrids, type SimExcel } from '../office-sim';
 import type { MemorySnapshot } from './memory-host';
 
 /**
  * The playground behind the real Office.js host (src/excel) running on the strict Office.js simulation
- * (test/office-sim): the same reads, writes and selection Excel would get, in the browser. The view reads the
+ * (src/office-sim): the same reads, writes and selection Excel would get, in the browser. The view reads the
  * simulated workbook straight from the model after every write and selection.
  */
 export class SimHost implements WorkbookHost {
@@ -18,9 +18,11 @@ export class SimHost implements WorkbookHost {
   private version = 0;
   private grids: Grid[];
 
-  constructor(grids: readonly Grid[]) {
+  /** `connect`: another way to reach the simulated workbook (Microsoft's client library on the wire emulator). */
+  constructor(grids: readonly Grid[], connect?: (sim: SimExcel) => { run: ExcelRun; isSetSupported: (name: string, version?: string) => boolean }) {
     this.sim = simFromGrids(grids);
-    this.excel = new ExcelHost({ run: this.sim.run as unknown as ExcelRun, isSetSupported: this.sim.isSetSupported });
+    const via = connect?.(this.sim) ?? { run: this.sim.run as unknown as ExcelRun, isSetSupported: this.sim.isSetSupported };
+    this.excel = new ExcelHost(via);
     this.grids = gridsFromSim(this.sim);
   }
 

@@ -13,7 +13,7 @@ export interface RibbonOutcome {
 
 export interface ClerkBridge {
   /** Run a job with its default options through the pane's host; set once the pane has started. */
-  runJob?: (jobId: JobId) => Promise<RibbonOutcome>;
+  runJob?: (jobId: JobId | 'all') => Promise<RibbonOutcome>;
   /** Promises waiting for the pane to register. */
   waiting?: ((b: ClerkBridge) => void)[];
 }

@@ -10,6 +10,7 @@ export function compute(grids: readonly Grid[], request: RunRequest): WorkerOutp
     summary: out.summary,
     sheets: out.sheets,
     findings: out.findings,
+    outcomes: out.outcomes,
     detections: out.structure.detections,
     state: out.state,
   };

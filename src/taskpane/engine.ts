@@ -4,6 +4,8 @@ import type { Finding } from '../core/findings';
 import type { HostProgress, WorkbookHost } from '../core/host';
 import type { JobId, Json, OptionValues } from '../core/job';
 import type { Lang } from '../core/i18n';
+import type { JobOutcome } from '../core/pipeline';
+import { JOB_IDS } from '../core/jobs';
 import type { SheetDetection } from '../core/structure';
 import { isOwned, readState, stateSheet, type SheetOverride, type WorkbookState } from '../core/state';
 import { planWrite, type ExistingWorkbook, type WritePlan } from '../core/report/write-plan';
@@ -30,10 +32,15 @@ export interface ScanResult {
   state: WorkbookState;
 }
 
+/** What the pane runs: one job, or every job in one run ('all': one read, one write, one cancel). */
+export type RunTarget = JobId | 'all';
+
 export interface JobResult {
-  jobId: JobId;
+  jobId: RunTarget;
   summary: { [key: string]: Json };
   findings: Finding[];
+  /** Per job that ran (structure first), its result and its own sheets under their final names, main sheet first. */
+  outcomes: JobOutcome[];
   /** The sheets written (final names, the hidden state sheet left out). */
   written: string[];
   renamed: Record<string, string>;
@@ -100,9 +107,9 @@ export class PaneEngine {
     return this.toScan(grids, out.detections, readState(grids));
   }
 
-  /** Run one job with its options, and write its sheets. The plan is complete before anything is written. */
+  /** Run one job (or all) with its options, and write its sheets. The plan is complete before anything is written. */
   async run(
-    jobId: JobId,
+    jobId: RunTarget,
     options: OptionValues,
     asOf: IsoDate,
     lang: Lang,
@@ -112,8 +119,7 @@ export class PaneEngine {
     const report = reporter(onProgress);
     const { grids, existing } = await this.read({ signal, onProgress: (_phase, d, t) => report('read', d, t) });
     throwIfAborted(signal);
-    const jobs: JobId[] = jobId === 'structure' ? [] : [jobId];
-    const out = await runOffThread(grids, { jobs, asOf, lang, options }, (d, t) => report('run', d, t), signal);
+    const out = await runOffThread(grids, { jobs: jobId === 'all' ? JOB_IDS : [jobId], asOf, lang, options }, (d, t) => report('run', d, t), signal);
     throwIfAborted(signal);
     setWorkbookTables(out.lookupTables);
     // Ownership is judged by the state the workbook holds now (as runOnHost does): a generated sheet named like one
@@ -126,6 +132,7 @@ export class PaneEngine {
       jobId,
       summary: out.summary,
       findings: out.findings,
+      outcomes: out.outcomes.map((o) => ({ ...o, sheets: o.sheets.map((n) => plan.renamed[n] ?? n) })),
       written,
       renamed: plan.renamed,
       scan: this.toScan(grids, out.detections, out.state),

@@ -8,6 +8,7 @@ import { t } from '../core/i18n';
 import { App } from './App';
 import { officeLang, officeReady, isExcel } from './office';
 import { createExcelHost } from './excel-host';
+import { officeTheme } from './theme';
 
 async function main() {
   const el = document.getElementById('root');
@@ -26,7 +27,7 @@ async function main() {
     );
     return;
   }
-  root.render(<App host={excel.host} initialLang={lang} hostLabel="Excel" missing={excel.missing} registerRibbon />);
+  root.render(<App host={excel.host} initialLang={lang} hostLabel="Excel" missing={excel.missing} theme={officeTheme()} registerRibbon />);
 }
 
 void main();

@@ -1,17 +1,26 @@
 import type { OptionSpec, OptionValue, OptionValues } from '../core/job';
+import { optionProblem } from '../core/option-check';
 
-/** A field's starting value: the spec's default, or for dates and months one derived from the as-of date. */
-export function defaultValue(spec: OptionSpec, asOf: string): OptionValue {
+/**
+ * A field's starting value: the spec's default. Dates and months start empty: empty means the period the workbook is
+ * about (src/core/period.ts), the same as the CLI with no date option. (Filling them from the as-of date made a
+ * December click reconcile a single December day.) `_asOf` stays in the signature for the callers.
+ */
+export function defaultValue(spec: OptionSpec, _asOf?: string): OptionValue {
   if (spec.default !== undefined) return spec.default;
-  if (spec.type === 'date') return asOf;
-  if (spec.type === 'month') return asOf.slice(0, 7);
+  if (spec.type === 'date' || spec.type === 'month') return undefined;
   if (spec.type === 'boolean') return false;
   if (spec.type === 'enum') return spec.choices?.[0]?.value;
   return undefined;
 }
 
-export function defaultValues(specs: readonly OptionSpec[], asOf: string): OptionValues {
-  return Object.fromEntries(specs.map((s) => [s.name, defaultValue(s, asOf)]));
+export function defaultValues(specs: readonly OptionSpec[], _asOf?: string): OptionValues {
+  return Object.fromEntries(specs.map((s) => [s.name, defaultValue(s)]));
+}
+
+/** Where a month field and date fields are both filled, the dates win (as in core): the month field says so. */
+export function datesWinOver(spec: OptionSpec, values: OptionValues): boolean {
+  return spec.type === 'month' && spec.name === 'period' && (values.from !== undefined || values.to !== undefined) && values.period !== undefined;
 }
 
 /** Turn what a form field holds (always text for inputs) into the option's type; blank means "not given". */
@@ -26,22 +35,8 @@ export function coerce(spec: OptionSpec, raw: string | boolean): OptionValue {
   return text;
 }
 
-/** Is a value acceptable for its field? (The jobs validate again; this only keeps the Run button honest.) */
-export function isValid(spec: OptionSpec, value: OptionValue): boolean {
-  if (value === undefined) return true;
-  switch (spec.type) {
-    case 'date':
-      return typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value);
-    case 'month':
-      return typeof value === 'string' && /^\d{4}-(0[1-9]|1[0-2])$/.test(value);
-    case 'number':
-      return typeof value === 'number' && Number.isFinite(value);
-    case 'enum':
-      return (spec.choices ?? []).some((c) => c.value === value);
-    default:
-      return true;
-  }
-}
+/** Is a value acceptable for its field? The same check as the CLI's (core/option-check), so Run stays honest. */
+export const isValid = (spec: OptionSpec, value: OptionValue): boolean => optionProblem(spec, value) === null;
 
 /** Today's date in the clerk's time zone, as the pane's default as-of date (core never reads the clock). */
 export function todayIso(now: Date = new Date()): string {

@@ -4,7 +4,7 @@ import type { Json } from '../core/job';
 import type { SheetSpec } from '../core/sheet-spec';
 import type { SheetDetection } from '../core/structure';
 import type { WorkbookState } from '../core/state';
-import type { RunRequest } from '../core/pipeline';
+import type { JobOutcome, RunRequest } from '../core/pipeline';
 import type { AnyTypedTable } from '../core/tables/typed-table';
 
 /** What the pane sends to its worker: the grids the host read and the run to make (without the progress callback). */
@@ -23,6 +23,7 @@ export interface WorkerOutput {
   summary: { [key: string]: Json };
   sheets: SheetSpec[];
   findings: Finding[];
+  outcomes: JobOutcome[];
   detections: SheetDetection[];
   state: WorkbookState;
 }

@@ -2,6 +2,8 @@ import type { WritePlan } from '../core/report/write-plan';
 import { ZipReader, ZipWriter } from './zip';
 import { dirOf, parseRels, relsPathOf, workbookPart, type Relationship } from './package';
 import { escapeXml } from './xml';
+import { addDefinedNames, printNamesXml } from './page-setup';
+import { CT_CHART, CT_DRAWING } from './chart-xml';
 
 /**
  * Put the generated sheets into the clerk's workbook at the zip level, leaving every other part byte for byte as
@@ -279,6 +281,12 @@ export function patchWorkbook(original: Buffer, generated: Buffer | GeneratedPar
     const relsPath = relsPathOf(part);
     for (const r of parseRels(orig.text(relsPath), dirOf(part))) {
       if (!r.external && /\/(table|comments|vmlDrawing|threadedComment)$/.test(r.type)) deleted.add(r.part);
+      // Our own earlier charts go with the sheet they were on.
+      if (!r.external && r.type.endsWith('/drawing')) {
+        for (const c of parseRels(orig.text(relsPathOf(r.part)), dirOf(r.part))) if (!c.external && c.type.endsWith('/chart')) deleted.add(c.part);
+        deleted.add(relsPathOf(r.part));
+        deleted.add(r.part);
+      }
     }
     deleted.add(relsPath);
     deleted.add(part);
@@ -338,6 +346,20 @@ export function patchWorkbook(original: Buffer, generated: Buffer | GeneratedPar
         newParts.push([tablePart, tableXml]);
         added.push({ part: tablePart, type: CT_TABLE });
         keptRels.push(`<Relationship Id="${r.id}" Type="${r.type}" Target="../tables/${tablePart.slice('xl/tables/'.length)}"/>`);
+      } else if (!r.external && r.type.endsWith('/drawing')) {
+        // A drawing and its charts move across under free part names (chart-xml.ts wrote them).
+        const drawingPart = freePart('xl/drawings', 'drawing');
+        const chartRels = parseRels(gen.text(relsPathOf(r.part)), dirOf(r.part)).filter((c) => !c.external && c.type.endsWith('/chart'));
+        const chartTargets = chartRels.map((c) => {
+          const chartPart = freePart('xl/charts', 'chart');
+          newParts.push([chartPart, gen.text(c.part) ?? '']);
+          added.push({ part: chartPart, type: CT_CHART });
+          return `<Relationship Id="${c.id}" Type="${c.type}" Target="../charts/${chartPart.slice('xl/charts/'.length)}"/>`;
+        });
+        newParts.push([drawingPart, gen.text(r.part) ?? '']);
+        newParts.push([relsPathOf(drawingPart), `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">${chartTargets.join('')}</Relationships>`]);
+        added.push({ part: drawingPart, type: CT_DRAWING });
+        keptRels.push(`<Relationship Id="${r.id}" Type="${r.type}" Target="../drawings/${drawingPart.slice('xl/drawings/'.length)}"/>`);
       } else {
         keptRels.push(r.xml);
       }
@@ -390,6 +412,10 @@ export function patchWorkbook(original: Buffer, generated: Buffer | GeneratedPar
     return next === undefined ? '' : whole.replace(/\blocalSheetId="\d+"/, `localSheetId="${next}"`);
   });
   wbXml = wbXml.replace(/<definedNames>\s*<\/definedNames>/, '');
+  wbXml = addDefinedNames(
+    wbXml,
+    plan.layouts.flatMap((l) => printNamesXml(l.page, l.name, finalOrder.findIndex((f) => f.name === l.name))),
+  );
   wbXml = wbXml.replace(/<workbookView\b[^>]*?\/?>/g, (tag) => {
     const a = attrs(tag);
     let out = tag;

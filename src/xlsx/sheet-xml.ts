@@ -5,6 +5,8 @@ import type { Tone } from '../core/sheet-spec';
 import { a1, columnLetter } from '../core/values/address';
 import { isoToSerial, ymdToIso } from '../core/values/dates';
 import { escapeXml, type GeneratedParts, type StyleShift } from './patch';
+import { pageTailXml, sheetPrXml } from './page-setup';
+import { chartXml, drawingRelsXml, drawingXml, REL_DRAWING } from './chart-xml';
 import { TABLE_STYLE, tableColumnNames } from './write';
 
 /**
@@ -39,8 +41,8 @@ class Styles {
   readonly dxfs: string[] = [];
   private readonly dxfIndex = new Map<Tone, number>();
 
-  xf(numFmt: string, kind: Kind): number {
-    const key = `${kind}\u0000${numFmt}`;
+  xf(numFmt: string, kind: Kind, wrap = false): number {
+    const key = `${kind}\u0000${numFmt}\u0000${wrap ? 'w' : ''}`;
     let i = this.xfIndex.get(key);
     if (i === undefined) {
       let id = BUILTIN_NUMFMTS[numFmt];
@@ -49,7 +51,9 @@ class Styles {
         this.numFmts.set(numFmt, id);
       }
       const font = FONT_OF[kind];
-      this.xfs.push(`<xf numFmtId="${id}" fontId="${font}" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"${font ? ' applyFont="1"' : ''}/>`);
+      const base = `<xf numFmtId="${id}" fontId="${font}" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"${font ? ' applyFont="1"' : ''}`;
+      // Long text wraps inside its column (widths.ts caps text columns), top-aligned so a wrapped row reads down.
+      this.xfs.push(wrap ? `${base} applyAlignment="1"><alignment vertical="top" wrapText="1"/></xf>` : `${base}/>`);
       i = this.xfs.length - 1;
       this.xfIndex.set(key, i);
     }
@@ -94,6 +98,8 @@ interface RenderedSheet {
   part: string;
   render: (shift: StyleShift) => string;
   tables: { part: string; xml: string }[];
+  /** The sheet's charts: one drawing part and its chart parts. */
+  drawing: { part: string; xml: string; rels: string; charts: { part: string; xml: string }[] } | null;
 }
 
 function cellXml(ref: string, v: WriteValue, xf: number, xfShift: number): string {
@@ -104,7 +110,7 @@ function cellXml(ref: string, v: WriteValue, xf: number, xfShift: number): strin
   return `<c r="${ref}"${s} t="inlineStr"><is><t xml:space="preserve">${xmlText(v)}</t></is></c>`;
 }
 
-function renderLayout(layout: SheetLayout, index: number, styles: Styles, date1904: boolean, tableIds: { next: number }): RenderedSheet {
+function renderLayout(layout: SheetLayout, index: number, styles: Styles, date1904: boolean, tableIds: { next: number }, chartIds: { next: number }): RenderedSheet {
   // Every row belongs to one block (layout places them one under another). Links and table headers replace a
   // few cells: they are kept aside as overrides, so the bulk of a large table is rendered straight from its block.
   const overrides = new Map<number, Map<number, Cell>>();
@@ -117,9 +123,10 @@ function renderLayout(layout: SheetLayout, index: number, styles: Styles, date19
     .sort((a, b) => a.top - b.top)
     .map((block) => {
       const kind: Kind = block.role === 'title' ? (block.top === 1 ? 'title' : 'heading') : block.role === 'caption' ? 'heading' : 'plain';
+      const wraps = block.role === 'table' || block.role === 'totals' || block.role === 'summary';
       return {
         block,
-        xfs: block.formats.map((f) => styles.xf(f ?? 'General', kind)),
+        xfs: block.formats.map((f, j) => styles.xf(f ?? 'General', kind, wraps && !!layout.wrap[block.left - 1 + j])),
         isDate: block.formats.map((f) => date1904 && f === NUMBER_FORMATS.date),
       };
     });
@@ -145,10 +152,16 @@ function renderLayout(layout: SheetLayout, index: number, styles: Styles, date19
   });
   const highlights = layout.highlights.map((h) => ({ ...h, dxf: styles.dxf(h.tone) }));
   const part = `xl/worksheets/sheet${index + 1}.xml`;
+  const charts = layout.charts.map((c) => ({ part: `xl/charts/chart${chartIds.next++}.xml`, xml: chartXml(c, layout.name) }));
+  const drawing = charts.length
+    ? { part: `xl/drawings/drawing${index + 1}.xml`, xml: drawingXml(layout.charts), rels: drawingRelsXml(charts.map((c) => c.part)), charts }
+    : null;
+  const drawingRid = `rId${tables.length + 1}`;
 
   const render = (shift: StyleShift): string => {
     const out: string[] = [];
     out.push(`<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<worksheet xmlns="${NS_MAIN}" xmlns:r="${NS_REL}">`);
+    out.push(sheetPrXml(layout.page));
     out.push(`<dimension ref="A1:${a1(Math.max(1, layout.lastRow), Math.max(1, layout.lastCol))}"/>`);
     if (layout.freezeRows > 0) {
       const top = a1(layout.freezeRows + 1, 1);
@@ -172,7 +185,9 @@ function renderLayout(layout: SheetLayout, index: number, styles: Styles, date19
             ? cellXml(`${letter(c)}${r}`, o.v, o.s, shift.xf)
             : cellXml(`${letter(c)}${r}`, isDate[j] && typeof v === 'number' ? v - SHIFT_1904 : v, xfs[j] ?? 0, shift.xf);
         }
-        out.push(`<row r="${r}">${cells.join('')}</row>`);
+        const lines = layout.rowLines.get(r);
+        // Wrapped text: the row is as tall as its lines (15 points each, the default row height).
+        out.push(lines ? `<row r="${r}" ht="${lines * 15}" customHeight="1">${cells.join('')}</row>` : `<row r="${r}">${cells.join('')}</row>`);
       });
     }
     out.push('</sheetData>');
@@ -182,23 +197,25 @@ function renderLayout(layout: SheetLayout, index: number, styles: Styles, date19
     if (layout.links.length) {
       out.push(`<hyperlinks>${layout.links.map((l) => `<hyperlink ref="${a1(l.row, l.col)}" location="${escapeXml(l.reference)}" display="${escapeXml(l.text)}"/>`).join('')}</hyperlinks>`);
     }
-    out.push('<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/>');
+    out.push(pageTailXml(layout.page));
+    if (drawing) out.push(`<drawing r:id="${drawingRid}"/>`);
     if (tables.length) out.push(`<tableParts count="${tables.length}">${tables.map((t) => `<tablePart r:id="${t.rid}"/>`).join('')}</tableParts>`);
     out.push('</worksheet>');
     return out.join('');
   };
-  return { name: layout.name, hidden: layout.hidden, part, render, tables };
+  return { name: layout.name, hidden: layout.hidden, part, render, tables, drawing };
 }
 
 /** The generated sheets of a plan as parts patch.ts can move into the clerk's workbook. */
 export function generatedParts(plan: WritePlan, date1904: boolean, progress?: HostProgress): GeneratedParts {
   const styles = new Styles();
   const tableIds = { next: 1 };
+  const chartIds = { next: 1 };
   const total = plan.layouts.reduce((n, l) => n + l.blocks.reduce((m, b) => m + b.rows.length, 0), 0);
   let done = 0;
   const sheets = plan.layouts.map((l, i) => {
     if (progress?.signal?.aborted) throw Object.assign(new Error('cancelled'), { name: 'AbortError' });
-    const s = renderLayout(l, i, styles, date1904, tableIds);
+    const s = renderLayout(l, i, styles, date1904, tableIds, chartIds);
     done += l.blocks.reduce((m, b) => m + b.rows.length, 0);
     progress?.onProgress?.('write', done, total);
     return s;
@@ -219,11 +236,17 @@ export function generatedParts(plan: WritePlan, date1904: boolean, progress?: Ho
   const rendered = new Map(sheets.map((s) => [s.part, s]));
   for (const s of sheets) {
     for (const t of s.tables) files.set(t.part, t.xml);
-    if (s.tables.length) {
+    if (s.drawing) {
+      files.set(s.drawing.part, s.drawing.xml);
+      files.set(`xl/drawings/_rels/${s.drawing.part.slice('xl/drawings/'.length)}.rels`, s.drawing.rels);
+      for (const c of s.drawing.charts) files.set(c.part, c.xml);
+    }
+    if (s.tables.length || s.drawing) {
       files.set(
         `xl/worksheets/_rels/${s.part.slice('xl/worksheets/'.length)}.rels`,
         `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">` +
           s.tables.map((t, k) => `<Relationship Id="rId${k + 1}" Type="${NS_REL}/table" Target="../tables/${t.part.slice('xl/tables/'.length)}"/>`).join('') +
+          (s.drawing ? `<Relationship Id="rId${s.tables.length + 1}" Type="${REL_DRAWING}" Target="../drawings/${s.drawing.part.slice('xl/drawings/'.length)}"/>` : '') +
           '</Relationships>',
       );
     }

@@ -4,6 +4,7 @@ import { NUMBER_FORMATS, TONE_COLORS, type SheetLayout } from '../core/report/la
 import type { WritePlan } from '../core/report/write-plan';
 import { a1 } from '../core/values/address';
 import { isoToSerial, ymdToIso } from '../core/values/dates';
+import { applyPageSetup } from './page-setup-exceljs';
 
 /** Days between the 1900 and the 1904 date systems, from core's one serial conversion. */
 const SHIFT_1904 = isoToSerial(ymdToIso(1904, 1, 1));
@@ -114,6 +115,7 @@ function writeLayout(ws: ExcelJS.Worksheet, layout: SheetLayout, styles: StyleCa
     ws.views = [{ state: 'frozen', xSplit: 0, ySplit: layout.freezeRows, topLeftCell: a1(layout.freezeRows + 1, 1) }];
   }
   if (layout.hidden) ws.state = 'hidden';
+  applyPageSetup(ws, layout.page);
 }
 
 /**

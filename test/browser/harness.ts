@@ -1,6 +1,6 @@
 /**
  * Browser-test harness: build the playground with webpack (development mode, no source maps: fast), serve the
- * output with a tiny static server on a free localhost port, and launch Debian's chromium through playwright-core.
+ * output with a tiny static server on a free localhost port, and launch chromium (CHROMIUM_PATH, else chromium on PATH) through playwright-core.
  * Nothing reaches the internet: the office.js CDN request is answered with an empty script.
  */
 import { execFile } from 'child_process';
@@ -10,10 +10,9 @@ import { tmpdir } from 'os';
 import path from 'path';
 import type { AddressInfo } from 'net';
 import type { BrowserContext, Page } from 'playwright-core';
+import { CHROMIUM, locate, missingMessage } from '../helpers/programs';
 
-export const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 export const ROOT = path.resolve(__dirname, '..', '..');
-export const hasChromium = (): boolean => existsSync(CHROMIUM);
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -66,9 +65,11 @@ export function serve(dir: string): Promise<{ url: string; server: Server }> {
 /** A fresh chromium profile each time (launchPersistentContext owns --user-data-dir). */
 export async function launch(): Promise<BrowserContext> {
   const { chromium } = await import('playwright-core');
+  const executablePath = locate(CHROMIUM);
+  if (!executablePath) throw new Error(missingMessage(CHROMIUM));
   const userDataDir = mkdtempSync(path.join(tmpdir(), 'clerk-chromium-'));
   return chromium.launchPersistentContext(userDataDir, {
-    executablePath: CHROMIUM,
+    executablePath,
     headless: true,
     viewport: { width: 1280, height: 900 },
     args: [

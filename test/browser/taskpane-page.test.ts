@@ -7,10 +7,10 @@ import { readFileSync } from 'fs';
 import path from 'path';
 import type { Server } from 'http';
 import type { BrowserContext, Page } from 'playwright-core';
-import { buildAddin, hasChromium, launch, serve, CHROMIUM } from './harness';
+import { buildAddin, launch, serve } from './harness';
+import { CHROMIUM, describeNeeding } from '../helpers/programs';
 
-const describeBrowser = hasChromium() ? describe : describe.skip;
-if (!hasChromium()) console.warn(`browser tests skipped: ${CHROMIUM} not found (apt-get install -y chromium)`);
+const describeBrowser = describeNeeding(CHROMIUM);
 
 /** office.js stand-ins: none at all, or a minimal Office + CustomFunctions that record what the page does. */
 const NO_OFFICE = '/* no Office here */';
@@ -72,7 +72,7 @@ describeBrowser('taskpane.html outside Excel', () => {
     expect(calls.associate.map(([id]) => id).sort()).toEqual(metadata.functions.map((f) => f.id).sort());
     expect(calls.associate.every(([, type]) => type === 'function')).toBe(true);
     expect(calls.actions.map(([name]) => name).sort()).toEqual(
-      ['runLedgers', 'runQuotes', 'runReceivables', 'runReconcile', 'runSales', 'runStructure'].sort(),
+      ['runAll', 'runLedgers', 'runQuotes', 'runReceivables', 'runReconcile', 'runSales', 'runStructure'].sort(),
     );
     // Office's display language is English: the "not in Excel" line is in English.
     expect(await page.locator('#root').innerText()).toContain('Open Clerk Desk in Excel');

@@ -205,9 +205,8 @@ describe('a real run', () => {
     expect(first.existing.sheets.filter((s) => s === 'ClerkDesk_state')).toHaveLength(1);
   });
 
-  test('bin/clerk-desk.js runs the bundle as a process', () => {
-    const book = join(dir, 'spawn.xlsx');
-    writeFileSync(book, readFileSync(join(dir, '出货.xlsx')));
+  test('bin/clerk-desk.js runs the bundle as a process', async () => {
+    const book = await smallBook('spawn.xlsx');
     const r = spawnSync(process.execPath, [join(root, 'bin/clerk-desk.js'), 'sales', book, '--out', join(dir, 'spawn-out.xlsx'), '--lang', 'en-US'], {
       encoding: 'utf8',
       timeout: 120_000,

@@ -22,6 +22,13 @@ describe('message catalogs', () => {
   test('t fills placeholders and leaves unknown ones visible', () => {
     expect(t('zh-CN', 'common.title')).toBe('内务 Clerk Desk');
     expect(t('en-US', 'common.title')).toBe('Clerk Desk');
+    // Every placeholder filled, numbers as they are, in both languages.
+    expect(t('zh-CN', 'quotes.line.counts', { checked: 120, ok: 117, findings: 3 })).toBe('共核对 120 行，无异常 117 行，发现 3 处问题。');
+    expect(t('en-US', 'quotes.line.counts', { checked: 120, ok: 117, findings: 3 })).toBe('120 lines checked, 117 without findings, 3 findings.');
+    // A value that is missing stays visible as {name}; a value nobody asked for is ignored.
+    expect(t('zh-CN', 'quotes.line.counts', { checked: 120, extra: 'x' })).toBe('共核对 120 行，无异常 {ok} 行，发现 {findings} 处问题。');
+    // Replacement text is taken literally: "$&" and braces in a customer's name do not expand.
+    expect(t('en-US', 'quotes.summary.rule', { name: '价格 $& {code}', code: 'price-mismatch' })).toBe('价格 $& {code} (price-mismatch)');
   });
 
   test('language follows the Office display language, Chinese by default', () => {

@@ -3,6 +3,7 @@ import { HostError } from '../../src/core/host';
 import { t } from '../../src/core/i18n';
 import { planWrite } from '../../src/core/report/write-plan';
 import { layoutSheet } from '../../src/core/report/layout';
+import { a1 } from '../../src/core/values/address';
 import { emptyState, readState, stateSheet, STATE_SHEET, type WorkbookState } from '../../src/core/state';
 import type { Grid } from '../../src/core/grid';
 import type { SheetSpec } from '../../src/core/sheet-spec';
@@ -157,7 +158,9 @@ describe('ExcelHost writes', () => {
     expect(sheet.charts[0]).toMatchObject({
       type: 'ColumnClustered',
       title: '金额与数量',
-      position: 'G1',
+      // Under the tables, so the chart prints with them; the same size as in the file host.
+      position: 'A13',
+      end: 'I31',
       series: [
         { name: '含税金额', values: "'核对_出货'!C8:C10", xValues: "'核对_出货'!B8:B10" },
         { name: '数量', values: "'核对_出货'!E8:E10", xValues: "'核对_出货'!B8:B10" },
@@ -181,7 +184,7 @@ describe('ExcelHost writes', () => {
     });
   });
 
-  test('a re-run reuses our sheets in place: no extra sheet or table, the clerk’s sheets untouched', async () => {
+  test('a re-run replaces our sheets in their places: no extra sheet or table, the clerk’s sheets untouched', async () => {
     const sim = simFromGrids([shippingList(), offsetSheet()], { tables: [{ name: '表_客户', sheet: '客户档案', range: 'C3:D5' }] });
     const host = hostOn(sim);
     const clerkBefore = gridsFromSim(sim).slice(0, 2);
@@ -190,13 +193,16 @@ describe('ExcelHost writes', () => {
     const first = sim.sheet('核对_出货');
     await writeSpecs(host, [reportSpec(2)]);
     expect(sim.model.sheets.map((s) => s.name)).toEqual(sheetsAfterFirst);
-    expect(sim.sheet('核对_出货')).toBe(first); // the same sheet object: cleared and reused, not deleted and re-added
+    // A new sheet, filled while hidden and switched into the old one's place (issue 21), visible like the old one.
+    expect(sim.sheet('核对_出货')).not.toBe(first);
+    expect(sim.sheet('核对_出货').visibility).toBe('Visible');
+    expect(sim.sheet(STATE_SHEET).visibility).toBe('Hidden');
     expect(sim.tables().map((x) => x.name).sort()).toEqual(['ClerkDesk_state', '表_出货核对', '表_客户'].sort());
     expect(sim.tables('核对_出货')[0].range).toBe('A7:E9');
     expect(sim.cell('核对_出货', 'A10').value).toBe('合计'); // totals moved up; the old row 11 is gone
     expect(sim.cell('核对_出货', 'A11').value).toBeNull();
-    expect(first.conditionalFormats).toHaveLength(1);
-    expect(first.charts).toHaveLength(1);
+    expect(sim.sheet('核对_出货').conditionalFormats).toHaveLength(1);
+    expect(sim.sheet('核对_出货').charts).toHaveLength(1);
     expect(gridsFromSim(sim).slice(0, 2)).toEqual(clerkBefore);
   });
 
@@ -263,9 +269,19 @@ describe('ExcelHost writes', () => {
     expect((await caught(host.select({ sheet: '不存在', cell: 'A1' }))).key).toBe('excel.host.sheetMissing');
   });
 
-  test('layout widths and values written match layoutSheet for the spec', () => {
+  test('layout widths and values written match layoutSheet for the spec', async () => {
     const layout = layoutSheet(reportSpec());
     expect(layout.tables[0]).toMatchObject({ top: 7, bottom: 10, right: 5 });
+    const sim = simFromGrids([shippingList()]);
+    await writeSpecs(hostOn(sim), [reportSpec()]);
+    const sheet = sim.sheet(layout.name);
+    // Excel's rule for a width of n characters of Calibri 11: 7 px a character plus 5 px of padding, 0.75 pt a pixel.
+    expect(layout.widths.length).toBeGreaterThan(0);
+    layout.widths.forEach((chars, i) => expect([i, sheet.columnWidths.get(i)]).toEqual([i, expect.closeTo((chars * 7 + 5) * 0.75, 2)]));
+    // Every cell of every block holds the value the layout put there, an empty one included.
+    const cells = layout.blocks.flatMap((b) => b.rows.flatMap((row, r) => row.map((v, c) => ({ at: a1(b.top + r, b.left + c), v }))));
+    expect(cells.length).toBeGreaterThan(10);
+    expect(cells.map(({ at }) => [at, sim.cell(layout.name, at).value])).toEqual(cells.map(({ at, v }) => [at, v]));
   });
 });
 
@@ -275,6 +291,7 @@ describe('requirement sets', () => {
     const host = hostOn(sim);
     expect(host.missing().map((r) => [r.version, r.required])).toEqual([
       ['1.7', true],
+      ['1.9', false],
       ['1.9', false],
       ['1.9', false],
       ['1.13', false],

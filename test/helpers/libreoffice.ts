@@ -2,16 +2,14 @@
  * LibreOffice headless for tests: is it installed, and convert a workbook to one CSV per sheet.
  * Each run gets its own profile directory so parallel test workers never share (and lock) one.
  */
-import { execFileSync, spawnSync } from 'child_process';
+import { execFileSync } from 'child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'fs';
 import { tmpdir } from 'os';
 import { basename, join } from 'path';
+import { LIBREOFFICE, locate, missingMessage } from './programs';
 
-export function sofficePath(): string | null {
-  const r = spawnSync('sh', ['-c', 'command -v soffice || command -v libreoffice'], { encoding: 'utf8' });
-  const p = r.stdout.trim().split('\n')[0];
-  return r.status === 0 && p ? p : null;
-}
+/** soffice from SOFFICE_PATH or PATH; tests that need it use `testNeeding(LIBREOFFICE)` (./programs). */
+export const sofficePath = (): string | null => locate(LIBREOFFICE);
 
 /** Parse RFC-4180 CSV (quoted fields, doubled quotes, newlines inside quotes). */
 export function parseCsv(text: string): string[][] {
@@ -53,7 +51,7 @@ export function parseCsv(text: string): string[][] {
  */
 export function sheetsAsCsv(book: string): Map<string, string[][]> {
   const soffice = sofficePath();
-  if (!soffice) throw new Error('soffice is not installed');
+  if (!soffice) throw new Error(missingMessage(LIBREOFFICE));
   const out = mkdtempSync(join(tmpdir(), 'clerk-desk-lo-out-'));
   const profile = mkdtempSync(join(tmpdir(), `lo-profile-${process.pid}-`));
   try {
@@ -87,7 +85,7 @@ export function sheetsAsCsv(book: string): Map<string, string[][]> {
 /** Let LibreOffice open `book` and save it as .xlsx (its own XML, as a clerk's LibreOffice would); returns the bytes. */
 export function resaveAsXlsx(book: string): Buffer {
   const soffice = sofficePath();
-  if (!soffice) throw new Error('soffice is not installed');
+  if (!soffice) throw new Error(missingMessage(LIBREOFFICE));
   const out = mkdtempSync(join(tmpdir(), 'clerk-desk-lo-xlsx-'));
   const profile = mkdtempSync(join(tmpdir(), `lo-profile-${process.pid}-`));
   try {

@@ -9,7 +9,7 @@ import type { Grid } from '../../src/core/grid';
 import { runWorkbook, type RunRequest } from '../../src/core/pipeline';
 import { planWrite } from '../../src/core/report/write-plan';
 import { readState } from '../../src/core/state';
-import { simFromGrids, type SimExcel } from './index';
+import { simFromGrids, type SimExcel } from '../../src/office-sim';
 
 export interface RunFigures {
   syncs: number;

@@ -75,8 +75,12 @@ function sameRow(wb: ExcelJS.Workbook, ref: PlantedRef, header: string): PlainVa
 }
 /** A plain value as a Grid value (what a host would hand to core). */
 const gridValue = (v: PlainValue): GridValue => (v === null ? null : typeof v === 'object' ? ('error' in v ? { error: v.error } : null) : v);
-const cases = (job: string, code?: string, nearMiss?: boolean): PlantedEntry[] =>
-  committedPlanted.cases.filter((c) => c.job === job && (code === undefined || c.code === code) && (nearMiss === undefined || c.nearMiss === nearMiss));
+/** Planted cases; never empty, so a loop over them cannot pass by checking nothing. */
+function cases(job: string, code?: string, nearMiss?: boolean): PlantedEntry[] {
+  const found = committedPlanted.cases.filter((c) => c.job === job && (code === undefined || c.code === code) && (nearMiss === undefined || c.nearMiss === nearMiss));
+  expect([job, code, nearMiss, found.length > 0]).toEqual([job, code, nearMiss, true]);
+  return found;
+}
 const one = (job: string, code: string, nearMiss = false): PlantedEntry => {
   const list = cases(job, code, nearMiss);
   if (list.length === 0) throw new Error(`no planted ${job}/${code}`);
@@ -343,18 +347,27 @@ describe('planted.json', () => {
       const qty = sameRow(committed, fen, '数量') as number;
       const price = sameRow(committed, fen, '含税单价') as number;
       expect(Math.round((valueAt(committed, fen) as number) * 100) - Math.round(qty * price * 100)).toBe(1);
-      const near = one('quotes', 'price-mismatch', true);
       expect(committedPlanted.cases.filter((c) => c.job === 'quotes' && c.nearMiss && c.code === 'price-mismatch').length).toBeGreaterThanOrEqual(3);
       const fourDec = cases('quotes', 'price-mismatch', true).find((c) => /0\.004/.test(c.note))!;
       expect(valueAt(committed, fourDec)).toBe(3.46);
-      expect(near).toBeDefined();
+      // The quote it names, for the same part: 0.004 (in ten-thousandths, to keep binary fractions out) below the contract.
+      const quotes = sheetOf(committed, '报价台账');
+      const col = (header: string) => (quotes.getRow(3).values as unknown[]).indexOf(header);
+      const [quoteNo, part] = [sameRow(committed, fourDec, '报价单号'), sameRow(committed, fourDec, '物料编码')];
+      const quoted: number[] = [];
+      quotes.eachRow((row) => {
+        if (row.getCell(col('报价单号')).value === quoteNo && row.getCell(col('物料编码')).value === part) quoted.push(row.getCell(col('含税单价')).value as number);
+      });
+      expect(quoted).toHaveLength(1);
+      expect(Math.round((3.46 - quoted[0]) * 10_000)).toBe(40);
     });
     it('the planted mismatches state what the note says', () => {
-      for (const c of cases('quotes', undefined, false)) {
-        if (c.expect?.actual === undefined) continue;
+      const stated = cases('quotes', undefined, false).filter((c) => c.expect?.actual !== undefined);
+      expect(stated.length).toBeGreaterThan(0);
+      for (const c of stated) {
         const v = valueAt(committed, c);
         const actual = typeof v === 'number' ? v : yuan(v);
-        expect({ code: c.code, actual }).toEqual({ code: c.code, actual: c.expect.actual });
+        expect({ code: c.code, actual }).toEqual({ code: c.code, actual: c.expect!.actual });
       }
     });
     it('the expired quote expired the day before signing; the near miss expires on the signing day', () => {

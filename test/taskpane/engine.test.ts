@@ -113,7 +113,11 @@ describe('PaneEngine on the memory host', () => {
 describe('PaneEngine: names and the shared runtime', () => {
   test("a clerk's sheet named like one of ours is never overwritten: ours is renamed", async () => {
     const clerks = grid('账龄分析', [['业务员手工做的账龄分析'], ['华工', 1234]]);
-    const host = new MemoryHost([shipments, customers, clerks]);
+    const invoices = grid('开票明细', [
+      ['发票号码', '开票日期', '客户名称', '价税合计'],
+      ['00012345', '2024-03-06', '无锡恒通汽车零部件有限公司', 4260],
+    ]);
+    const host = new MemoryHost([shipments, customers, invoices, clerks]);
     const result = await new PaneEngine(host).run('receivables', {}, AS_OF, 'zh-CN');
     expect(result.renamed['账龄分析']).toBe('账龄分析_2');
     expect(host.snapshot().grids.find((g) => g.name === '账龄分析')?.values).toEqual(clerks.values);

@@ -4,7 +4,7 @@
  */
 import type { OptionSpec } from '../../src/core/job';
 import { JOBS } from '../../src/core/jobs';
-import { coerce, defaultValue, defaultValues, isValid, todayIso } from '../../src/taskpane/options';
+import { coerce, datesWinOver, defaultValue, defaultValues, isValid, todayIso } from '../../src/taskpane/options';
 import { actionName, RIBBON_ACTIONS, runFromRibbon } from '../../src/commands/handlers';
 import { bridge, registerRunner } from '../../src/shared-runtime/bridge';
 import { readFileSync } from 'fs';
@@ -26,9 +26,9 @@ const choice: OptionSpec = {
 };
 
 describe('option fields', () => {
-  test('defaults: the spec default, else derived from the as-of date', () => {
-    expect(defaultValue(month, '2024-10-31')).toBe('2024-10');
-    expect(defaultValue(date, '2024-10-31')).toBe('2024-10-31');
+  test('defaults: the spec default; dates and months start empty (the period the data is about), never the as-of day', () => {
+    expect(defaultValue(month, '2024-10-31')).toBeUndefined();
+    expect(defaultValue(date, '2024-10-31')).toBeUndefined();
     expect(defaultValue(num, '2024-10-31')).toBe(5);
     expect(defaultValue(flag, '2024-10-31')).toBe(false);
     expect(defaultValue(choice, '2024-10-31')).toBe('due');
@@ -39,6 +39,21 @@ describe('option fields', () => {
       const values = defaultValues(job.options, '2024-10-31');
       for (const o of job.options) expect([job.id, o.name, isValid(o, values[o.name])]).toEqual([job.id, o.name, true]);
     }
+  });
+
+  test('the ribbon’s defaults give reconcile, sales and receivables no date at all, so core picks the data’s period', () => {
+    for (const id of ['reconcile', 'sales', 'receivables']) {
+      const job = JOBS.find((j) => j.id === id);
+      const values = defaultValues(job?.options ?? [], '2026-12-02');
+      expect([id, values.period, values.from, values.to, values.month]).toEqual([id, undefined, undefined, undefined, undefined]);
+    }
+  });
+
+  test('the month field says when filled dates win over it', () => {
+    const period: OptionSpec = { name: 'period', type: 'month', label: 'excel.pane.asOf' };
+    expect(datesWinOver(period, { period: '2026-10', from: '2026-10-05' })).toBe(true);
+    expect(datesWinOver(period, { period: '2026-10' })).toBe(false);
+    expect(datesWinOver(period, { from: '2026-10-05' })).toBe(false);
   });
 
   test('form text is coerced to the option type; bad values are caught', () => {

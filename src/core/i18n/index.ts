@@ -12,6 +12,11 @@ import * as sales from './catalog/sales';
 import * as ledgers from './catalog/ledgers';
 import * as excel from './catalog/excel';
 import * as functions from './catalog/functions';
+import * as period from './catalog/period';
+import * as run from './catalog/run';
+import * as pane from './catalog/pane';
+import * as options from './catalog/options';
+import * as documents from './catalog/documents';
 
 export type Lang = 'zh-CN' | 'en-US';
 export const LANGS: readonly Lang[] = ['zh-CN', 'en-US'];
@@ -28,6 +33,11 @@ const ZH = {
   ...ledgers.zh,
   ...excel.zh,
   ...functions.zh,
+  ...period.zh,
+  ...run.zh,
+  ...pane.zh,
+  ...options.zh,
+  ...documents.zh,
 };
 
 export type MessageKey = keyof typeof ZH;
@@ -43,6 +53,11 @@ const EN: Record<MessageKey, string> = {
   ...ledgers.en,
   ...excel.en,
   ...functions.en,
+  ...period.en,
+  ...run.en,
+  ...pane.en,
+  ...options.en,
+  ...documents.en,
 };
 
 export const CATALOGS: Record<Lang, Record<MessageKey, string>> = { 'zh-CN': ZH, 'en-US': EN };

@@ -13,7 +13,7 @@ import { checkReturns } from './returns';
  * invoiced and received, what remains, and the flags the clerk is judged by.
  */
 
-export type ContractFlag = 'shipped-not-invoiced' | 'invoiced-beyond-contract' | 'shipped-beyond-contract' | 'delivery-overdue' | 'fully-collected';
+export type ContractFlag = 'shipped-not-invoiced' | 'invoiced-beyond-contract' | 'shipped-beyond-contract' | 'delivery-overdue' | 'collected-beyond-invoiced' | 'fully-collected';
 export type ContractStatus = 'closed' | 'to-collect' | 'to-invoice' | 'in-progress' | 'not-started';
 
 export interface Source {
@@ -156,9 +156,14 @@ export function contractLedger(tables: readonly AnyTypedTable[], directory: Part
   const settlement = settle(ledger, asOf);
   for (const item of settlement.items) {
     const c = item.invoice.contractNo ? contracts.get(key(item.invoice.contractNo)) : undefined;
-    if (!c) continue;
-    c.invoiced = asFen(c.invoiced + item.invoice.amount);
-    c.received = asFen(c.received + item.paid);
+    if (c) c.invoiced = asFen(c.invoiced + item.invoice.amount);
+  }
+  // Collected means cash: only receipts count. A red-letter invoice settles part of an invoice too, but it reduces
+  // what was invoiced (below) and is never money received — counting it both ways made a credited contract look paid.
+  for (const a of settlement.applications) {
+    if (a.from.kind !== 'receipt') continue;
+    const c = a.invoice.contractNo ? contracts.get(key(a.invoice.contractNo)) : undefined;
+    if (c) c.received = asFen(c.received + a.amount);
   }
   for (const credit of ledger.credits) {
     const c = credit.contractNo && credit.date <= asOf ? contracts.get(key(credit.contractNo)) : undefined;
@@ -189,8 +194,10 @@ export function contractLedger(tables: readonly AnyTypedTable[], directory: Part
     // The delivery tolerance a contract allows applies to invoicing what was delivered, too.
     if (c.invoiced > Math.round(c.value * (1 + options.overShipTolerance)) + 1) c.flags.push('invoiced-beyond-contract');
     for (const f of ['shipped-beyond-contract', 'delivery-overdue'] as const) if (c.lines.some((l) => l.flags.includes(f))) c.flags.push(f);
+    // Money beyond what was invoiced net of credits is a real overpayment (or a receipt put on the wrong invoice).
+    if (c.received > c.invoiced) c.flags.push('collected-beyond-invoiced');
     const fullyShipped = c.lines.length > 0 && c.lines.every((l) => l.deliveredQty >= l.quantity);
-    if (c.value > 0 && c.received >= c.value) {
+    if ((c.value > 0 && c.received >= c.value) || (fullyShipped && c.invoiced > 0 && c.received >= c.invoiced && c.invoiced >= c.shipped)) {
       c.flags.push('fully-collected');
       c.status = 'closed';
     } else if (c.value > 0 && c.invoiced >= c.value) c.status = 'to-collect';

@@ -30,6 +30,7 @@ export function ledgerSheets(m: LedgersModel, ctx: JobContext): SheetSpec[] {
   const contracts: SheetSpec = {
     name: t('ledgers.sheet.contracts'),
     purpose: 'ledgers',
+    needs: ['contracts'],
     title: [t('ledgers.heading.contracts', { asOf: ctx.asOf }), t('ledgers.line.contracts', { days: m.invoiceDays, tolerance: m.tolerancePct })],
     summary: [
       { label: t('ledgers.summary.contracts'), value: m.contracts.length, type: 'integer' },
@@ -104,6 +105,7 @@ export function ledgerSheets(m: LedgersModel, ctx: JobContext): SheetSpec[] {
   const property: SheetSpec = {
     name: t('ledgers.sheet.property'),
     purpose: 'ledgers',
+    needs: ['property', 'propertyCounts'],
     title: [t('ledgers.heading.property', { asOf: ctx.asOf }), t('ledgers.line.property', { since: m.checkSince })],
     summary: [
       { label: t('ledgers.summary.items'), value: m.property.filter((p) => p.bookQty > 0).length, type: 'integer' },
@@ -149,6 +151,7 @@ export function ledgerSheets(m: LedgersModel, ctx: JobContext): SheetSpec[] {
   const returns: SheetSpec = {
     name: t('ledgers.sheet.returns'),
     purpose: 'ledgers',
+    needs: ['returns'],
     title: [t('ledgers.heading.returns'), t('ledgers.line.returns')],
     summary: [
       { label: t('ledgers.summary.returns'), value: m.returns.length, type: 'integer' },
@@ -206,6 +209,7 @@ export function ledgerSheets(m: LedgersModel, ctx: JobContext): SheetSpec[] {
   const samples: SheetSpec = {
     name: t('ledgers.sheet.samples'),
     purpose: 'ledgers',
+    needs: ['samples'],
     title: [t('ledgers.heading.samples', { asOf: ctx.asOf }), t('ledgers.line.samples')],
     summary: [
       { label: t('ledgers.summary.onHand'), value: m.samples.stock.reduce((s, x) => s + Math.max(0, x.onHand), 0), type: 'quantity' },

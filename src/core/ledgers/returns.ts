@@ -1,6 +1,6 @@
 import type { PartyDirectory } from '../parties';
 import { tablesOf, type AnyTypedTable } from '../tables/typed-table';
-import type { Fen, IsoDate } from '../values/brand';
+import type { Fen, IsoDate, PriceFen } from '../values/brand';
 import { normalizeCode, normalizeDocNo } from '../values/text';
 import type { Source } from './contracts';
 
@@ -24,7 +24,7 @@ export interface ReturnCheck {
   shipmentSource?: Source;
 }
 
-const unitPriceOf = (f: { unitPrice?: Fen; unitPriceWithTax?: Fen; amount?: Fen; quantity?: number }): number | undefined =>
+const unitPriceOf = (f: { unitPrice?: PriceFen; unitPriceWithTax?: PriceFen; amount?: Fen; quantity?: number }): number | undefined =>
   f.unitPriceWithTax ?? f.unitPrice ?? (f.amount !== undefined && f.quantity && Number.isFinite(f.amount / f.quantity) ? f.amount / f.quantity : undefined);
 
 export function checkReturns(tables: readonly AnyTypedTable[], directory: PartyDirectory): ReturnCheck[] {

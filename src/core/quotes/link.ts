@@ -1,7 +1,7 @@
 import type { Party, PartyDirectory } from '../parties';
 import type { ContractRow, QuoteRow } from '../tables/kinds';
 import { tablesOf, type AnyTypedTable, type TypedTable } from '../tables/typed-table';
-import type { Fen, IsoDate } from '../values/brand';
+import type { IsoDate, PriceFen } from '../values/brand';
 import { normalizeCode } from '../values/text';
 
 /**
@@ -13,7 +13,7 @@ export type PriceBasis = 'with-tax' | 'net';
 
 /** A price and the field it was read from (so a finding can point at that very cell). */
 export interface PriceCell {
-  fen: Fen;
+  fen: PriceFen;
   field: 'unitPrice' | 'unitPriceWithTax' | 'unitPriceNet';
 }
 

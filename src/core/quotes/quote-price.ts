@@ -1,7 +1,7 @@
 import type { MessageKey } from '../i18n';
 import { buildDirectory } from '../parties';
 import type { AnyTypedTable } from '../tables/typed-table';
-import type { Fen, IsoDate } from '../values/brand';
+import type { IsoDate, PriceFen } from '../values/brand';
 import { cachedDirectory, chooseQuote, groupsFor, indexQuotes, pickTier, validOn, type PriceBasis } from './link';
 
 /**
@@ -14,7 +14,7 @@ import { cachedDirectory, chooseQuote, groupsFor, indexQuotes, pickTier, validOn
  * (with tax when the quote gives that price, else net).
  */
 export type QuotePriceResult =
-  | { ok: true; price: Fen; quoteNo: string; basis: PriceBasis }
+  | { ok: true; price: PriceFen; quoteNo: string; basis: PriceBasis }
   | { ok: false; reason: QuotePriceFailure };
 
 export type QuotePriceFailure = 'no-quote' | 'expired' | 'not-yet-quoted' | 'below-minimum' | 'no-price';

@@ -2,7 +2,7 @@ import type { CellRef, Finding } from '../findings';
 import type { MessageKey, Translate } from '../i18n';
 import type { Json } from '../job';
 import { column, money, sourceLink } from '../report/build';
-import type { OutValue, SheetSpec, SummaryLine } from '../sheet-spec';
+import type { OutValue, SheetSpec, SummaryLine, TableSpec } from '../sheet-spec';
 import { a1 } from '../values/address';
 import { asFen } from '../values/brand';
 import { formatFen } from '../values/money';
@@ -15,6 +15,7 @@ import { isRateInForce, lineStatus, RULES, SEVERITY, type LineCheck, type QuoteC
 /** Table names are workbook-wide and language-independent. */
 export const LINES_TABLE = 'QuoteCheck_Lines';
 export const RULES_TABLE = 'QuoteCheck_Rules';
+export const PROBLEMS_TABLE = 'QuoteCheck_Problems';
 
 /** The cells of a hit: its fields that the contract table has, the first being the offending cell. */
 export function hitCells(line: ContractLine, hit: RuleHit): CellRef[] {
@@ -159,6 +160,36 @@ function lineRow(c: LineCheck, t: Translate): OutValue[] {
   ];
 }
 
+/**
+ * The problems first, as a clerk would read them out: one sentence per problem with the expected and the actual
+ * figure, errors before warnings, and the rule code in a column of its own for filtering.
+ */
+function problemsTable(check: QuoteCheck, t: Translate): TableSpec {
+  const hits = check.lines.flatMap((c) => c.hits.map((h) => ({ c, h, finding: hitFinding(c, h) })));
+  const rank = (sev: string) => (sev === 'error' ? 0 : sev === 'warning' ? 1 : 2);
+  hits.sort((a, b) => rank(a.finding.severity) - rank(b.finding.severity));
+  return {
+    name: PROBLEMS_TABLE,
+    caption: t('documents.quotes.caption.problems', { n: hits.length }),
+    columns: [
+      column('source', t('quotes.col.source'), 'link'),
+      column('severity', t('documents.quotes.col.severity'), 'text'),
+      { ...column('problem', t('documents.quotes.col.problem'), 'text'), wrapAt: 60 },
+      column('rule', t('documents.quotes.col.rule'), 'text'),
+    ],
+    rows: hits.map(({ c, h, finding }) => [
+      sourceLink(c.line.source.sheet, c.line.source.row, hitColumns(c.line, h)[0]),
+      t(`quotes.status.${SEVERITY[h.rule]}` as MessageKey),
+      t(finding.message.key, finding.message.values),
+      h.rule,
+    ]),
+    highlights: [
+      { column: 'severity', equals: t('quotes.status.error'), tone: 'bad' },
+      { column: 'severity', equals: t('quotes.status.warning'), tone: 'warn' },
+    ],
+  };
+}
+
 export function quotesSheet(check: QuoteCheck, t: Translate): SheetSpec {
   const findings = RULES.reduce((s, r) => s + check.counts[r], 0);
   const ok = check.lines.filter((c) => c.hits.length === 0).length;
@@ -186,6 +217,7 @@ export function quotesSheet(check: QuoteCheck, t: Translate): SheetSpec {
       { label: t('quotes.summary.atStakeUnder'), value: money(check.atStakeUnder), type: 'money', tone: check.atStakeUnder === 0 ? 'good' : 'bad' },
     ],
     tables: [
+      problemsTable(check, t),
       {
         name: LINES_TABLE,
         caption: t('quotes.caption.lines'),

@@ -3,6 +3,7 @@ import type { Fen, IsoDate } from '../values/brand';
 import { asFen } from '../values/brand';
 import { diffDays } from '../values/dates';
 import type { OpenItem } from './open-items';
+import type { MessageKey, Translate } from '../i18n';
 
 /** Aging counts days from the due date (default) or from the invoice date. */
 export type AgingBasis = 'due' | 'invoice';
@@ -16,8 +17,12 @@ export interface Bucket {
 
 export const DEFAULT_BUCKET_EDGES = [30, 60, 90, 180, 365];
 
-/** "30,60,90,180,365" → 0-30, 31-60, 61-90, 91-180, 181-365, >365. Bad input falls back to the defaults. */
-export function bucketsFrom(edges: readonly number[] | string | undefined): Bucket[] {
+/**
+ * "30,60,90,180,365" → 1-30, 31-60, 61-90, 91-180, 181-365, >365 on the due-date basis (an item due today is not yet
+ * overdue: finance reads 未到期 next to 逾期1–30天), 0-30, 31-60, … on the invoice-date basis. Bad input falls back
+ * to the defaults.
+ */
+export function bucketsFrom(edges: readonly number[] | string | undefined, basis: AgingBasis = 'due'): Bucket[] {
   let list: number[] = DEFAULT_BUCKET_EDGES;
   if (typeof edges === 'string') {
     const parsed = edges.split(/[,，、\s]+/).filter(Boolean).map(Number);
@@ -25,7 +30,7 @@ export function bucketsFrom(edges: readonly number[] | string | undefined): Buck
   } else if (edges?.length) list = [...edges];
   const sorted = [...new Set(list)].sort((a, b) => a - b);
   const buckets: Bucket[] = [];
-  let min = 0;
+  let min = basis === 'due' ? 1 : 0;
   for (const edge of sorted) {
     buckets.push({ min, max: edge, label: `${min}-${edge}` });
     min = edge + 1;
@@ -34,10 +39,18 @@ export function bucketsFrom(edges: readonly number[] | string | undefined): Buck
   return buckets;
 }
 
-/** Index of the bucket for `days` past the basis date, or -1 when not yet due (negative days). */
+/** Index of the bucket for `days` past the basis date, or -1 when not yet due (before the first bucket). */
 export function bucketIndex(days: number, buckets: readonly Bucket[]): number {
-  if (days < 0) return -1;
+  if (days < (buckets[0]?.min ?? 0)) return -1;
   return buckets.findIndex((b) => days >= b.min && (b.max === null || days <= b.max));
+}
+
+/** A bucket as finance reads it: 逾期1–30天 … 逾期365天以上 (due basis), 开票0–30天 … (invoice basis). */
+export function bucketLabel(b: Bucket, basis: AgingBasis, t: Translate): string {
+  const kind = basis === 'due' ? 'overdue' : 'sinceInvoice';
+  return b.max === null
+    ? t(`receivables.bucket.${kind}.over` as MessageKey, { days: b.min - 1 })
+    : t(`receivables.bucket.${kind}.range` as MessageKey, { min: b.min, max: b.max });
 }
 
 export interface AgedItem {

@@ -3,8 +3,7 @@ import type { Job, JobContext, JobInput, JobRun } from '../job';
 import { buildDirectory } from '../parties';
 import { tablesOf, type AnyTypedTable } from '../tables/typed-table';
 import { a1 } from '../values/address';
-import { asIsoMonth, type IsoMonth } from '../values/brand';
-import { isIsoMonth, monthOf } from '../values/dates';
+import { closeMonth, type PeriodSource } from '../period';
 import { findAbnormal } from './abnormal';
 import { ageItems, agingTable, bucketsFrom, type AgingBasis, type AgingRow } from './aging';
 import { collectionForMonth, TARGETS, type CollectionRow } from './collection';
@@ -24,6 +23,8 @@ export type ReceivablesSection = {
   asOf: string;
   basis: AgingBasis;
   month: string;
+  /** Why the collection month is the one it is (aging always keeps the as-of date). */
+  monthSource: PeriodSource;
   buckets: string[];
   customers: ({ name: string; related: boolean } & AgingJson & RateJson)[];
   totals: AgingJson & RateJson & { related: AgingJson & RateJson; external: AgingJson & RateJson; planNextMonth: number };
@@ -31,7 +32,7 @@ export type ReceivablesSection = {
   abnormal: { kind: string; customer: string; document: string; amount: number }[];
 };
 
-export function receivablesJson(m: ReceivablesModel, asOf: string): ReceivablesSection {
+export function receivablesJson(m: ReceivablesModel, asOf: string, monthSource: PeriodSource = 'option'): ReceivablesSection {
   const emptyAgingJson = (): AgingJson => ({ outstanding: 0, notDue: 0, aging: m.buckets.map(() => 0) });
   const names = new Map<string, { name: string; related: boolean }>();
   for (const c of m.aging.customers) names.set(c.key, { name: c.name, related: c.group === 'related' });
@@ -50,6 +51,7 @@ export function receivablesJson(m: ReceivablesModel, asOf: string): ReceivablesS
     asOf,
     basis: m.basis,
     month: m.collection.month,
+    monthSource,
     buckets: m.buckets.map((b) => b.label),
     customers,
     totals: {
@@ -93,7 +95,7 @@ export const receivablesJob: Job = {
         { value: 'invoice', label: 'receivables.basis.invoice' },
       ],
     },
-    { name: 'buckets', type: 'text', label: 'receivables.option.buckets', default: '30,60,90,180,365', listOf: 'positiveInteger' },
+    { name: 'buckets', type: 'text', label: 'receivables.option.buckets', default: '30,60,90,180,365', format: 'day-list' },
     { name: 'month', type: 'month', label: 'receivables.option.month' },
     { name: 'defaultTerms', type: 'number', label: 'receivables.option.defaultTerms', default: 0 },
     { name: 'overdueDays', type: 'number', label: 'receivables.option.overdueDays', default: 90 },
@@ -115,9 +117,9 @@ export const receivablesJob: Job = {
       findings.push({ severity: 'warning', code: 'receivables-no-invoices', message: { key: 'receivables.finding.noInvoices' }, cells: [] });
     }
     const basis: AgingBasis = ctx.options.agingBasis === 'invoice' ? 'invoice' : 'due';
-    const buckets = bucketsFrom(typeof ctx.options.buckets === 'string' ? ctx.options.buckets : undefined);
-    const monthOpt = ctx.options.month;
-    const month: IsoMonth = typeof monthOpt === 'string' && isIsoMonth(monthOpt) ? asIsoMonth(monthOpt) : monthOf(ctx.asOf);
+    const buckets = bucketsFrom(typeof ctx.options.buckets === 'string' ? ctx.options.buckets : undefined, basis);
+    const chosen = closeMonth(input.tables, ctx.options, ctx.asOf);
+    const month = chosen.month;
     const overdueDays = numberOption(ctx.options.overdueDays, 90);
     const directory = buildDirectory(input.tables);
     const ledger = readLedger(input.tables, directory, { defaultTermsDays: numberOption(ctx.options.defaultTerms, 0) });
@@ -144,6 +146,6 @@ export const receivablesJob: Job = {
         cells: a.source ? [{ sheet: a.source.sheet, cell: cellOf(input.tables, a.source.sheet, a.source.row, isReceipt ? 'amount' : 'invoiceNo') }] : [],
       });
     }
-    return { result: receivablesJson(model, ctx.asOf), sheets: receivablesSheets(model, ctx), findings };
+    return { result: receivablesJson(model, ctx.asOf, chosen.source), sheets: receivablesSheets(model, ctx), findings };
   },
 };

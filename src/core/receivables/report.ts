@@ -6,7 +6,7 @@ import type { CustomerGroup } from '../tables/kinds';
 import { asFen } from '../values/brand';
 import { formatFen } from '../values/money';
 import type { AbnormalItem } from './abnormal';
-import type { AgedItem, AgingBasis, AgingRow, AgingTable, Bucket } from './aging';
+import { bucketLabel, type AgedItem, type AgingBasis, type AgingRow, type AgingTable, type Bucket } from './aging';
 import type { CollectionResult, CollectionRow } from './collection';
 import type { Settlement } from './open-items';
 import type { ReceivablesPlan } from './plan';
@@ -24,6 +24,8 @@ export interface ReceivablesModel {
 }
 
 const fmt = (fen: number) => formatFen(asFen(fen), { symbol: true });
+/** How many customers of a group a per-group row sums (the by-group tables' second column). */
+const countOf = (rows: readonly { group: CustomerGroup }[], group: CustomerGroup): number => rows.filter((r) => r.group === group).length;
 
 export function abnormalText(a: AbnormalItem, ctx: JobContext, overdueDays: number): { kind: string; description: string; action: string } {
   const { t } = ctx;
@@ -48,7 +50,8 @@ export function receivablesSheets(m: ReceivablesModel, ctx: JobContext): SheetSp
   const groupName = (g: CustomerGroup) => t(g === 'related' ? 'receivables.group.related' : 'receivables.group.external');
   const tag = ctx.asOf.replace(/-/g, '');
   const name = (base: string) => safeTableName(`${base}_${tag}`);
-  const bucketCols = m.buckets.map((b, i) => column(`b${i}`, b.label, 'money', 13));
+  const label = (i: number) => bucketLabel(m.buckets[i], m.basis, t);
+  const bucketCols = m.buckets.map((_, i) => column(`b${i}`, label(i), 'money', 13));
   const agingValues = (r: AgingRow): OutValue[] => [money(r.outstanding), money(r.notDue), ...r.buckets.map(money)];
   const invoiced = m.settlement.items.reduce((s, i) => s + i.invoice.amount, 0);
   const applied = m.settlement.items.reduce((s, i) => s + i.paid, 0);
@@ -79,18 +82,18 @@ export function receivablesSheets(m: ReceivablesModel, ctx: JobContext): SheetSp
       {
         name: name('Aging_Groups'),
         caption: t('receivables.caption.byGroup'),
-        columns: [column('group', t('receivables.col.group'), 'text', 28), column('blank', ' ', 'text', 10), column('outstanding', t('receivables.col.outstanding'), 'money', 15), column('notDue', t('receivables.col.notDue'), 'money', 13), ...bucketCols],
+        columns: [column('group', t('receivables.col.group'), 'text', 28), column('customers', t('documents.col.customerCount'), 'integer', 10), column('outstanding', t('receivables.col.outstanding'), 'money', 15), column('notDue', t('receivables.col.notDue'), 'money', 13), ...bucketCols],
         rows: [
-          [groupName('related'), null, ...agingValues(m.aging.groups.related)],
-          [groupName('external'), null, ...agingValues(m.aging.groups.external)],
-          [t('receivables.total'), null, ...agingValues(m.aging.total)],
+          [groupName('related'), countOf(m.aging.customers, 'related'), ...agingValues(m.aging.groups.related)],
+          [groupName('external'), countOf(m.aging.customers, 'external'), ...agingValues(m.aging.groups.external)],
+          [t('receivables.total'), m.aging.customers.length, ...agingValues(m.aging.total)],
         ],
       },
       {
         name: name('Aging_Chart'),
         caption: t('receivables.caption.chart'),
         columns: [column('label', t('receivables.col.label'), 'text', 12), column('amount', t('receivables.col.outstanding'), 'money', 15)],
-        rows: [[t('receivables.notDue'), money(m.aging.total.notDue)], ...m.buckets.map((b, i) => [b.label, money(m.aging.total.buckets[i])])],
+        rows: [[t('receivables.notDue'), money(m.aging.total.notDue)], ...m.buckets.map((_, i) => [label(i), money(m.aging.total.buckets[i])])],
       },
       {
         name: name('Aging_Items'),
@@ -104,14 +107,16 @@ export function receivablesSheets(m: ReceivablesModel, ctx: JobContext): SheetSp
           column('amount', t('receivables.col.amount'), 'money', 14),
           column('paid', t('receivables.col.paid'), 'money', 14),
           column('outstanding', t('receivables.col.outstanding'), 'money', 14),
-          column('days', t('receivables.col.days'), 'integer', 7),
-          column('bucket', t('receivables.col.bucket'), 'text', 10),
+          // Days past due, or since the invoice on that basis; an item not yet due shows days until due, never a negative age.
+          column('days', t(m.basis === 'due' ? 'receivables.col.daysOverdue' : 'receivables.col.daysSinceInvoice'), 'integer', 8),
+          column('untilDue', t('receivables.col.daysUntilDue'), 'integer', 8),
+          column('bucket', t('receivables.col.bucket'), 'text', 12),
         ],
         rows: [...m.aged]
           .sort((a, b) => b.days - a.days)
           .map((a) => {
             const inv = a.item.invoice;
-            return [sourceLink(inv.source.sheet, inv.source.row), inv.party.name, inv.invoiceNo, inv.date, inv.due, money(inv.amount), money(a.item.paid), money(a.item.outstanding), a.days, a.bucket < 0 ? t('receivables.notDue') : m.buckets[a.bucket].label];
+            return [sourceLink(inv.source.sheet, inv.source.row), inv.party.name, inv.invoiceNo, inv.date, inv.due, money(inv.amount), money(a.item.paid), money(a.item.outstanding), m.basis === 'due' ? (a.daysOverdue > 0 ? a.daysOverdue : null) : a.days, a.daysOverdue < 0 ? -a.daysOverdue : a.daysOverdue === 0 ? 0 : null, a.bucket < 0 ? t('receivables.notDue') : label(a.bucket)];
           }),
       },
     ],
@@ -151,11 +156,11 @@ export function receivablesSheets(m: ReceivablesModel, ctx: JobContext): SheetSp
       {
         name: name('Collection_Groups'),
         caption: t('receivables.caption.byGroup'),
-        columns: [column('group', t('receivables.col.group'), 'text', 28), column('blank', ' ', 'text', 10), ...collectionCols],
+        columns: [column('group', t('receivables.col.group'), 'text', 28), column('customers', t('documents.col.customerCount'), 'integer', 10), ...collectionCols],
         rows: [
-          [groupName('related'), null, ...collectionValues(c.groups.related)],
-          [groupName('external'), null, ...collectionValues(c.groups.external)],
-          [t('receivables.total'), null, ...collectionValues(c.total)],
+          [groupName('related'), countOf(c.customers, 'related'), ...collectionValues(c.groups.related)],
+          [groupName('external'), countOf(c.customers, 'external'), ...collectionValues(c.groups.external)],
+          [t('receivables.total'), c.customers.length, ...collectionValues(c.total)],
         ],
         highlights: statusHighlights,
       },

@@ -1,6 +1,6 @@
 /** The classes every reconciled line ends in, exactly one each. Codes are indexes (the matcher keeps them in a Uint8Array). */
 
-export const CLASSES = ['matched', 'amount-diff', 'qty-diff', 'only-ours', 'only-theirs', 'in-transit', 'duplicate', 'possible'] as const;
+export const CLASSES = ['matched', 'amount-diff', 'qty-diff', 'only-ours', 'only-theirs', 'in-transit', 'duplicate', 'possible', 'prior-period'] as const;
 export type ReconClass = (typeof CLASSES)[number];
 
 export const C_MATCHED = 0;
@@ -11,6 +11,8 @@ export const C_ONLY_THEIRS = 4;
 export const C_IN_TRANSIT = 5;
 export const C_DUPLICATE = 6;
 export const C_POSSIBLE = 7;
+/** A timing difference (上期发货、本期入账): their line of this period is our shipment of an earlier period. Set after the matcher, never by it. */
+export const C_PRIOR_PERIOD = 8;
 /** Not yet classed (never left in a finished result). */
 export const UNCLASSED = 255;
 

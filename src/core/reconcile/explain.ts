@@ -1,6 +1,6 @@
 import type { PartyDirectory } from '../parties';
 import { tablesOf, type AnyTypedTable } from '../tables/typed-table';
-import type { Fen, IsoDate } from '../values/brand';
+import type { IsoDate, PriceFen } from '../values/brand';
 import { normalizeCode, normalizeDocNo } from '../values/text';
 import type { SourceRef } from './scope';
 
@@ -9,7 +9,7 @@ import type { SourceRef } from './scope';
 export interface RefPrice {
   kind: 'contract' | 'quote';
   no: string;
-  price: Fen;
+  price: PriceFen;
   source: SourceRef;
 }
 

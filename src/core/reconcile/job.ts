@@ -7,7 +7,9 @@ import { buildExplainer } from './explain';
 import type { MatchOptions } from './match';
 import { reconcileCounterparty } from './reconcile';
 import { reconcileFindings, reconcileJson, reconcileSheets, type ReconModel } from './report';
-import { collectScope, PartyFinder, periodFrom } from './scope';
+import { collectScope, PartyFinder } from './scope';
+import { reconcilePeriod } from '../period';
+import { nextCarried, tickCarried } from './carry';
 
 /** A non-negative number option (the CLI passes text), else the default. */
 export function numberOption(v: OptionValue, fallback: number): number {
@@ -28,7 +30,8 @@ export function matchOptionsFrom(ctx: Pick<JobContext, 'options'>): Omit<MatchOp
 }
 
 export function runReconcile(input: JobInput, ctx: JobContext): JobRun & { model: ReconModel } {
-  const period = periodFrom(ctx.options, ctx.asOf);
+  const chosen = reconcilePeriod(input.tables, ctx.options, ctx.asOf);
+  const period = chosen.period;
   const directory = buildDirectory(input.tables);
   const finder = new PartyFinder(input.tables, directory);
   const explainer = buildExplainer(input.tables, directory);
@@ -37,10 +40,16 @@ export function runReconcile(input: JobInput, ctx: JobContext): JobRun & { model
   const scopes = [...collectScope(input.tables, directory, finder, period).values()].filter((s) => !only || s.party.key === only);
   const results = scopes.filter((s) => s.theirs.length > 0).map((s) => reconcileCounterparty(s, { ...settings, periodEnd: period.to }, explainer));
   const missing = scopes.filter((s) => s.theirs.length === 0 && s.ours.length > 0);
-  const model: ReconModel = { period, settings, results, missing };
+  const carried = input.state?.inTransit ?? [];
+  const ticks = tickCarried(carried, period, results);
+  const model: ReconModel = { period, periodSource: chosen.source, settings, results, missing, carried: ticks };
   const findings: Finding[] = [];
   if (!tablesOf(input.tables, 'statements').length) {
     findings.push({ severity: 'warning', code: 'reconcile-no-statements', message: { key: 'reconcile.finding.noStatements' }, cells: [] });
+  }
+  else if (!scopes.some((s) => s.theirs.length > 0 || s.ours.length > 0)) {
+    // A period with nothing in it is said, never shown as a sheet of zeros that looks like an agreed close.
+    findings.push({ severity: 'warning', code: 'reconcile-period-empty', message: { key: 'period.finding.reconcileEmpty', values: { period: period.label } }, cells: [] });
   }
   findings.push(...reconcileFindings(model, ctx));
   // Aliases for the short sheet names come from the customers sheet.
@@ -52,7 +61,7 @@ export function runReconcile(input: JobInput, ctx: JobContext): JobRun & { model
   }
   const taken = new Set(input.grids.map((g) => g.name));
   const sheets = reconcileSheets(model, ctx, (name) => aliases.get(companyKey(name)) ?? [], taken);
-  return { result: reconcileJson(model), sheets, findings, model };
+  return { result: reconcileJson(model), sheets, findings, model, state: { inTransit: nextCarried(carried, period, results, ticks) } };
 }
 
 export const reconcileJob: Job = {
@@ -71,7 +80,7 @@ export const reconcileJob: Job = {
     { name: 'inTransitDays', type: 'number', label: 'reconcile.option.inTransitDays', default: 3 },
   ],
   run(input: JobInput, ctx: JobContext): JobRun {
-    const { result, sheets, findings } = runReconcile(input, ctx);
-    return { result, sheets, findings };
+    const { result, sheets, findings, state } = runReconcile(input, ctx);
+    return { result, sheets, findings, state };
   },
 };

@@ -9,13 +9,14 @@ import type { MatchResult } from './match';
  * the two totals independently of the rows, so a line left out or counted twice shows up there. All in integer fen.
  */
 
-export const LEDGER_ITEMS = ['only-ours', 'in-transit', 'only-theirs', 'duplicate-theirs', 'duplicate-ours', 'qty-diff', 'amount-diff', 'possible', 'matched'] as const;
+export const LEDGER_ITEMS = ['only-ours', 'in-transit', 'only-theirs', 'prior-period', 'duplicate-theirs', 'duplicate-ours', 'qty-diff', 'amount-diff', 'possible', 'matched'] as const;
 export type LedgerItem = (typeof LEDGER_ITEMS)[number];
 
 export interface LedgerRow {
   item: LedgerItem;
-  /** Lines behind the row. */
-  count: number;
+  /** Lines behind the row, per side: each 笔数 counts the lines of one stated side, so the columns add up to the totals. */
+  oursCount: number;
+  theirsCount: number;
   /** Signed adjustment, fen. */
   amount: Fen;
 }
@@ -47,17 +48,21 @@ export function buildLedger(oursAmounts: ArrayLike<number>, theirsAmounts: Array
   let theirsTotal = 0;
   for (let i = 0; i < oursAmounts.length; i++) oursTotal += oursAmounts[i];
   for (let j = 0; j < theirsAmounts.length; j++) theirsTotal += theirsAmounts[j];
-  const sums = new Map<LedgerItem, { count: number; amount: number }>(LEDGER_ITEMS.map((i) => [i, { count: 0, amount: 0 }]));
+  const sums = new Map<LedgerItem, { ours: number; theirs: number; amount: number }>(LEDGER_ITEMS.map((i) => [i, { ours: 0, theirs: 0, amount: 0 }]));
   const n = r.nO + r.nT;
   for (let L = 0; L < n; L++) {
     const ours = L < r.nO;
     const item = itemOf(r.cls[L], ours);
     if (!item) continue; // unclassed: left out on purpose, so the remainder shows it
     const s = sums.get(item)!;
-    s.count++;
+    if (ours) s.ours++;
+    else s.theirs++;
     s.amount += ours ? oursAmounts[L] : -theirsAmounts[L - r.nO];
   }
-  const rows = LEDGER_ITEMS.map((item) => ({ item, count: sums.get(item)!.count, amount: exact(sums.get(item)!.amount + 0) }));
+  const rows = LEDGER_ITEMS.map((item) => {
+    const x = sums.get(item)!;
+    return { item, oursCount: x.ours, theirsCount: x.theirs, amount: exact(x.amount + 0) };
+  });
   const adjusted = exact(theirsTotal + rows.reduce((s, row) => s + row.amount, 0));
   return { theirsTotal: exact(theirsTotal), oursTotal: exact(oursTotal), rows, adjusted, unexplained: exact(oursTotal - adjusted + 0) };
 }

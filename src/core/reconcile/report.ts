@@ -10,6 +10,8 @@ import { formatFen } from '../values/money';
 import { CLASSES, type ReconClass } from './classes';
 import type { CounterpartyResult, ReconGroup } from './reconcile';
 import type { CounterpartyScope, OurLine, Period, SourceRef, TheirLine } from './scope';
+import { periodSourceText, type PeriodSource } from '../period';
+import type { CarriedStatus } from './carry';
 
 /** The generated sheets, the findings and the JSON section, from the reconciled counterparties. */
 
@@ -22,6 +24,10 @@ export interface ReconSettings {
 
 export interface ReconModel {
   period: Period;
+  /** Where the period came from (an option, the statements' 对账期间, …). */
+  periodSource?: PeriodSource;
+  /** Per party, last periods' in-transit lines and whether this statement booked them. */
+  carried?: Map<string, CarriedStatus[]>;
   settings: ReconSettings;
   results: CounterpartyResult[];
   /** Related parties with shipments in the period but no statement. */
@@ -38,6 +44,9 @@ const sideJson = (lines: { source: SourceRef }[]): Json => (lines.length === 0 ?
 export function reconcileJson(m: ReconModel): { [key: string]: Json } {
   return {
     period: m.period.label,
+    periodFrom: m.period.from,
+    periodTo: m.period.to,
+    periodSource: m.periodSource ?? 'option',
     counterparties: m.results.map((r) => ({
       name: r.party.name,
       oursTotal: yuan(r.ledger.oursTotal),
@@ -48,6 +57,11 @@ export function reconcileJson(m: ReconModel): { [key: string]: Json } {
       lines: r.groups.map((g) => ({ class: g.cls, ours: sideJson(g.ours), theirs: sideJson(g.theirs), difference: yuan(g.difference) })),
     })),
   };
+}
+
+/** "对账期间：2026-10-01 至 2026-10-31（取自对账单抬头）": the period and where it came from. */
+function periodLine(m: ReconModel, ctx: JobContext): string {
+  return `${ctx.t('reconcile.line.period', { from: m.period.from, to: m.period.to })}${periodSourceText(ctx.t, m.periodSource ?? 'option')}`;
 }
 
 /** The short name for a sheet: the shortest alias, else the name without its company suffix. */
@@ -83,6 +97,7 @@ export function noteOf(g: ReconGroup, ctx: JobContext, inTransitDays: number): s
   }
   if ((g.pass === 'document-sum' || g.pass === 'window-sum') && g.cls === 'matched') parts.push(t('reconcile.note.sum', { n: g.ours.length + g.theirs.length }));
   if (g.cls === 'in-transit') parts.push(t('reconcile.note.inTransit', { days: inTransitDays }));
+  if (g.cls === 'prior-period' && g.ours[0]) parts.push(t('reconcile.note.prior-period', { date: g.ours[0].f.date ?? '', sheet: g.ours[0].source.sheet }));
   if (g.cls === 'duplicate') parts.push(t('reconcile.note.duplicate'));
   if (g.cls === 'possible') parts.push(t('reconcile.note.possible'));
   if (g.cls === 'matched' && g.difference !== 0) parts.push(t('reconcile.note.rounding'));
@@ -120,11 +135,22 @@ export function reconcileFindings(m: ReconModel, ctx: JobContext): Finding[] {
         side: t(o ? 'reconcile.side.ours' : 'reconcile.side.theirs'),
         amount: fmt(o ? g.oursAmount : g.theirsAmount),
       };
-      const severity = g.cls === 'in-transit' || g.cls === 'possible' ? 'info' : 'warning';
+      const severity = g.cls === 'in-transit' || g.cls === 'possible' || g.cls === 'prior-period' ? 'info' : 'warning';
       findings.push({ severity, code: `reconcile-${g.cls}`, message: { key: `reconcile.finding.${g.cls}` as MessageKey, values }, cells });
     }
     if (r.ledger.unexplained !== 0) {
       findings.push({ severity: 'error', code: 'reconcile-unexplained', message: { key: 'reconcile.finding.unexplained', values: { party, amount: fmt(r.ledger.unexplained) } }, cells: [] });
+    }
+  }
+  for (const r of m.results) {
+    for (const c of m.carried?.get(r.party.key) ?? []) {
+      if (c.arrived) continue;
+      findings.push({
+        severity: 'warning',
+        code: 'reconcile-carried-not-booked',
+        message: { key: 'reconcile.finding.carriedNotBooked', values: { party: r.party.name, doc: c.line.deliveryNo ?? '', part: c.line.part ?? '', amount: fmt(c.line.amount), period: c.line.period } },
+        cells: [],
+      });
     }
   }
   for (const s of m.missing) {
@@ -139,8 +165,14 @@ export function reconcileFindings(m: ReconModel, ctx: JobContext): Finding[] {
   return findings;
 }
 
-function statusText(ctx: JobContext, s: CounterpartyResult['status'] | 'noStatement'): string {
+function statusWord(ctx: JobContext, s: 'agreed' | 'explained' | 'unexplained' | 'noStatement'): string {
   return ctx.t(`reconcile.status.${s}` as MessageKey);
+}
+
+/** The status as the clerk reads it: "有 N 项待确认（¥X）" names what still waits, never "已全部说明" while anything does. */
+function statusText(ctx: JobContext, r: CounterpartyResult): string {
+  if (r.status !== 'pending') return statusWord(ctx, r.status);
+  return ctx.t('reconcile.status.pending', { count: r.pending.count, amount: fmt(r.pending.amount) });
 }
 
 export function reconcileSheets(m: ReconModel, ctx: JobContext, aliasesOf: (name: string) => string[], takenSheets: Set<string> = new Set()): SheetSpec[] {
@@ -158,6 +190,7 @@ export function reconcileSheets(m: ReconModel, ctx: JobContext, aliasesOf: (name
     { column: 'class', equals: classLabel('only-theirs'), tone: 'warn' },
     { column: 'class', equals: classLabel('duplicate'), tone: 'warn' },
     { column: 'class', equals: classLabel('in-transit'), tone: 'info' },
+    { column: 'class', equals: classLabel('prior-period'), tone: 'info' },
   ];
   const sheetOf = new Map<string, string>();
   const partySheets: SheetSpec[] = [];
@@ -255,27 +288,49 @@ export function reconcileSheets(m: ReconModel, ctx: JobContext, aliasesOf: (name
     // 3. the 调节表
     const L = r.ledger;
     let running = L.theirsTotal as number;
-    const ledgerRows: OutValue[][] = [[t('reconcile.ledger.start'), null, r.scope.theirs.length, money(L.theirsTotal), money(L.theirsTotal)]];
+    const ledgerRows: OutValue[][] = [[t('reconcile.ledger.start'), null, r.scope.theirs.length, null, money(L.theirsTotal), money(L.theirsTotal)]];
     for (const row of L.rows) {
       running += row.amount;
       const cls = row.item.startsWith('duplicate') ? 'duplicate' : (row.item as ReconClass);
-      ledgerRows.push([t(`reconcile.ledger.${row.item}` as MessageKey, { days: m.settings.inTransitDays }), classLabel(cls), row.count, money(row.amount), money(asFen(running))]);
+      ledgerRows.push([t(`reconcile.ledger.${row.item}` as MessageKey, { days: m.settings.inTransitDays }), classLabel(cls), row.theirsCount, row.oursCount, money(row.amount), money(asFen(running))]);
     }
-    ledgerRows.push([t('reconcile.ledger.adjusted'), null, null, null, money(L.adjusted)]);
-    ledgerRows.push([t('reconcile.ledger.ours'), null, r.scope.ours.length, money(L.oursTotal), null]);
-    ledgerRows.push([t('reconcile.ledger.unexplained'), null, null, money(L.unexplained), null]);
+    ledgerRows.push([t('reconcile.ledger.adjusted'), null, null, null, null, money(L.adjusted)]);
+    ledgerRows.push([t('reconcile.ledger.ours'), null, null, r.scope.ours.length, money(L.oursTotal), null]);
+    ledgerRows.push([t('reconcile.ledger.unexplained'), null, null, null, money(L.unexplained), null]);
     const ledger: TableSpec = {
       name: tableName(`${base}_Ledger`),
       caption: t('reconcile.caption.ledger'),
       columns: [
         column('item', t('reconcile.col.item'), 'text', 36),
         column('class', t('reconcile.col.class'), 'text', 10),
-        column('count', t('reconcile.col.count'), 'integer', 8),
+        column('theirsCount', t('reconcile.col.theirsCount'), 'integer', 9),
+        column('oursCount', t('reconcile.col.oursCount'), 'integer', 9),
         column('adjust', t('reconcile.col.adjust'), 'money', 15),
         column('balance', t('reconcile.col.balance'), 'money', 15),
       ],
       rows: ledgerRows,
       highlights: [{ column: 'item', equals: t('reconcile.ledger.unexplained'), tone: L.unexplained === 0 ? 'good' : 'bad' }],
+    };
+    // Last period's in-transit lines: ticked when this statement booked them, else still to expect.
+    const carriedTable = (x: CounterpartyResult): TableSpec[] => {
+      const list = m.carried?.get(x.party.key) ?? [];
+      if (!list.length) return [];
+      return [
+        {
+          name: tableName(`${base}_Carried`),
+          caption: t('reconcile.caption.carried'),
+          columns: [
+            column('period', t('reconcile.col.carriedPeriod'), 'text', 12),
+            column('date', t('reconcile.col.date'), 'date'),
+            column('doc', t('reconcile.col.doc'), 'text', 14),
+            column('part', t('reconcile.col.part'), 'text', 14),
+            column('amount', t('reconcile.col.amount'), 'money', 13),
+            column('status', t('reconcile.col.status'), 'text', 16),
+          ],
+          rows: list.map((c) => [c.line.period, c.line.date || null, c.line.deliveryNo ?? '', c.line.part ?? '', money(asFen(c.line.amount)), t(c.arrived ? 'reconcile.carried.arrived' : 'reconcile.carried.pending')]),
+          highlights: [{ column: 'status', equals: t('reconcile.carried.pending'), tone: 'warn' }],
+        },
+      ];
     };
     const signoff: TableSpec = {
       name: tableName(`${base}_SignOff`),
@@ -292,7 +347,7 @@ export function reconcileSheets(m: ReconModel, ctx: JobContext, aliasesOf: (name
       purpose: 'reconcile',
       title: [
         t('reconcile.heading.party', { name: r.party.name }),
-        t('reconcile.line.period', { from: m.period.from, to: m.period.to }),
+        periodLine(m, ctx),
         t('reconcile.line.sources', { ours: r.scope.shipmentSheets.join('、') || t('reconcile.none'), theirs: r.scope.statementSheets.join('、') || t('reconcile.none') }),
         t('reconcile.line.tolerance', { amount: (m.settings.amountTolFen / 100).toFixed(2), percent: String(Math.round(m.settings.amountTolPct * 1e6) / 1e4), days: m.settings.dateWindow, transit: m.settings.inTransitDays }),
       ],
@@ -301,9 +356,9 @@ export function reconcileSheets(m: ReconModel, ctx: JobContext, aliasesOf: (name
         { label: t('reconcile.summary.ours'), value: money(L.oursTotal), type: 'money' },
         { label: t('reconcile.summary.difference'), value: money(diff), type: 'money', tone: diff === 0 ? 'good' : 'warn' },
         { label: t('reconcile.summary.unexplained'), value: money(L.unexplained), type: 'money', tone: L.unexplained === 0 ? 'good' : 'bad' },
-        { label: t('reconcile.summary.status'), value: statusText(ctx, r.status), tone: r.status === 'agreed' ? 'good' : r.status === 'explained' ? 'warn' : 'bad' },
+        { label: t('reconcile.summary.status'), value: statusText(ctx, r), tone: r.status === 'agreed' ? 'good' : r.status === 'unexplained' ? 'bad' : 'warn' },
       ],
-      tables: [lines, alone, ledger, signoff],
+      tables: [lines, alone, ledger, ...carriedTable(r), signoff],
     });
   });
   // the summary across counterparties
@@ -311,7 +366,7 @@ export function reconcileSheets(m: ReconModel, ctx: JobContext, aliasesOf: (name
   const summaryRows: OutValue[][] = m.results.map((r) => [
     { text: r.party.name, target: { sheet: sheetOf.get(r.party.key) ?? summaryName, cell: 'A1' } },
     t(r.party.group === 'related' ? 'reconcile.group.related' : 'reconcile.group.external'),
-    statusText(ctx, r.status),
+    statusText(ctx, r),
     money(r.ledger.theirsTotal),
     money(r.ledger.oursTotal),
     money(asFen(r.ledger.oursTotal - r.ledger.theirsTotal)),
@@ -323,7 +378,7 @@ export function reconcileSheets(m: ReconModel, ctx: JobContext, aliasesOf: (name
     summaryRows.push([
       first ? sourceLink(first.source.sheet, first.source.row, 1, s.party.name) : s.party.name,
       t(s.party.group === 'related' ? 'reconcile.group.related' : 'reconcile.group.external'),
-      statusText(ctx, 'noStatement'),
+      statusWord(ctx, 'noStatement'),
       null,
       money(asFen(s.ours.reduce((x, l) => x + l.amount, 0))),
       null,
@@ -335,7 +390,7 @@ export function reconcileSheets(m: ReconModel, ctx: JobContext, aliasesOf: (name
   const summary: SheetSpec = {
     name: summaryName,
     purpose: 'reconcile',
-    title: [t('reconcile.heading.summary', { period: m.period.label }), t('reconcile.line.period', { from: m.period.from, to: m.period.to }), t('reconcile.line.summaryNote')],
+    title: [t('reconcile.heading.summary', { period: m.period.label }), periodLine(m, ctx), t('reconcile.line.summaryNote')],
     summary: [
       { label: t('reconcile.summary.theirs'), value: money(sum((r) => r.ledger.theirsTotal)), type: 'money' },
       { label: t('reconcile.summary.ours'), value: money(sum((r) => r.ledger.oursTotal)), type: 'money' },
@@ -357,10 +412,11 @@ export function reconcileSheets(m: ReconModel, ctx: JobContext, aliasesOf: (name
         ],
         rows: summaryRows,
         highlights: [
-          { column: 'status', equals: statusText(ctx, 'agreed'), tone: 'good' },
-          { column: 'status', equals: statusText(ctx, 'explained'), tone: 'warn' },
-          { column: 'status', equals: statusText(ctx, 'unexplained'), tone: 'bad' },
-          { column: 'status', equals: statusText(ctx, 'noStatement'), tone: 'warn' },
+          { column: 'status', equals: statusWord(ctx, 'agreed'), tone: 'good' },
+          { column: 'status', equals: statusWord(ctx, 'explained'), tone: 'good' },
+          { column: 'status', equals: statusWord(ctx, 'unexplained'), tone: 'bad' },
+          { column: 'status', equals: statusWord(ctx, 'noStatement'), tone: 'warn' },
+          ...[...new Set(m.results.filter((r) => r.status === 'pending').map((r) => statusText(ctx, r)))].map((equals): Highlight => ({ column: 'status', equals, tone: 'warn' })),
         ],
         totals: [
           t('reconcile.total'),

@@ -1,37 +1,15 @@
-import type { OptionValues } from '../job';
+import { statementInPeriod, type Period } from '../period';
 import type { Party, PartyDirectory } from '../parties';
 import type { ShipmentRow, StatementRow } from '../tables/kinds';
 import { tablesOf, type AnyTypedTable, type TypedTable } from '../tables/typed-table';
-import { asFen, asIsoDate, asIsoMonth, type Fen, type IsoDate } from '../values/brand';
+import { asFen, type Fen, type IsoDate, type PriceFen } from '../values/brand';
 import { companyKey } from '../values/company';
-import { firstDayOfMonth, isIsoDate, isIsoMonth, lastDayOfMonth, monthOf } from '../values/dates';
 import { lineAmount } from '../values/money';
+import { addDays } from '../values/dates';
 
 /** What is reconciled: the period, and each counterparty's lines on both sides. */
 
-export interface Period {
-  from: IsoDate;
-  to: IsoDate;
-  /** 'YYYY-MM' for a month, 'from..to' for a range. */
-  label: string;
-}
-
-const dateOption = (v: unknown): IsoDate | undefined => (typeof v === 'string' && isIsoDate(v.trim()) ? asIsoDate(v.trim()) : undefined);
-
-/** `period` (YYYY-MM), or `from`/`to`; by default the month of asOf. */
-export function periodFrom(options: OptionValues, asOf: IsoDate): Period {
-  const from = dateOption(options.from);
-  const to = dateOption(options.to);
-  if (from || to) {
-    const month = monthOf(from ?? to ?? asOf);
-    const f = from ?? firstDayOfMonth(month);
-    const t = to ?? lastDayOfMonth(month);
-    return f <= t ? { from: f, to: t, label: `${f}..${t}` } : { from: t, to: f, label: `${t}..${f}` };
-  }
-  const raw = typeof options.period === 'string' ? options.period.trim() : '';
-  const month = isIsoMonth(raw) ? asIsoMonth(raw) : monthOf(asOf);
-  return { from: firstDayOfMonth(month), to: lastDayOfMonth(month), label: month };
-}
+export type { Period };
 
 export interface SourceRef {
   sheet: string;
@@ -57,6 +35,8 @@ export interface CounterpartyScope {
   party: Party;
   ours: OurLine[];
   theirs: TheirLine[];
+  /** Our shipments of the year before the period, in any shipment sheet: where a line they book late comes from. */
+  earlier: OurLine[];
   /** Statement sheets this counterparty's lines came from. */
   statementSheets: string[];
   shipmentSheets: string[];
@@ -116,23 +96,28 @@ export function statementParty(table: TypedTable<'statements'>, finder: PartyFin
 
 const inPeriod = (d: IsoDate | undefined, p: Period): boolean => d === undefined || (d >= p.from && d <= p.to);
 
-const priceOf = (f: { unitPrice?: Fen; unitPriceWithTax?: Fen }): Fen | undefined => f.unitPriceWithTax ?? f.unitPrice;
+const priceOf = (f: { unitPrice?: PriceFen; unitPriceWithTax?: PriceFen }): PriceFen | undefined => f.unitPriceWithTax ?? f.unitPrice;
 
-function amountOf(f: { amount?: Fen; quantity?: number; unitPrice?: Fen; unitPriceWithTax?: Fen }): Fen {
+function amountOf(f: { amount?: Fen; quantity?: number; unitPrice?: PriceFen; unitPriceWithTax?: PriceFen }): Fen {
   if (f.amount !== undefined) return f.amount;
   const price = priceOf(f);
   return price !== undefined && f.quantity !== undefined ? lineAmount(f.quantity, price) : asFen(0);
 }
+
+/** How far back a late booking is looked for: a year of shipments covers any statement a clerk still chases. */
+const LOOKBACK_DAYS = 366;
 
 /** Lines of the period by counterparty, in the order the counterparties first appear on statements. */
 export function collectScope(tables: readonly AnyTypedTable[], directory: PartyDirectory, finder: PartyFinder, period: Period): Map<string, CounterpartyScope> {
   const scopes = new Map<string, CounterpartyScope>();
   const scopeOf = (party: Party): CounterpartyScope => {
     let s = scopes.get(party.key);
-    if (!s) scopes.set(party.key, (s = { party, ours: [], theirs: [], statementSheets: [], shipmentSheets: [] }));
+    if (!s) scopes.set(party.key, (s = { party, ours: [], theirs: [], earlier: [], statementSheets: [], shipmentSheets: [] }));
     return s;
   };
   for (const table of tablesOf(tables, 'statements')) {
+    // Last month's statement still in the workbook is not this period's, even for its undated lines.
+    if (!statementInPeriod(table, period)) continue;
     const tableParty = statementParty(table, finder);
     for (const { fields: f, sourceRow } of table.rows) {
       if (!inPeriod(f.date, period)) continue;
@@ -145,15 +130,23 @@ export function collectScope(tables: readonly AnyTypedTable[], directory: PartyD
   }
   const withStatement = new Set(scopes.keys());
   const noStatement = new Map<string, CounterpartyScope>();
+  const lookback = addDays(period.from, -LOOKBACK_DAYS);
   for (const table of tablesOf(tables, 'shipments')) {
     for (const { fields: f, sourceRow } of table.rows) {
-      if (!f.customer || !f.date || !inPeriod(f.date, period)) continue;
+      if (!f.customer || !f.date) continue;
+      if (!inPeriod(f.date, period)) {
+        if (f.date < period.from && f.date >= lookback) {
+          const earlier = scopes.get(finder.resolve(f.customer).key);
+          if (earlier && withStatement.has(earlier.party.key)) earlier.earlier.push({ source: { sheet: table.sheet, row: sourceRow }, table, f, amount: amountOf(f) });
+        }
+        continue;
+      }
       const party = finder.resolve(f.customer);
       let s: CounterpartyScope | undefined;
       if (withStatement.has(party.key)) s = scopes.get(party.key);
       else if (party.group === 'related') {
         s = noStatement.get(party.key);
-        if (!s) noStatement.set(party.key, (s = { party, ours: [], theirs: [], statementSheets: [], shipmentSheets: [] }));
+        if (!s) noStatement.set(party.key, (s = { party, ours: [], theirs: [], earlier: [], statementSheets: [], shipmentSheets: [] }));
       }
       if (!s) continue;
       s.ours.push({ source: { sheet: table.sheet, row: sourceRow }, table, f, amount: amountOf(f) });

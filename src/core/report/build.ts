@@ -1,6 +1,6 @@
 import type { ColumnSpec, ColumnType, SheetLink } from '../sheet-spec';
 import { a1 } from '../values/address';
-import type { Fen } from '../values/brand';
+import type { Fen, PriceFen } from '../values/brand';
 import { fenToYuan } from '../values/money';
 
 /** Small builders every report uses, so each job's sheet code says what, not how. */
@@ -15,7 +15,7 @@ export function sourceLink(sheet: string, row: number, col = 1, text?: string): 
 }
 
 /** Money for a SheetSpec cell: yuan number, or null when unknown. */
-export const money = (fen: Fen | undefined | null): number | null => (fen === undefined || fen === null ? null : fenToYuan(fen));
+export const money = (fen: Fen | PriceFen | undefined | null): number | null => (fen === undefined || fen === null ? null : fenToYuan(fen));
 
 /** Money for JSON output: yuan to two decimals. */
 export const yuan = (fen: Fen): number => Math.round(fen) / 100;

@@ -3,6 +3,8 @@ import type { ChartSpec, ColumnType, OutValue, SheetSpec, TableSpec, Tone } from
 import { isSheetLink } from '../sheet-spec';
 import { a1, columnLetter, quoteSheetName } from '../values/address';
 import { isoToSerial, isIsoDate } from '../values/dates';
+import { pageOf, type LayoutPage } from './page';
+import { columnWidths, wrappedRowLines } from './widths';
 
 /**
  * Where every value of a SheetSpec goes on the grid, decided once in core so that both hosts write the
@@ -61,9 +63,15 @@ export interface LayoutChart {
   categories: string;
   /** One A1 range per series, header row included (the header names the series). */
   series: string[];
-  /** Top-left anchor cell for the chart, right of the tables. */
+  /** Top-left anchor cell for the chart, under the tables (so it prints with them). */
   anchor: string;
+  /** The cell just past the chart's bottom-right corner. */
+  anchorEnd: string;
 }
+
+/** A chart's size in cells: rows tall and columns wide (about 15 × 9 cm at the default row height). */
+export const CHART_ROWS = 18;
+export const CHART_COLS = 8;
 
 export interface SheetLayout {
   name: string;
@@ -76,6 +84,12 @@ export interface SheetLayout {
   charts: LayoutChart[];
   /** Column widths in characters, index 0 = column A. */
   widths: number[];
+  /** Columns whose long text (or long header) wraps, index 0 = column A. */
+  wrap: boolean[];
+  /** Rows (1-based) whose wrapped text needs more than one line → the lines it needs. */
+  rowLines: Map<number, number>;
+  /** Print set-up; null for hidden sheets, which never print. */
+  page: LayoutPage | null;
   /** Rows to freeze at the top (the first table's header row and everything above), 0 for none. */
   freezeRows: number;
   /** Last used row and column. */
@@ -93,8 +107,6 @@ export const NUMBER_FORMATS: Record<ColumnType, string> = {
   link: '@',
 };
 
-const DEFAULT_WIDTHS: Record<ColumnType, number> = { text: 16, money: 14, quantity: 10, integer: 8, date: 12, rate: 9, link: 20 };
-
 export const TONE_COLORS: Record<Tone, string> = { good: 'C6EFCE', warn: 'FFEB9C', bad: 'FFC7CE', info: 'DDEBF7' };
 
 /** Text that a spreadsheet would read as a formula (design rule 5): a host must write it as text. */
@@ -107,17 +119,11 @@ function toWriteValue(value: OutValue, type: ColumnType): WriteValue {
   return value;
 }
 
-const textWidth = (s: string): number => [...s].reduce((w, ch) => w + (ch.charCodeAt(0) > 0x2e80 ? 2 : 1), 0);
-
 export function layoutSheet(spec: SheetSpec): SheetLayout {
   const blocks: LayoutBlock[] = [];
   const tables: LayoutTable[] = [];
   const links: LayoutLink[] = [];
   const highlights: LayoutHighlight[] = [];
-  const widths: number[] = [];
-  const widen = (col: number, w: number) => {
-    widths[col - 1] = Math.min(60, Math.max(widths[col - 1] ?? 8, w));
-  };
   let row = 1;
   let lastCol = 1;
 
@@ -132,7 +138,6 @@ export function layoutSheet(spec: SheetSpec): SheetLayout {
       const type = s.type ?? (typeof s.value === 'number' ? 'quantity' : 'text');
       blocks.push({ role: 'summary', top: row, left: 1, rows: [[s.label, toWriteValue(s.value, type)]], formats: ['@', NUMBER_FORMATS[type]] });
       if (isSheetLink(s.value)) links.push(linkAt(row, 2, s.value.text, s.value.target));
-      widen(1, textWidth(s.label) + 2);
       lastCol = Math.max(lastCol, 2);
       row++;
     }
@@ -151,9 +156,6 @@ export function layoutSheet(spec: SheetSpec): SheetLayout {
     const data: WriteValue[][] = table.rows.map((r) => table.columns.map((c, i) => toWriteValue(r[i] ?? null, c.type)));
     const bodyRows = data.length ? data : [table.columns.map(() => null)];
     blocks.push({ role: 'table', top, left: 1, rows: [headerRow, ...bodyRows], formats: table.columns.map((c) => NUMBER_FORMATS[c.type]) });
-    table.columns.forEach((c, i) => {
-      widen(i + 1, Math.max(c.width ?? DEFAULT_WIDTHS[c.type], Math.min(30, textWidth(c.header) + 2)));
-    });
     collectLinks(table, top + 1, links);
     const bottom = top + bodyRows.length;
     tables.push({ name: table.name, top, left: 1, bottom, right: ncol, headers: table.columns.map((c) => c.header) });
@@ -183,19 +185,31 @@ export function layoutSheet(spec: SheetSpec): SheetLayout {
     row++;
   }
 
-  const charts = (spec.charts ?? []).flatMap((c, i) => layoutChart(c, spec.tables, tables, lastCol + 2, 1 + i * 18));
+  const tablesEnd = Math.max(1, row - 2);
+  const charts: LayoutChart[] = [];
+  for (const c of spec.charts ?? []) charts.push(...layoutChart(c, spec.tables, tables, 1, tablesEnd + 2 + charts.length * (CHART_ROWS + 1)));
+  const lastRow = tablesEnd;
+  const printBottom = charts.length ? tablesEnd + 1 + charts.length * (CHART_ROWS + 1) : tablesEnd;
+  const printRight = charts.length ? Math.max(lastCol, CHART_COLS) : lastCol;
+  const caps: (number | undefined)[] = [];
+  for (const table of spec.tables) table.columns.forEach((c, i) => c.wrapAt && (caps[i] = Math.min(caps[i] ?? c.wrapAt, c.wrapAt)));
+  const { widths, wrap } = columnWidths(blocks, lastCol, new Set(tables.map((t) => t.top)), caps);
+  const hidden = spec.hidden ?? false;
   return {
     name: spec.name,
     purpose: spec.purpose,
-    hidden: spec.hidden ?? false,
+    hidden,
     blocks,
     tables,
     links,
     highlights,
     charts,
-    widths: Array.from({ length: lastCol }, (_, i) => widths[i] ?? 10),
+    widths,
+    wrap,
+    rowLines: wrappedRowLines(blocks, widths, wrap),
+    page: hidden ? null : pageOf(spec, widths, printBottom, printRight, tables.length === 1 ? tables[0].top : 0),
     freezeRows,
-    lastRow: Math.max(1, row - 2),
+    lastRow,
     lastCol,
   };
 }
@@ -233,6 +247,7 @@ function layoutChart(chart: ChartSpec, specs: TableSpec[], placed: LayoutTable[]
       categories: `${L(cat)}${at.top + 1}:${L(cat)}${at.bottom}`,
       series: series.map((c) => `${L(c)}${at.top}:${L(c)}${at.bottom}`),
       anchor: a1(anchorRow, anchorCol),
+      anchorEnd: a1(anchorRow + CHART_ROWS, anchorCol + CHART_COLS),
     },
   ];
 }

@@ -2,8 +2,7 @@ import type { Finding } from '../findings';
 import type { Job, JobContext, JobInput, JobRun } from '../job';
 import { buildDirectory } from '../parties';
 import { tablesOf } from '../tables/typed-table';
-import { asIsoMonth, type IsoMonth } from '../values/brand';
-import { isIsoMonth, monthOf } from '../values/dates';
+import { salesMonth, type PeriodSource } from '../period';
 import { change, aggregate, type SalesModel, type Series } from './aggregate';
 import { salesLines, type Amount, type SalesBasis } from './lines';
 import { salesSheets } from './report';
@@ -14,6 +13,9 @@ type Breakdown<K extends string> = { [P in K]: string } & { months: number[]; to
 
 /** The `sales` section of the JSON summary; amounts in yuan, without tax unless withTax. */
 export type SalesSection = {
+  /** The month reported (the last of the window) and why it was chosen. */
+  month: string;
+  monthSource: PeriodSource;
   months: string[];
   basis: SalesBasis;
   withTax: boolean;
@@ -29,12 +31,14 @@ export type SalesSection = {
   };
 };
 
-export function salesJson(model: SalesModel, basis: SalesBasis, withTax: boolean): SalesSection {
+export function salesJson(model: SalesModel, basis: SalesBasis, withTax: boolean, monthSource: PeriodSource = 'option'): SalesSection {
   const k = withTax ? 'gross' : 'net';
   const amounts = (xs: Amount[]) => xs.map((a) => yuan2(a[k]));
   const n = model.months.length;
   const totals: Series = model.totals;
   return {
+    month: model.months[n - 1],
+    monthSource,
     months: model.months,
     basis,
     withTax,
@@ -49,11 +53,6 @@ export function salesJson(model: SalesModel, basis: SalesBasis, withTax: boolean
       ytd: { current: yuan2(totals.ytd[k]), previous: yuan2(totals.ytdPrior[k]), change: change(totals.ytd[k], totals.ytdPrior[k]) },
     },
   };
-}
-
-function chosenMonth(ctx: JobContext): IsoMonth {
-  const m = ctx.options.month;
-  return typeof m === 'string' && isIsoMonth(m) ? asIsoMonth(m) : monthOf(ctx.asOf);
 }
 
 export const salesJob: Job = {
@@ -77,7 +76,8 @@ export const salesJob: Job = {
   run(input: JobInput, ctx: JobContext): JobRun {
     const basis: SalesBasis = ctx.options.basis === 'shipments' ? 'shipments' : 'invoices';
     const withTax = ctx.options.withTax === true;
-    const month = chosenMonth(ctx);
+    const chosen = salesMonth(input.tables, ctx.options, ctx.asOf, basis);
+    const month = chosen.month;
     const findings: Finding[] = [];
     const basisName = ctx.t(basis === 'invoices' ? 'sales.basis.invoices' : 'sales.basis.shipments');
     if (!tablesOf(input.tables, basis).length) {
@@ -85,7 +85,18 @@ export const salesJob: Job = {
     }
     const lines = salesLines(input.tables, buildDirectory(input.tables), basis);
     const model = aggregate(lines, month);
-    const assumed = lines.filter((l) => l.assumedRate);
+    // A split invoice is several lines of one source row: count and point at rows, not lines.
+    const rows = (xs: typeof lines) => [...new Map(xs.map((l) => [`${l.source.sheet}!${l.source.row}`, l])).values()];
+    const assumed = rows(lines.filter((l) => l.assumedRate));
+    const estimated = rows(lines.filter((l) => l.estimatedClass && l.month === month));
+    if (estimated.length) {
+      findings.push({
+        severity: 'info',
+        code: 'sales-estimated-class',
+        message: { key: 'sales.finding.estimatedClass', values: { count: estimated.length, month } },
+        cells: estimated.slice(0, 50).map((l) => ({ sheet: l.source.sheet, cell: `A${l.source.row}` })),
+      });
+    }
     if (assumed.length) {
       findings.push({
         severity: 'info',
@@ -94,12 +105,13 @@ export const salesJob: Job = {
         cells: assumed.slice(0, 50).map((l) => ({ sheet: l.source.sheet, cell: `A${l.source.row}` })),
       });
     }
-    if (model.totals.months[model.months.length - 1].gross === 0) {
-      findings.push({ severity: 'info', code: 'sales-empty-month', message: { key: 'sales.finding.noSales', values: { month } }, cells: [] });
+    if (!model.customers.some((c) => c.months[model.months.length - 1].gross !== 0)) {
+      // A month with no sales is said, never reported as "¥0.00, 同比 −100%" as if sales had stopped.
+      findings.push({ severity: 'warning', code: 'sales-empty-month', message: { key: 'period.finding.salesEmpty', values: { month } }, cells: [] });
     }
     return {
-      result: salesJson(model, basis, withTax),
-      sheets: salesSheets(model, basis, withTax ? 'gross' : 'net', ctx),
+      result: salesJson(model, basis, withTax, chosen.source),
+      sheets: salesSheets(model, basis, withTax ? 'gross' : 'net', ctx, chosen.source, estimated.length),
       findings,
     };
   },

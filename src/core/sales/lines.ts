@@ -6,6 +6,7 @@ import { asFen } from '../values/brand';
 import { monthOf } from '../values/dates';
 import { roundHalfAwayFromZero } from '../values/money';
 import { normalizeCode, normalizeDocNo } from '../values/text';
+import { allocate, classIndex, invoiceClasses } from './class-split';
 
 /** What counts as a sale: invoices (the default, what finance books) or shipments (what left the gate). */
 export type SalesBasis = 'invoices' | 'shipments';
@@ -26,6 +27,8 @@ export interface SalesLine {
   source: { sheet: string; row: number };
   /** True when no tax rate was known and the default rate was assumed to split net from gross. */
   assumedRate: boolean;
+  /** True when this is a class's share of an invoice split pro rata (its lines did not add up to it). */
+  estimatedClass?: boolean;
 }
 
 /** The rate assumed when a line, its contract and its shipment are all silent: the standard VAT rate for goods. */
@@ -116,12 +119,27 @@ export function salesLines(tables: readonly AnyTypedTable[], directory: PartyDir
   };
 
   if (basis === 'invoices') {
+    const classes = classIndex(tables);
     // Red-letter invoices are negative rows: a return invoiced back nets in its own month by itself.
     for (const t of tablesOf(tables, 'invoices')) {
       for (const { fields: f, sourceRow } of t.rows) {
         const borrowed = facts.contract(f.contractNo) ?? facts.delivery(f.deliveryNo);
         const split = splitAmount({ gross: f.amount, net: f.amountNet, tax: f.tax, rate: f.taxRate ?? borrowed?.taxRate });
-        push(f.date, f.customer, f.goodsClass ?? borrowed?.goodsClass, split, { sheet: t.sheet, row: sourceRow }, 1);
+        const by = invoiceClasses(classes, f);
+        const source = { sheet: t.sheet, row: sourceRow };
+        if (!split || !by || by.shares.length < 2) {
+          push(f.date, f.customer, by?.shares[0]?.goodsClass ?? borrowed?.goodsClass, split, source, 1);
+          continue;
+        }
+        // One invoice, several classes: split by its lines, both tax bases divided the same way to the fen.
+        const weights = by.shares.map((x) => x.weight);
+        const gross = allocate(split.amount.gross, weights);
+        const net = allocate(split.amount.net, weights);
+        by.shares.forEach((x, i) => {
+          const before = lines.length;
+          push(f.date, f.customer, x.goodsClass, { amount: { gross: gross[i], net: net[i] }, assumedRate: split.assumedRate }, source, 1);
+          if (by.estimated && lines.length > before) lines[before].estimatedClass = true;
+        });
       }
     }
     return lines;

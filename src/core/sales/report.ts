@@ -4,6 +4,7 @@ import type { ColumnSpec, OutValue, SheetSpec, SummaryLine } from '../sheet-spec
 import { column, money, safeTableName } from '../report/build';
 import type { IsoMonth } from '../values/brand';
 import { formatFen } from '../values/money';
+import { periodSourceText, type PeriodSource } from '../period';
 import { change, type SalesModel, type Series } from './aggregate';
 import type { Amount, SalesBasis } from './lines';
 
@@ -56,7 +57,7 @@ export function summarySentence(model: SalesModel, tax: Tax, ctx: JobContext): s
 
 const rateOrDash = (rate: number | null, none: string): OutValue => (rate === null ? none : rate);
 
-export function salesSheets(model: SalesModel, basis: SalesBasis, tax: Tax, ctx: JobContext): SheetSpec[] {
+export function salesSheets(model: SalesModel, basis: SalesBasis, tax: Tax, ctx: JobContext, monthSource: PeriodSource = 'option', estimatedSplits = 0): SheetSpec[] {
   const { t } = ctx;
   const none = t('sales.none');
   const n = model.months.length;
@@ -64,6 +65,7 @@ export function salesSheets(model: SalesModel, basis: SalesBasis, tax: Tax, ctx:
   const title = (heading: MessageKey, values?: Record<string, string>): string[] => [
     t(heading, values),
     summarySentence(model, tax, ctx),
+    t('period.said.sales', { month: model.months[model.months.length - 1], source: periodSourceText(t, monthSource) }),
     t('sales.basisLine', { basis: t(basis === 'invoices' ? 'sales.basis.invoices' : 'sales.basis.shipments'), asOf: ctx.asOf }),
   ];
   const monthCols = (): ColumnSpec[] => model.months.map((m, i) => column(`m${i}`, m, 'money', 13));
@@ -124,7 +126,8 @@ export function salesSheets(model: SalesModel, basis: SalesBasis, tax: Tax, ctx:
     const cur = s.months[i][k];
     const prev = i > 0 ? s.months[i - 1][k] : null;
     const ly = s.priorYear[i][k];
-    return [money(cur), prev === null ? none : money(prev), prev === null ? none : rateOrDash(change(cur, prev), none), money(ly), rateOrDash(change(cur, ly), none)];
+    // A comparison month with no sales has no figure to compare with: '—', never ¥0.00 (which reads as "sales stopped").
+    return [money(cur), prev === null || prev === 0 ? none : money(prev), prev === null ? none : rateOrDash(change(cur, prev), none), ly === 0 ? none : money(ly), rateOrDash(change(cur, ly), none)];
   };
   const changeCols = (): ColumnSpec[] => [
     column('current', t('sales.col.current'), 'money', 15),
@@ -143,7 +146,7 @@ export function salesSheets(model: SalesModel, basis: SalesBasis, tax: Tax, ctx:
     column('ytdPrior', t('sales.col.ytdPrior'), 'money', 15),
     column('ytdChange', t('sales.col.ytdChange'), 'rate', 10),
   ];
-  const ytdRow = (s: Series, k: Tax): OutValue[] => [money(s.ytd[k]), money(s.ytdPrior[k]), rateOrDash(change(s.ytd[k], s.ytdPrior[k]), none)];
+  const ytdRow = (s: Series, k: Tax): OutValue[] => [money(s.ytd[k]), s.ytdPrior[k] === 0 ? none : money(s.ytdPrior[k]), rateOrDash(change(s.ytd[k], s.ytdPrior[k]), none)];
   const customerChanges = {
     name: table('Sales_Changes'),
     caption: `${t('sales.caption.customersYtd')}（${t(tax === 'net' ? 'sales.tax.net' : 'sales.tax.gross')}）`,
@@ -185,7 +188,8 @@ export function salesSheets(model: SalesModel, basis: SalesBasis, tax: Tax, ctx:
     {
       name: t('sales.sheet.classes'),
       purpose: 'sales',
-      title: title('sales.heading.classes'),
+      // Where an invoice's class split is an estimate, the sheet says so next to the figures it affects.
+      title: [...title('sales.heading.classes'), ...(estimatedSplits ? [t('sales.line.estimatedClass', { count: estimatedSplits, month })] : [])],
       tables: [classTableByTax('net'), classTableByTax('gross')],
       charts: [{ kind: 'column', title: t('sales.chart.mix'), table: classTableByTax('net').name, categories: 'month', series: model.classes.map((c) => c.goodsClass) }],
     },

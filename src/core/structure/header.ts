@@ -105,31 +105,44 @@ function resolvedText(view: SheetView, row: number, col: number): { text: string
 }
 
 /**
- * Two rows as one header, or null when there is no structural sign of a group row (a group merged across
- * columns, or a group word with blank cells to its right, over at least two sub-headers).
+ * Group rows over a row of sub-headers as one header, or null when there is no structural sign of a group row (a
+ * group merged across columns, or a group word with blank cells to its right, over at least two sub-headers).
+ * With two group rows (金额 over 含税 / 不含税 over 单价 / 金额) a column's group is its words of both rows.
  */
-function double(view: SheetView, top: number): HeaderChoice | null {
-  const sub = top + 1;
-  if (sub > view.rowCount) return null;
+function double(view: SheetView, top: number, groupRows = 1): HeaderChoice | null {
+  const sub = top + groupRows;
+  if (top < 1 || sub > view.rowCount) return null;
   if (isNumericCell(view, sub) > 0) return null;
-  const width = Math.max(view.grid.values[top - 1]?.length ?? 0, view.grid.values[sub - 1]?.length ?? 0);
-  type Col = { col: number; top: string; topAnchor: string; sub: string; subAnchor: string; grouped: boolean };
+  for (let r = top + 1; r < sub; r++) if (isNumericCell(view, r) > 0) return null;
+  let width = 0;
+  for (let r = top; r <= sub; r++) width = Math.max(width, view.grid.values[r - 1]?.length ?? 0);
+  // `near`: the group word right above the sub-header (含税 of 金额 › 含税 › 单价), which qualifies it most.
+  type Col = { col: number; top: string; near: string; topAnchor: string; sub: string; subAnchor: string; grouped: boolean };
+  const s = (c: number) => resolvedText(view, sub, c);
+  // Each group row: its word per column, a word with blank unmerged cells to its right over sub-headers
+  // spreading over them (an unmerged group).
+  const groupTexts: { text: string; anchor: string }[][] = [];
+  for (let r = top; r < sub; r++) {
+    const row: { text: string; anchor: string }[] = [];
+    for (let c = 1; c <= width; c++) row.push(resolvedText(view, r, c));
+    for (let i = 0; i < row.length; i++) {
+      if (!row[i].text || row[i].anchor === s(i + 1).anchor || !s(i + 1).text) continue;
+      let j = i + 1;
+      while (j < row.length && !row[j].text && s(j + 1).text && !view.mergeAt(r, j + 1)) {
+        row[j] = row[i];
+        j++;
+      }
+    }
+    groupTexts.push(row);
+  }
   const cols: Col[] = [];
   for (let c = 1; c <= width; c++) {
-    const t = resolvedText(view, top, c);
-    const s = resolvedText(view, sub, c);
-    cols.push({ col: c, top: t.text, topAnchor: t.anchor, sub: s.text, subAnchor: s.anchor, grouped: false });
-  }
-  // Unmerged groups: a top word with blank top cells to its right, each with a sub-header under it.
-  for (let i = 0; i < cols.length; i++) {
-    const c = cols[i];
-    if (!c.top || !c.sub || c.topAnchor === c.subAnchor) continue;
-    let j = i + 1;
-    while (j < cols.length && !cols[j].top && cols[j].sub && !view.mergeAt(top, cols[j].col)) {
-      cols[j].top = c.top;
-      cols[j].topAnchor = c.topAnchor;
-      j++;
-    }
+    const sc = s(c);
+    const parts = groupTexts.map((row) => row[c - 1]).filter((p, i, all) => p.text && (i === 0 || p.anchor !== all[i - 1].anchor));
+    // A cell merged down into the sub row is the column's own header, not a group.
+    const own = parts.find((p) => p.anchor === sc.anchor);
+    const group = own ? [own] : parts;
+    cols.push({ col: c, top: group.map((p) => p.text).join(''), near: group[group.length - 1]?.text ?? '', topAnchor: group.map((p) => p.anchor).join('|'), sub: sc.text, subAnchor: sc.anchor, grouped: false });
   }
   // Evidence: some top anchor spans ≥ 2 columns whose combined words name a column at least as well as either
   // word alone ('金额'+'含税' = 金额含税). A banner over the header, or a header over a first data row, fails this.
@@ -144,12 +157,14 @@ function double(view: SheetView, top: number): HeaderChoice | null {
   for (const list of spans.values()) {
     if (list.length < 2) continue;
     if ([...list[0].top].length > 12) continue; // a title banner, not a group word
+    if (/[:：]/.test(list[0].top)) continue; // a form's label (交货日期：) over the header, not a group word
     if (new Set(list.map((c) => c.sub)).size < 2) continue;
     let combinedWins = 0;
     for (const c of list) {
-      const combined = Math.max(headerLikeness(headerKey(c.top + c.sub)), headerLikeness(headerKey(c.sub + c.top)));
-      const alone = Math.max(headerLikeness(headerKey(c.top)), headerLikeness(headerKey(c.sub)));
-      if (combined >= 0.5 && combined >= alone) combinedWins++;
+      const combined = Math.max(headerLikeness(headerKey(c.near + c.sub)), headerLikeness(headerKey(c.sub + c.near)));
+      const alone = Math.max(headerLikeness(headerKey(c.near)), headerLikeness(headerKey(c.sub)));
+      // Under two group rows the merges themselves are the evidence; the words need only name a column together.
+      if (combined >= 0.5 && (groupRows > 1 || combined >= alone)) combinedWins++;
     }
     if (combinedWins < 2) continue;
     for (const c of list) c.grouped = true;
@@ -172,15 +187,15 @@ function double(view: SheetView, top: number): HeaderChoice | null {
       if (!c.top || (topMerge && topMerge.left !== c.col)) continue;
       text = c.top;
       keys = [headerKey(c.top)];
-      at = top;
+      at = c.topAnchor.includes('|') ? top : Number(c.topAnchor.split(':')[0]) || top;
     } else if (subMerge && subMerge.left !== c.col) {
       continue;
     } else if (!c.top) {
       text = c.sub;
       keys = [headerKey(c.sub)];
     } else if (c.grouped) {
-      text = `${c.top}/${c.sub}`;
-      keys = [headerKey(c.top + c.sub), headerKey(c.sub + c.top), headerKey(c.sub), headerKey(c.top)];
+      text = c.near === c.top ? `${c.top}/${c.sub}` : `${c.top.slice(0, c.top.length - c.near.length)}/${c.near}/${c.sub}`;
+      keys = [headerKey(c.near + c.sub), headerKey(c.sub + c.near), headerKey(c.top + c.sub), headerKey(c.sub), headerKey(c.top)];
     } else {
       // Different words above and below without a group: the lower one names the column unless it says nothing.
       text = c.sub;
@@ -197,7 +212,9 @@ function double(view: SheetView, top: number): HeaderChoice | null {
     if (subMerge && subMerge.bottom + 1 > dataStart) dataStart = subMerge.bottom + 1;
     columns.push({ col: c.col, text, keys, row: at });
   }
-  return { rows: [top, sub], columns, score, matched, dataStart };
+  const rows: number[] = [];
+  for (let r = top; r <= sub; r++) rows.push(r);
+  return { rows, columns, score, matched, dataStart };
 }
 
 /** The header at a given row (the last row of a two-row header), for the clerk's override. */
@@ -205,6 +222,10 @@ export function headerAt(view: SheetView, row: number): HeaderChoice {
   const one = single(view, row);
   const two = row > 1 ? double(view, row - 1) : null;
   return two && two.score >= one.score ? two : one;
+}
+
+function rowHasText(view: SheetView, row: number): boolean {
+  return (view.grid.values[row - 1] ?? []).some((v) => typeof v === 'string' && v.trim() !== '');
 }
 
 /** The best header in the first rows, or null when no row names at least two columns. */
@@ -228,6 +249,11 @@ export function findHeader(view: SheetView): HeaderChoice | null {
   let choice = best;
   for (const candidate of [double(view, r), r > 1 ? double(view, r - 1) : null]) {
     if (candidate && candidate.matched >= 2 && candidate.score >= choice.score) choice = candidate;
+  }
+  // Two group rows over the sub-headers: only when they name more than two rows do.
+  for (const top of [r, r - 1, r - 2]) {
+    const candidate = top >= 1 && rowHasText(view, top) ? double(view, top, 2) : null;
+    if (candidate && candidate.matched >= 2 && candidate.score > choice.score + 1e-9) choice = candidate;
   }
   return choice;
 }

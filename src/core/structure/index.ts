@@ -18,6 +18,15 @@ export interface SheetDetection {
   missingRequired: string[];
   /** True when the kind or mapping came from the clerk's override. */
   overridden: boolean;
+  /** Columns mapped by a guess (a contained word, or chosen by their values), for the clerk to check. */
+  guessed?: GuessedColumn[];
+}
+
+/** A column structure guessed: the field, the column letter and the header text the sheet shows. */
+export interface GuessedColumn {
+  field: string;
+  column: string;
+  header: string;
 }
 
 export interface StructureResult {

@@ -7,21 +7,23 @@ import type { TableKind } from '../tables/kinds';
 import type { FieldSchema, FieldType } from '../tables/schema-types';
 import { SCHEMAS } from '../tables/schemas';
 import type { AnyTypedTable } from '../tables/typed-table';
-import { columnLetter, parseA1 } from '../values/address';
+import { columnLetter } from '../values/address';
 import type { Fen } from '../values/brand';
 import type { SheetDetection } from './index';
 
 /**
- * The structure job's sheets: one owned sheet per typed table (表_<source sheet>) holding a named Excel table with
- * typed columns and a first column that links back to the source row; an issues sheet (问题清单) with every
- * CellIssue and a link to its cell; and a sheet that says how each source sheet was read. Its findings: one per
- * CellIssue (the pipeline adds the sheet-level findings of structureWorkbook itself).
+ * The structure job's sheets: a sheet that says how each source sheet was read (识别结果) and, only when the clerk
+ * asks for them (the typedTables option, 写出规范表), one owned sheet per typed table (表_<source sheet>) holding a
+ * named Excel table with typed columns and a first column that links back to the source row. Its findings: one per
+ * CellIssue (the pipeline adds the sheet-level findings of structureWorkbook itself, and writes every finding of a
+ * run on one 问题清单).
  */
 
 const COLUMN_TYPE: Record<FieldType, ColumnType> = {
   text: 'text',
   code: 'text',
   money: 'money',
+  price: 'money',
   quantity: 'quantity',
   integer: 'integer',
   date: 'date',
@@ -50,6 +52,9 @@ function cellValue(ctx: JobContext, schema: FieldSchema, v: unknown): OutValue {
   switch (schema.type) {
     case 'money':
       return money(v as Fen);
+    case 'price':
+      // Yuan with every decimal the price has (0.0235), not rounded to the fen.
+      return (v as number) / 100;
     case 'enum': {
       const key = `structure.option.${String(v)}`;
       return isMessageKey(key) ? ctx.t(key) : String(v);
@@ -97,44 +102,6 @@ function tableSheet(table: AnyTypedTable, ctx: JobContext, sheetNames: Set<strin
   return { name, purpose: 'structure', title, tables: [{ name: tableName, columns, rows }] };
 }
 
-function issuesSheet(issues: readonly CellIssue[], kinds: Map<string, TableKind>, ctx: JobContext, sheetNames: Set<string>, tableNames: Set<string>): SheetSpec {
-  const rows: OutValue[][] = issues.map((i) => {
-    const at = parseA1(i.cell);
-    return [
-      sourceLink(i.sheet, at?.row ?? 1, at?.col ?? 1, `${i.sheet}!${i.cell}`),
-      i.sheet,
-      fieldLabel(ctx, kinds.get(i.sheet) ?? null, i.field),
-      String(i.message.values?.header ?? ''),
-      i.value,
-      ctx.t(`structure.problemLabel.${i.problem}` as MessageKey),
-      ctx.t(i.message.key, i.message.values),
-    ];
-  });
-  const problemLabels = (['missing-required', 'formula-error', 'duplicate-key', 'not-a-number', 'not-a-date'] as const).map((p) => ctx.t(`structure.problemLabel.${p}` as MessageKey));
-  return {
-    name: uniqueName(safeSheetName(ctx.t('structure.sheet.issues')), sheetNames, 31),
-    purpose: 'structure',
-    title: [ctx.t('structure.heading.issues'), ctx.t('structure.line.issues')],
-    summary: [{ label: ctx.t('structure.summary.issues'), value: issues.length, type: 'integer', tone: issues.length ? 'warn' : 'good' }],
-    tables: [
-      {
-        name: uniqueName(safeTableName(ctx.t('structure.tableName.issues')), tableNames),
-        columns: [
-          column('cell', ctx.t('structure.col.cell'), 'link', 18),
-          column('sheet', ctx.t('structure.col.sheet'), 'text', 16),
-          column('field', ctx.t('structure.col.field'), 'text', 14),
-          column('header', ctx.t('structure.col.header'), 'text', 14),
-          column('value', ctx.t('structure.col.value'), 'text', 18),
-          column('problem', ctx.t('structure.col.problem'), 'text', 12),
-          column('message', ctx.t('structure.col.message'), 'text', 48),
-        ],
-        rows,
-        highlights: problemLabels.map((label) => ({ column: 'problem', equals: label, tone: 'bad' as const })),
-      },
-    ],
-  };
-}
-
 function detectionsSheet(
   detections: readonly SheetDetection[],
   tables: readonly AnyTypedTable[],
@@ -165,6 +132,8 @@ function detectionsSheet(
       Object.entries(d.columns)
         .map(([f, letter]) => `${fieldLabel(ctx, d.kind, f)}=${letter}`)
         .join('，'),
+      // The columns the clerk should check, with the header as her sheet writes it.
+      (d.guessed ?? []).map((g) => `${g.column}「${g.header}」→ ${fieldLabel(ctx, d.kind, g.field)}`).join('，'),
       d.missingRequired.map((f) => fieldLabel(ctx, d.kind, f)).join('、'),
       d.alternatives.map((a) => kindLabel(ctx, a.kind)).join('、'),
       yesNo(d.overridden),
@@ -194,6 +163,7 @@ function detectionsSheet(
           column('rows', ctx.t('structure.col.rows'), 'integer', 8),
           column('issues', ctx.t('structure.col.issues'), 'integer', 8),
           column('columns', ctx.t('structure.col.columns'), 'text', 48),
+          column('guessed', ctx.t('structure.col.guessed'), 'text', 24),
           column('missing', ctx.t('structure.col.missing'), 'text', 16),
           column('alternatives', ctx.t('structure.col.alternatives'), 'text', 14),
           column('overridden', ctx.t('structure.col.overridden'), 'text', 8),
@@ -225,16 +195,16 @@ export function structureSheets(input: JobInput, ctx: JobContext): SheetSpec[] {
   const tableNames = new Set<string>();
   const sheets: SheetSpec[] = [];
   const tableSheets = new Map<string, string>();
-  for (const table of input.tables) {
-    const spec = tableSheet(table, ctx, sheetNames, tableNames);
-    tableSheets.set(table.sheet, spec.name);
-    sheets.push(spec);
+  if (ctx.options.typedTables === true) {
+    for (const table of input.tables) {
+      const spec = tableSheet(table, ctx, sheetNames, tableNames);
+      tableSheets.set(table.sheet, spec.name);
+      sheets.push(spec);
+    }
   }
-  const kinds = new Map(input.tables.map((tb) => [tb.sheet, tb.kind as TableKind]));
   const detections = input.detections ?? detectionsFromTables(input.tables);
-  const issues = issuesSheet(input.issues, kinds, ctx, sheetNames, tableNames);
   const seen = detectionsSheet(detections, input.tables, input.issues, tableSheets, ctx, sheetNames, tableNames);
-  return [seen, issues, ...sheets];
+  return [seen, ...sheets];
 }
 
 export function issueFindings(issues: readonly CellIssue[]): Finding[] {
@@ -245,7 +215,7 @@ export const structureJob: Job = {
   id: 'structure',
   section: 'structure',
   title: 'structure.title',
-  options: [],
+  options: [{ name: 'typedTables', type: 'boolean', label: 'run.option.typedTables', default: false }],
   run(input: JobInput, ctx: JobContext): JobRun {
     return { result: {}, sheets: structureSheets(input, ctx), findings: issueFindings(input.issues) };
   },

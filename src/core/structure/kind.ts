@@ -24,6 +24,10 @@ const WEIGHT_TITLE = 0.15;
 const UNKNOWN_COLUMN_WEIGHT = 0.1;
 /** Below this a sheet is not taken for a table. */
 export const MIN_CONFIDENCE = 0.4;
+/** A kind the title names needs at least this many of its fields among the columns. */
+const SETTLED_MIN_FIELDS = 2;
+/** A kind both the title and the columns support is at least this sure. */
+const SETTLED_CONFIDENCE = 0.6;
 
 export interface ColumnMapping {
   /** field index → column */
@@ -120,18 +124,30 @@ export interface KindDecision {
   confidence: number;
   alternatives: { kind: TableKind; confidence: number }[];
   fits: KindFit[];
+  /** True when the title's document name chose the kind. */
+  settled?: boolean;
 }
 
 const round2 = (x: number) => Math.round(x * 100) / 100;
 
 /** Fit every kind and pick the best; `only` restricts to one kind (the clerk's override). */
-export function decideKind(header: HeaderChoice, titleHits: Map<TableKind, number>, only?: TableKind): KindDecision {
+export function decideKind(header: HeaderChoice, titleHits: Map<TableKind, number>, only?: TableKind, settled?: TableKind): KindDecision {
   const kinds = only ? [only] : TABLE_KINDS;
   const fits = kinds.map((k) => fitKind(k, header, titleHits.get(k) ?? 0));
   // Stable: on an exact tie the earlier kind in TABLE_KINDS wins (and the other is reported).
   const sorted = [...fits].sort((a, b) => b.raw - a.raw);
+  if (only) return { best: sorted[0], confidence: 1, alternatives: [], fits };
+  // The title's document name (发货通知单, 报价单, 对账单) settles the kind when its columns fit at all.
+  const titled = settled ? sorted.find((f) => f.kind === settled && f.mapping.fieldCol.size >= SETTLED_MIN_FIELDS) : undefined;
+  if (titled && titled !== sorted[0]) {
+    sorted.splice(sorted.indexOf(titled), 1);
+    sorted.unshift(titled);
+    const confidence = Math.max(titled.raw, SETTLED_CONFIDENCE);
+    const alternatives = sorted.slice(1).filter((f) => f.raw > confidence && f.requiredFound > 0).map((f) => ({ kind: f.kind, confidence: round2(f.raw * 0.7) }));
+    return { best: titled, confidence, alternatives, fits, settled: true };
+  }
   const best = sorted[0];
-  if (only) return { best, confidence: 1, alternatives: [], fits };
+  if (titled) return { best, confidence: Math.max(best.raw, SETTLED_CONFIDENCE), alternatives: [], fits, settled: true };
   const second = sorted[1];
   const margin = second ? best.raw - second.raw : 1;
   const confidence = margin >= AMBIGUOUS_MARGIN ? best.raw : best.raw * (0.7 + (0.3 * margin) / AMBIGUOUS_MARGIN);

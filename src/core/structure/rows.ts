@@ -1,7 +1,7 @@
 import type { GridValue } from '../grid';
 import type { CellIssue, ProblemCode } from '../findings';
 import type { EnumOption, FieldSchema } from '../tables/schema-types';
-import { a1 } from '../values/address';
+import { a1, columnNumber } from '../values/address';
 import type { Parsed } from '../values/brand';
 import { parsedFail, parsedOk } from '../values/brand';
 import { normalizeCode } from '../values/text';
@@ -12,6 +12,7 @@ import {
   parseDate,
   parseInteger,
   parseMoney,
+  parseUnitPrice,
   parseQuantity,
   parseRate,
   parseText,
@@ -49,9 +50,9 @@ export interface RowsResult {
 
 type Parser = (raw: GridValue, format: string | null) => Parsed<unknown>;
 
-const TOTAL_QUICK = /[计計]|total|sum/i;
+const TOTAL_QUICK = /[计計总]|total|sum/i;
 const TOTAL =
-  /^(?:.{0,12}?)(?:小计|合计|总计|累计|共计|总合计|小計|合計|總計|累計)(?:金额|数量|额)?(?:[:：].*|\(.*\))?$|^(?:sub|grand|page)?totals?(?:[:：(].*)?$|^sum$/u;
+  /^(?:.{0,12}?)(?:小计|合计|总计|累计|共计|总合计|小計|合計|總計|累計)(?:金额|数量|额)?(?:[:：].*|\(.*\))?$|^(?:sub|grand|page)?totals?(?:[:：(].*)?$|^sum$|^总(?:件数|数量|价值|金额|价|重量|体积|数)(?:[/／、].*)?(?:[:：].*)?$/u;
 const FOOTER =
   /^(?:制表|制单|编制|填表|审核|审批|批准|复核|核准|签字|签名|签收|签章|经办|经手|负责人|主管|盖章|记账|会计|出纳|送货人|收货人|财务|对方确认|我方确认|供方确认|需方确认|客户确认|确认人|prepared|approved|checked|reviewed|signature|signedby)/iu;
 /** 供方（盖章）：/ 需方签字 / 甲方代表 … : the parties' sign-off under a statement. */
@@ -59,7 +60,13 @@ const PARTY_SIGN = /^(?:供方|需方|甲方|乙方|买方|卖方|客户|供应�
 /** A label before a colon that names a sign-off role: 核对人：, 财务审核：, 对账确认：, 仓库经办人：. */
 const SIGN_LABEL = /^([^:：]{1,10})[:：]/u;
 const SIGN_WORDS = /审核|核对|复核|审批|批准|核准|签字|签名|签章|签收|盖章|确认|制表|制单|编制|经办|经手|负责人|主管|对账人|记账|出纳|会计/u;
-const NOTE = /^(?:备注|注|说明|附注|注意|附|ps|note|notes|remark|remarks)\s*[:：]/iu;
+const NOTE = /^(?:备注|注|说明|附注|注意|附|ps|note|notes|remark|remarks)\s*\d*\s*[:：]/iu;
+const NUMBER_TEXT = /^[¥￥$€]?\s*-?[\d,，]*\.?\d+/u;
+/** A sign-off standing anywhere in a row: the role alone or as a label (制表者: 李燕, 审核：, 签收), never a longer word (财务中心-…, 收货人信息). */
+const SIGN_CELL =
+  /^(?:制表|制单|编制|填表|审核|审批|批准|复核|核准|签字|签名|签收|签章|经办|经手|负责人|主管|盖章|记账|会计|出纳|送货人|收货人|财务|确认|prepared|approved|checked|reviewed|signature|signedby)(?:人|者|员|签字|签名|日期|时间|日期与时间|by)?(?:[:：].*)?$/iu;
+/** A form's label with or without its value: 合同号：H888, 备注1：, 交货日期： — short words before a colon. */
+const FORM_LABEL = /^[^:：\d]{1,8}\d?\s*[:：]/u;
 
 const compactLower = (s: string) => s.normalize('NFKC').replace(/\s+/g, '').toLowerCase();
 
@@ -79,6 +86,42 @@ function isFooterText(v: GridValue): boolean {
 
 function isNoteText(v: GridValue): boolean {
   return typeof v === 'string' && NOTE.test(v.normalize('NFKC').trim());
+}
+
+/**
+ * How a row that is not a line of the table shows itself wherever its words stand: a sign-off anywhere in it
+ * (制表者: 李燕 in the third cell), a note (备注1：) outside the remarks column, or a form's labels (合同号：…,
+ * 客户：…) on a row with no code or date of its own; in every case with its amounts and quantities empty. A line
+ * whose spec reads '材质：SUS304' still has its part code and date; a note in the remarks column is its remark.
+ */
+function formLine(row: readonly GridValue[], numericCols: readonly number[], keyCols: readonly number[], remarksCol: number): 'footer' | 'form' | null {
+  let sign = false;
+  let note = false;
+  let label = false;
+  for (let c0 = 0; c0 < row.length; c0++) {
+    const v = row[c0];
+    if (typeof v !== 'string' || !v) continue;
+    const s = compactLower(v);
+    if (!sign && s.length <= 40 && (SIGN_CELL.test(s) || PARTY_SIGN.test(s))) sign = true;
+    const t = v.normalize('NFKC').trim();
+    if (!note && c0 !== remarksCol && NOTE.test(t)) note = true;
+    if (!label && FORM_LABEL.test(t)) label = true;
+  }
+  if (sign) {
+    // A status column reading 签收 on a line is not a sign-off: a line has its amounts or quantities.
+  } else if (!note && label) {
+    for (const c0 of keyCols) {
+      const v = row[c0];
+      if (v === null || v === undefined || v === '') continue;
+      if (typeof v === 'string' && FORM_LABEL.test(v.normalize('NFKC').trim())) continue;
+      return null;
+    }
+  } else if (!note) return null;
+  for (const c0 of numericCols) {
+    const v = row[c0];
+    if (typeof v === 'number' || (typeof v === 'string' && NUMBER_TEXT.test(v.trim()))) return null;
+  }
+  return sign ? 'footer' : 'form';
 }
 
 const enumCache = new WeakMap<EnumOption[], { exact: Map<string, string>; words: [string, string][]; memo: Map<string, Parsed<string>> }>();
@@ -123,6 +166,8 @@ export function parserFor(schema: FieldSchema, date1904: boolean, defaultYear: n
       return (raw) => parseText(raw);
     case 'money':
       return (raw) => parseMoney(raw);
+    case 'price':
+      return (raw) => parseUnitPrice(raw);
     case 'quantity':
       return (raw) => parseQuantity(raw);
     case 'integer':
@@ -233,6 +278,9 @@ export function readRows(input: RowsInput): RowsResult {
   const allHeaderTexts = new Set<string>();
   for (const set of headerTexts.values()) for (const t of set) allHeaderTexts.add(t);
   const identityCols = plans.filter((p) => IDENTITY_TYPES.has(p.schema.type)).map((p) => p.col - 1);
+  const numericCols = plans.filter((p) => p.schema.type === 'money' || p.schema.type === 'price' || p.schema.type === 'quantity').map((p) => p.col - 1);
+  const keyCols = plans.filter((p) => p.schema.type === 'code' || p.schema.type === 'date').map((p) => p.col - 1);
+  const remarksCol = (plans.find((p) => p.field === 'remarks')?.col ?? 0) - 1;
   const repeatNeeded = Math.min(2, plans.length);
 
   // Cells merged downwards inside the data carry their anchor's value on every row they cover.
@@ -249,6 +297,9 @@ export function readRows(input: RowsInput): RowsResult {
   const issues: CellIssue[] = [];
   let firstDataRow = 0;
   let lastDataRow = 0;
+  // After a sign-off or a form's closing lines the table is closed; a repeated header opens the next block
+  // (several delivery notes on one sheet), anything else stays outside.
+  let closed = false;
   const total = grid.values.length;
   for (let r = dataStart; r <= total; r++) {
     const row = grid.values[r - 1];
@@ -270,17 +321,21 @@ export function readRows(input: RowsInput): RowsResult {
       } else if (count === 2) second = v;
     }
     if (count === 0) continue;
-    if (isFooterText(first)) {
-      if (rows.length) break;
+    const form = isFooterText(first) ? 'footer' : formLine(row, numericCols, keyCols, remarksCol);
+    if (form) {
+      if (rows.length) closed = true;
       continue;
     }
     if (count === 1) {
-      if (rows.length && isNoteText(first)) break;
-      // A lone cell is a label or a note, unless it fills a required column by itself (a list of names).
+      if (rows.length && isNoteText(first)) {
+        closed = true;
+        continue;
+      }
+      // A lone cell is a label or a note, unless it fills the one required column by itself (a list of names);
+      // a line of a kind that needs several fields is never a single cell (a company name over a second form).
       const plan = requiredByCol.get(firstCol);
-      if (!plan || isNoteText(first) || isTotalText(first) || spansColumns(view, r, firstCol) || !parsers[plans.indexOf(plan)](first, grid.formats[r - 1]?.[firstCol - 1] ?? null).ok) continue;
+      if (!plan || requiredByCol.size > 1 || isNoteText(first) || isTotalText(first) || spansColumns(view, r, firstCol) || !parsers[plans.indexOf(plan)](first, grid.formats[r - 1]?.[firstCol - 1] ?? null).ok) continue;
     }
-    if (isTotalText(first) || isTotalText(second)) continue;
     // A repeated header (a page break in an export) starts with header words; only then count them all.
     if ((typeof first === 'string' && allHeaderTexts.has(first.trim())) || (typeof second === 'string' && allHeaderTexts.has(second.trim()))) {
       let repeated = 0;
@@ -288,20 +343,32 @@ export function readRows(input: RowsInput): RowsResult {
         const v = row[p.col - 1];
         if (typeof v === 'string' && headerTexts.get(p.col)?.has(v.trim())) repeated++;
       }
-      if (repeated >= repeatNeeded && repeated > 0) continue;
+      if (repeated >= repeatNeeded && repeated > 0) {
+        closed = false;
+        continue;
+      }
     }
+    if (closed) continue;
+    if (isTotalText(first) || isTotalText(second)) continue;
     // The header of another table below this one ends it.
-    if (rows.length && numbers === 0 && looksLikeHeaderWord(first) && looksLikeHeaderWord(second)) break;
+    if (rows.length && numbers === 0 && looksLikeHeaderWord(first) && looksLikeHeaderWord(second)) {
+      closed = true;
+      continue;
+    }
     if (identityCols.length) {
+      // A line names itself in a cell of its own; a value carried down a merged cell names it only when the row
+      // has some text of its own (a row of bare sums under a merged customer is the block's unlabelled total).
       let named = false;
+      let carried = false;
       for (const c0 of identityCols) {
-        let v: GridValue | undefined = row[c0];
-        if ((v === null || v === undefined) && hasFilled) v = filled.get(r * 20_000 + c0 + 1);
-        if (v !== null && v !== undefined && !(typeof v === 'string' && isBlankString(v))) {
+        const own: GridValue | undefined = row[c0];
+        if (own !== null && own !== undefined && !(typeof own === 'string' && isBlankString(own))) {
           named = true;
           break;
         }
+        if (hasFilled && filled.has(r * 20_000 + c0 + 1)) carried = true;
       }
+      if (!named && carried && numbers < count) named = true;
       if (!named) continue;
     }
     const fields: Record<string, unknown> = {};
@@ -345,15 +412,7 @@ export function readRows(input: RowsInput): RowsResult {
 }
 
 const rowOf = (cell: string) => Number(/\d+$/.exec(cell)?.[0] ?? 0);
-const colOf = (cell: string) => {
-  let n = 0;
-  for (const ch of cell) {
-    const code = ch.charCodeAt(0);
-    if (code < 65 || code > 90) break;
-    n = n * 26 + (code - 64);
-  }
-  return n;
-};
+const colOf = (cell: string) => columnNumber(/^[A-Z]*/.exec(cell)![0]);
 const issueOrder = (i: CellIssue) => rowOf(i.cell) * 20_000 + colOf(i.cell);
 
 /** Rows whose key (the fields flagged `key`, together) repeats an earlier row's: a duplicate-key issue on the later one. */

@@ -9,9 +9,12 @@ import { headerAt, findHeader, type HeaderChoice, type HeaderColumn } from './he
 import type { SheetDetection, StructureOptions, StructureResult } from './index';
 import { decideKind, MIN_CONFIDENCE } from './kind';
 import { readRows, type FieldPlan } from './rows';
+import { checkByValues } from './column-values';
 import { cellText, sheetView, type SheetView } from './sheet-view';
 import { counterpartyFromTitle, titleLines, yearFromTitle } from './title';
-import { titleHits } from './vocabulary';
+import { headerKey, titleVerdict } from './vocabulary';
+import { OTHER_HEADER_WORDS } from './other-kinds';
+import type { KindSchema } from '../tables/schema-types';
 
 /**
  * Structure every sheet of a workbook: find its header, decide its kind, map its columns, read its rows.
@@ -28,6 +31,8 @@ export function structureWorkbook(grids: readonly Grid[], options: StructureOpti
 }
 
 const round2 = (x: number) => Math.round(x * 100) / 100;
+/** A column mapped with less than this confidence (a contained word, not the word itself) is reported as guessed. */
+const GUESSED_BELOW = 0.9;
 const msg = (key: string, values?: Record<string, string | number>) => ({ key: key as MessageKey, values });
 
 function nullDetection(sheet: string, overridden: boolean, headerRows: number[] = []): SheetDetection {
@@ -56,19 +61,29 @@ function structureSheet(grid: Grid, override: SheetOverride | undefined, default
     return;
   }
   const lines = titleLines(view, header.rows[0]);
-  const decision = decideKind(header, titleHits([sheet, ...lines]), forcedKind);
+  const verdict = titleVerdict([sheet, ...lines]);
+  const decision = decideKind(header, verdict.hits, forcedKind, verdict.settled?.kind);
   const fit = decision.best;
   const schema = SCHEMAS[fit.kind];
   const headerCell = { sheet, cell: a1(header.rows[header.rows.length - 1], header.columns[0]?.col ?? 1) };
-  if (!forcedKind && (header.matched < 2 || fit.raw < MIN_CONFIDENCE || (fit.requiredTotal > 0 && fit.requiredFound === 0))) {
+  const otherWord = forcedKind ? undefined : verdict.settled?.other ? verdict.settled.word : decision.settled ? undefined : otherHeaderWord(header.columns, fit.mapping.fieldCol, schema);
+  if (otherWord) {
+    // A supplier list, purchases, payroll…: no table, the nearest of our kinds offered with a low confidence.
+    const guess = fit.mapping.fieldCol.size >= 2 ? [{ kind: fit.kind, confidence: round2(Math.min(0.3, fit.raw * 0.5)) }] : [];
+    out.detections.push({ ...nullDetection(sheet, overridden, header.rows), alternatives: guess });
+    findings.push({ severity: 'info', code: 'structure.not-our-kind', message: msg('structure.finding.notOurKind', { sheet, word: otherWord }), cells: [headerCell] });
+    return;
+  }
+  if (!forcedKind && !decision.settled && (header.matched < 2 || fit.raw < MIN_CONFIDENCE || (fit.requiredTotal > 0 && fit.requiredFound === 0))) {
     out.detections.push(nullDetection(sheet, overridden, header.rows));
     findings.push({ severity: 'info', code: 'structure.not-a-table', message: msg('structure.finding.notATable', { sheet }), cells: [headerCell] });
     return;
   }
 
-  // field index → column, then the clerk's column overrides.
+  // field index → column, corrected by the values under the header, then the clerk's column overrides.
   const fieldCol = new Map(fit.mapping.fieldCol);
   const confidence = new Map(fit.mapping.fieldScore);
+  const moves = checkByValues(view, schema, header.columns, fieldCol, confidence, header.dataStart);
   if (override?.columns) {
     for (const [field, col] of Object.entries(override.columns)) {
       const index = schema.fields.findIndex((f) => f.field === field);
@@ -102,6 +117,12 @@ function structureSheet(grid: Grid, override: SheetOverride | undefined, default
     columnConfidence[p.field] = round2(confidence.get(schema.fields.indexOf(p.schema)) ?? 1);
   }
   const missingRequired = schema.fields.filter((f) => f.required && !(f.field in columns)).map((f) => f.field);
+  // Columns the clerk should check: a header that only contains the word (送货单号码 for 送货单号), or a column
+  // the values chose (the customer among names, not codes). The clerk's own choices are never guesses.
+  const moved = new Set(moves.map((m) => m.field));
+  const guessed = plans
+    .filter((p) => !(override?.columns && p.field in override.columns) && (moved.has(p.field) || (confidence.get(schema.fields.indexOf(p.schema)) ?? 1) < GUESSED_BELOW))
+    .map((p) => ({ field: p.field, column: columnLetter(p.col), header: p.header.text }));
 
   const detection: SheetDetection = {
     sheet,
@@ -112,8 +133,17 @@ function structureSheet(grid: Grid, override: SheetOverride | undefined, default
     columns: letters,
     missingRequired,
     overridden,
+    ...(guessed.length ? { guessed } : {}),
   };
   out.detections.push(detection);
+  if (guessed.length) {
+    findings.push({
+      severity: 'info',
+      code: 'structure.guessed-columns',
+      message: msg('structure.finding.guessedColumns', { sheet, count: guessed.length, columns: guessed.map((g) => `${g.column}「${g.header}」→ ${g.field}`).join('; ') }),
+      cells: guessed.map((g) => ({ sheet, cell: a1(header.rows[header.rows.length - 1], plans.find((p) => p.field === g.field)!.col) })),
+    });
+  }
 
   if (decision.alternatives.length) {
     findings.push({
@@ -167,10 +197,27 @@ function structureSheet(grid: Grid, override: SheetOverride | undefined, default
     columnConfidence,
     rows: read.rows,
     titleText: lines,
+    ...(guessed.length ? { guessedColumns: guessed } : {}),
   } as unknown as AnyTypedTable;
   out.tables.push(table);
   out.issues.push(...read.issues);
 }
+
+/**
+ * A header word only the sheets we do not read have (供应商名称, 基本工资), on a sheet whose columns name no
+ * customer or counterparty of ours: the word, else undefined.
+ */
+function otherHeaderWord(columns: readonly HeaderColumn[], fieldCol: ReadonlyMap<number, HeaderColumn>, schema: KindSchema): string | undefined {
+  // Fields that hold the customer (on a customer list, its name and code).
+  const parties = new Set(schema.kind === 'customers' ? ['name', 'code'] : ['customer', 'counterparty', 'customerCode']);
+  for (const [i] of fieldCol) if (parties.has(schema.fields[i].field)) return undefined;
+  const words = otherHeaderWords();
+  for (const c of columns) for (const k of c.keys) if (words.has(k)) return c.text;
+  return undefined;
+}
+
+let otherWords: Set<string> | null = null;
+const otherHeaderWords = (): Set<string> => (otherWords ??= new Set(OTHER_HEADER_WORDS.flatMap((o) => o.words.map(headerKey))));
 
 function hasContent(view: SheetView): boolean {
   for (const row of view.grid.values) if (row && row.some((v) => v !== null && v !== undefined && !(typeof v === 'string' && v.trim() === ''))) return true;

@@ -1,6 +1,7 @@
 import { TABLE_KINDS, type TableKind } from '../tables/kinds';
 import { SCHEMAS } from '../tables/schemas';
 import { normalizeHeader } from '../values/text';
+import { OTHER_KINDS, type OtherKind } from './other-kinds';
 
 /**
  * The header vocabulary of every schema, compiled once, and the matcher that scores one header text against it.
@@ -127,35 +128,89 @@ export function headerLikeness(key: string): number {
   return max;
 }
 
+/** What the sheet name and title block say the sheet is. */
+export interface TitleVerdict {
+  /** How strongly the title points at each of our kinds, 0..1. */
+  hits: Map<TableKind, number>;
+  /**
+   * The kind the most specific head noun names (发货通知单 over the 订单 of '10月09日订单'), when one kind alone
+   * has it: one of ours settles the kind, another (采购表, 工资表) means the sheet is none of ours.
+   */
+  settled: { kind: TableKind; other?: undefined; word: string } | { kind?: undefined; other: OtherKind; word: string } | null;
+}
+
+/** Words that name a document, not a party or a topic: 报价单, 对账单, 出货明细表, 发货通知单. */
+const DOCUMENT_NAME = /[单表]$/u;
+/** What may follow a document's name in a title: a period, a number, punctuation. */
+const TRAILING_NON_WORD = /[\d年月日号份期\p{P}\p{S}]+$/u;
+
+let otherWords: Map<OtherKind, string[]> | null = null;
+const otherTitleWords = (): Map<OtherKind, string[]> =>
+  (otherWords ??= new Map(OTHER_KINDS.map((o) => [o.kind, [...new Set(o.titleWords.map(headerKey).filter((w) => w.length > 0))]])));
+
 /**
  * How strongly a title points at each kind, 0..1. The sheet name and every title line are split into segments at
- * spaces; a segment with a colon is a label ('客户：…', '制表日期：…') and says nothing about the kind. In each
- * segment the kind whose title word ends last is its head noun (客户财产盘点表 is a 盘点表, 出货对账单 an 对账单):
- * it scores 1; other kinds with a word in it score 0.5.
+ * spaces; a segment with a colon is a label ('客户：…', '制表日期：…') and says nothing about the kind, unless
+ * the label itself is a document name ('报价单: QT-…'). In each segment the kind whose title word ends last is
+ * its head noun (客户财产盘点表 is a 盘点表, 出货对账单 an 对账单): it scores 1; other kinds with a word in it
+ * score 0.5. The sheets that are none of ours (采购表, 付款记录) take part in the head-noun contest.
  */
-export function titleHits(texts: readonly string[]): Map<TableKind, number> {
+export function titleVerdict(texts: readonly string[]): TitleVerdict {
   const voc = getVocabulary();
+  const others = otherTitleWords();
   const out = new Map<TableKind, number>(TABLE_KINDS.map((k) => [k, 0]));
+  type Head = { kind?: TableKind; other?: OtherKind; word: string };
+  let best: Head[] = [];
   for (const text of texts) {
-    for (const segment of text.normalize('NFKC').split(/\s+/)) {
-      if (!segment || /[:：]/.test(segment)) continue;
+    for (const raw of text.normalize('NFKC').split(/\s+/)) {
+      if (!raw) continue;
+      const labelled = /[:：]/.test(raw);
+      const segment = labelled ? raw.split(/[:：]/)[0] : raw;
       const key = headerKey(segment);
       if (!key) continue;
-      const ends = new Map<TableKind, number>();
-      let last = -1;
-      for (const kind of TABLE_KINDS) {
+      const ends: { head: Head; end: number; len: number }[] = [];
+      const scan = (words: readonly string[], head: (w: string) => Head) => {
         let end = -1;
-        for (const w of voc.titleWords.get(kind) ?? []) {
+        let word = '';
+        for (const w of words) {
           const at = key.lastIndexOf(w);
-          if (at >= 0) end = Math.max(end, at + w.length);
+          if (at < 0) continue;
+          // A label names the document only when it is a document's name (报价单: QT-…), not a party (客户：…).
+          if (labelled && (at + w.length !== key.length || !DOCUMENT_NAME.test(w))) continue;
+          if (at + w.length > end || (at + w.length === end && w.length > word.length)) {
+            end = at + w.length;
+            word = w;
+          }
         }
-        if (end >= 0) {
-          ends.set(kind, end);
-          if (end > last) last = end;
-        }
+        if (end >= 0) ends.push({ head: head(word), end, len: word.length });
+      };
+      for (const kind of TABLE_KINDS) scan(voc.titleWords.get(kind) ?? [], (word) => ({ kind, word }));
+      for (const [other, words] of others) scan(words, (word) => ({ other, word }));
+      if (!ends.length) continue;
+      const last = Math.max(...ends.map((e) => e.end));
+      const heads = ends.filter((e) => e.end === last);
+      const longest = Math.max(...heads.map((e) => e.len));
+      for (const e of ends) if (e.head.kind) out.set(e.head.kind, Math.max(out.get(e.head.kind) ?? 0, e.end === last ? 1 : 0.5));
+      // Only a segment that ends with its document word names the document (客户/供应商名称必须一致 is a sentence
+      // about suppliers, not a supplier list); a date or number after the word does not count (对账单2026年10月).
+      const tail = key.replace(TRAILING_NON_WORD, '').length;
+      for (const e of heads) {
+        if (e.len !== longest || e.end < tail) continue;
+        if (!best.length || e.len > best[0].word.length) best = [e.head];
+        else if (e.len === best[0].word.length) best.push(e.head);
       }
-      for (const [kind, end] of ends) out.set(kind, Math.max(out.get(kind) ?? 0, end === last ? 1 : 0.5));
     }
   }
-  return out;
+  const ids = new Set(best.map((h) => h.kind ?? h.other));
+  let settled: TitleVerdict['settled'] = null;
+  if (ids.size === 1 && best[0].word.length >= 2) {
+    const h = best[0];
+    settled = h.kind ? { kind: h.kind, word: h.word } : { other: h.other as OtherKind, word: h.word };
+  }
+  return { hits: out, settled };
+}
+
+/** How strongly a title points at each kind, 0..1 (see titleVerdict). */
+export function titleHits(texts: readonly string[]): Map<TableKind, number> {
+  return titleVerdict(texts).hits;
 }

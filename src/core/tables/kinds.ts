@@ -1,4 +1,4 @@
-import type { Fen, IsoDate, Rate } from '../values/brand';
+import type { Fen, IsoDate, PriceFen, Rate } from '../values/brand';
 
 /**
  * The typed rows of each table kind. Every field is optional at the type level: a cell that could not be
@@ -25,13 +25,15 @@ export interface QuoteRow {
   quoteNo?: string;
   date?: IsoDate;
   customer?: string;
+  /** The customer's code when the sheet has it beside the name (客户编码, CustomerID, account number). */
+  customerCode?: string;
   part?: string;
   name?: string;
   spec?: string;
   /** A price whose tax basis the sheet does not say (see taxIncluded). */
-  unitPrice?: Fen;
-  unitPriceWithTax?: Fen;
-  unitPriceNet?: Fen;
+  unitPrice?: PriceFen;
+  unitPriceWithTax?: PriceFen;
+  unitPriceNet?: PriceFen;
   /** 是否含税: true = with tax. When absent, a plain 单价 is taken as with tax (the Chinese B2B default). */
   taxIncluded?: boolean;
   taxRate?: Rate;
@@ -49,15 +51,17 @@ export interface ContractRow {
   line?: number;
   signDate?: IsoDate;
   customer?: string;
+  /** The customer's code when the sheet has it beside the name (客户编码, CustomerID, account number). */
+  customerCode?: string;
   quoteNo?: string;
   part?: string;
   name?: string;
   spec?: string;
   quantity?: number;
   unit?: string;
-  unitPrice?: Fen;
-  unitPriceWithTax?: Fen;
-  unitPriceNet?: Fen;
+  unitPrice?: PriceFen;
+  unitPriceWithTax?: PriceFen;
+  unitPriceNet?: PriceFen;
   taxIncluded?: boolean;
   taxRate?: Rate;
   /** Line amount with tax (价税合计). */
@@ -78,15 +82,17 @@ export interface ShipmentRow {
   date?: IsoDate;
   deliveryNo?: string;
   customer?: string;
+  /** The customer's code when the sheet has it beside the name (客户编码, CustomerID, account number). */
+  customerCode?: string;
   contractNo?: string;
   part?: string;
   name?: string;
   spec?: string;
   quantity?: number;
   unit?: string;
-  unitPrice?: Fen;
-  unitPriceWithTax?: Fen;
-  unitPriceNet?: Fen;
+  unitPrice?: PriceFen;
+  unitPriceWithTax?: PriceFen;
+  unitPriceNet?: PriceFen;
   taxRate?: Rate;
   amount?: Fen;
   amountNet?: Fen;
@@ -106,7 +112,7 @@ export interface StatementRow {
   name?: string;
   spec?: string;
   quantity?: number;
-  unitPrice?: Fen;
+  unitPrice?: PriceFen;
   amount?: Fen;
   amountNet?: Fen;
   taxRate?: Rate;
@@ -117,6 +123,8 @@ export interface InvoiceRow {
   invoiceNo?: string;
   date?: IsoDate;
   customer?: string;
+  /** The customer's code when the sheet has it beside the name (客户编码, CustomerID, account number). */
+  customerCode?: string;
   contractNo?: string;
   deliveryNo?: string;
   /** Amount with tax (价税合计); negative for a red-letter (credit) invoice. */
@@ -135,6 +143,8 @@ export interface ReceiptRow {
   receiptNo?: string;
   date?: IsoDate;
   customer?: string;
+  /** The customer's code when the sheet has it beside the name (客户编码, CustomerID, account number). */
+  customerCode?: string;
   amount?: Fen;
   invoiceNo?: string;
   method?: string;
@@ -174,13 +184,15 @@ export interface ReturnRow {
   date?: IsoDate;
   returnNo?: string;
   customer?: string;
+  /** The customer's code when the sheet has it beside the name (客户编码, CustomerID, account number). */
+  customerCode?: string;
   /** The original delivery note the goods went out on. */
   deliveryNo?: string;
   contractNo?: string;
   part?: string;
   name?: string;
   quantity?: number;
-  unitPrice?: Fen;
+  unitPrice?: PriceFen;
   amount?: Fen;
   reason?: string;
   remarks?: string;

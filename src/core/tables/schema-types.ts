@@ -4,6 +4,7 @@ export type FieldType =
   | 'text' // free text (names, remarks)
   | 'code' // an identifier: part code, document number; kept as text, never as a number (leading zeros matter)
   | 'money' // → Fen
+  | 'price' // → PriceFen: a unit price, kept to fractions of a fen
   | 'quantity' // → number
   | 'integer' // → whole number (days, line numbers)
   | 'date' // → IsoDate

@@ -25,6 +25,8 @@ export interface TypedTable<K extends TableKind = TableKind> {
   rows: TypedRow<K>[];
   /** Text from the title block above the header (the counterparty and period of a statement live here). */
   titleText?: string[];
+  /** Columns mapped by a guess, for the clerk to check: field, column letter, the header as the sheet writes it. */
+  guessedColumns?: { field: string; column: string; header: string }[];
 }
 
 /** Any typed table, narrowed by its `kind`. */

@@ -12,7 +12,15 @@ export type IsoMonth = string & { readonly __brand: 'IsoMonth' };
 /** A tax or other rate as a fraction: 13% is 0.13. */
 export type Rate = number & { readonly __brand: 'Rate' };
 
+/**
+ * A unit price in fen per unit, NOT rounded to the whole fen: 0.0235 yuan is 2.35 fen, 21.004 yuan 2100.4 fen.
+ * Up to 4 decimals of a fen (parseUnitPrice); compared exactly; a line's amount is rounded once, from it
+ * (lineAmount in money.ts). A Fen is a PriceFen, not the other way round.
+ */
+export type PriceFen = number & { readonly __brand: 'Fen' | 'PriceFen' };
+
 export const asFen = (n: number): Fen => n as Fen;
+export const asPriceFen = (n: number): PriceFen => n as PriceFen;
 export const asIsoDate = (s: string): IsoDate => s as IsoDate;
 export const asIsoMonth = (s: string): IsoMonth => s as IsoMonth;
 export const asRate = (n: number): Rate => n as Rate;

@@ -1,4 +1,4 @@
-import { Fen, asFen } from './brand';
+import { Fen, PriceFen, asFen } from './brand';
 
 /**
  * Exact sum of fen amounts. Throws if an amount is not whole fen, or if the running sum ever leaves the
@@ -32,7 +32,8 @@ export function roundHalfAwayFromZero(x: number): number {
 export const yuanToFen = (yuan: number): Fen => asFen(roundHalfAwayFromZero(yuan * 100));
 
 /** Fen to a yuan number for JSON output and spreadsheet cells. */
-export const fenToYuan = (fen: Fen): number => fen / 100;
+/** Fen (or a unit price in fractions of a fen) → yuan. */
+export const fenToYuan = (fen: Fen | PriceFen): number => fen / 100;
 
 /** quantity × unit price (fen per unit, may itself be fractional for prices with more than 2 decimals) → fen. */
 export const lineAmount = (quantity: number, unitPriceFen: number): Fen =>

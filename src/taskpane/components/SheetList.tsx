@@ -61,6 +61,9 @@ function OverrideEditor({ info, busy, onSave, onClose }: EditorProps) {
     return h ? `${columnLetter(col)} · ${h}` : columnLetter(col);
   };
 
+  /** `C` → 3, `AB` → 28. */
+  const columnNumber = (letters: string) => [...letters.toUpperCase()].reduce((n, c) => n * 26 + c.charCodeAt(0) - 64, 0);
+
   const save = () => {
     const override: SheetOverride = {};
     if (kind !== AUTO) override.kind = kind as TableKind | 'ignore';
@@ -117,7 +120,7 @@ function OverrideEditor({ info, busy, onSave, onClose }: EditorProps) {
                       setColumns(next);
                     }}
                   >
-                    <option value={AUTO}>{tr('excel.pane.sheets.auto', { value: detected ?? '—' })}</option>
+                    <option value={AUTO}>{tr('excel.pane.sheets.auto', { value: detected ? columnChoice(columnNumber(detected)) : '—' })}</option>
                     <option value={NONE}>{tr('excel.pane.sheets.unmapped')}</option>
                     {Array.from({ length: width }, (_, i) => (
                       <option key={i} value={String(i + 1)}>{columnChoice(i + 1)}</option>
@@ -163,8 +166,8 @@ export function SheetList({ sheets, busy, onSaveOverride }: SheetListProps) {
             <li key={d.sheet} className={styles.row} data-testid="sheet-row" data-sheet={d.sheet} data-kind={d.kind ?? ''}>
               <div className={styles.line}>
                 <span className={styles.name} title={`${d.sheet} · ${header}`}>{d.sheet}</span>
-                <Badge appearance="tint" color={d.kind ? 'brand' : 'subtle'} size="small" className={styles.nowrap}>
-                  {kindLabel(lang, d.kind)}
+                <Badge appearance="tint" color={d.kind ? 'brand' : 'subtle'} size="small" className={styles.nowrap} data-testid="sheet-kind">
+                  {!d.kind && info.override?.kind === 'ignore' ? tr('pane.sheet.ignored') : kindLabel(lang, d.kind)}
                 </Badge>
                 {d.kind && (
                   <Badge
@@ -177,7 +180,14 @@ export function SheetList({ sheets, busy, onSaveOverride }: SheetListProps) {
                     {Math.round(d.confidence * 100)}%
                   </Badge>
                 )}
-                <Button size="small" appearance="subtle" className={styles.adjust} onClick={() => setEditing(editing === d.sheet ? null : d.sheet)}>
+                <Button
+                  size="small"
+                  appearance="subtle"
+                  className={styles.adjust}
+                  aria-label={tr('pane.sheet.adjustAria', { sheet: d.sheet })}
+                  aria-expanded={editing === d.sheet}
+                  onClick={() => setEditing(editing === d.sheet ? null : d.sheet)}
+                >
                   {tr('excel.pane.sheets.edit')}
                 </Button>
               </div>

@@ -178,7 +178,34 @@ test('a return credited by a red-letter invoice leaves nothing shipped-not-invoi
   ];
   const out = ledgersJob.run({ grids: [], tables, issues: [] }, { asOf: d('2026-10-31'), lang: 'zh-CN', t: translator('zh-CN'), options: {} });
   const c = (out.result as unknown as LedgersSection).contracts[0];
-  expect(c).toMatchObject({ shipped: 4000, invoiced: 4000, flags: [] });
+  // Collected means cash: the red-letter invoice reduces what was invoiced and is never counted as received.
+  expect(c).toMatchObject({ shipped: 4000, invoiced: 4000, received: 0, toCollect: 4000, flags: [] });
+  // Once the 4,000 in cash is in, the contract is closed: all of what was delivered and invoiced net is collected.
+  const paid = ledgersJob.run(
+    { grids: [], tables: [...tables, typedTable('receipts', '回款明细', [{ date: d('2026-10-08'), customer: '锐达', amount: yuan(4000), invoiceNo: 'X1' }])], issues: [] },
+    { asOf: d('2026-10-31'), lang: 'zh-CN', t: translator('zh-CN'), options: {} },
+  );
+  expect((paid.result as unknown as LedgersSection).contracts[0]).toMatchObject({ received: 4000, toCollect: 0, status: 'closed', flags: ['fully-collected'] });
+});
+
+test('a credit invoice is never collected; cash up to the invoiced net of credits is no overpayment', () => {
+  const base: AnyTypedTable[] = [
+    customers,
+    typedTable('contracts', '合同台账', [{ contractNo: 'HT-C', customer: '锐达', part: 'P9', quantity: 500, unitPriceWithTax: yuan(10), amount: yuan(5000) }]),
+    typedTable('shipments', '出货清单', [{ date: d('2026-09-01'), deliveryNo: 'DN0200', contractNo: 'HT-C', customer: '锐达', part: 'P9', quantity: 500, unitPrice: yuan(10), amount: yuan(5000) }]),
+  ];
+  const invoices = typedTable('invoices', '开票明细', [
+    { invoiceNo: 'Y1', date: d('2026-09-02'), customer: '锐达', contractNo: 'HT-C', amount: yuan(5000) },
+    { invoiceNo: 'Y2', date: d('2026-09-12'), customer: '锐达', contractNo: 'HT-C', amount: yuan(-500), remarks: '折让 冲红 Y1' },
+  ]);
+  const contract = (receipts: number[]) => {
+    const tables = [...base, invoices, typedTable('receipts', '回款明细', receipts.map((amount, i) => ({ date: d('2026-10-0' + (i + 1)), customer: '锐达', amount: yuan(amount), invoiceNo: 'Y1' })))];
+    const out = ledgersJob.run({ grids: [], tables, issues: [] }, { asOf: d('2026-10-31'), lang: 'zh-CN', t: translator('zh-CN'), options: {} });
+    return (out.result as unknown as LedgersSection).contracts[0];
+  };
+  expect(contract([2000])).toMatchObject({ invoiced: 4500, received: 2000, toCollect: 2500 });
+  expect(contract([4500])).toMatchObject({ invoiced: 4500, received: 4500, toCollect: 0 });
+  expect(contract([4500]).flags).not.toContain('collected-beyond-invoiced');
 });
 
 test('a return whose quantity is vanishingly small gets no per-unit price, never Infinity (found by the random-workbook property)', () => {

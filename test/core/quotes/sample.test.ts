@@ -20,6 +20,12 @@ interface PlantedCase {
   expect?: { contractNo?: string; expected?: number; actual?: number };
 }
 
+/** A list of planted cases to loop over: never empty, so the loop cannot pass by checking nothing. */
+function nonEmpty<T>(what: string, xs: T[]): T[] {
+  expect([what, xs.length > 0]).toEqual([what, true]);
+  return xs;
+}
+
 describe('the quote check on the sample workbook', () => {
   let out: RunOutput;
   let q: QuotesSection;
@@ -38,7 +44,10 @@ describe('the quote check on the sample workbook', () => {
   });
 
   test('each finding carries the planted contract number and figures', () => {
-    for (const c of planted.filter((p) => !p.nearMiss)) {
+    const found = nonEmpty('planted quote findings', planted.filter((p) => !p.nearMiss));
+    nonEmpty('with a contract number', found.filter((c) => c.expect?.contractNo));
+    nonEmpty('with figures', found.filter((c) => c.expect?.expected !== undefined));
+    for (const c of found) {
       const f = q.findings.find((x) => x.rule === c.code && x.cell === c.cell)!;
       if (c.expect?.contractNo) expect([c.cell, f.contractNo]).toEqual([c.cell, c.expect.contractNo]);
       if (c.expect?.expected !== undefined) expect([c.cell, f.expected, f.actual]).toEqual([c.cell, c.expect.expected, c.expect.actual]);
@@ -46,13 +55,13 @@ describe('the quote check on the sample workbook', () => {
   });
 
   test('no near miss fires', () => {
-    for (const c of planted.filter((p) => p.nearMiss)) {
+    for (const c of nonEmpty('quote near misses', planted.filter((p) => p.nearMiss))) {
       expect([c.code, c.cell, q.findings.some((f) => f.rule === c.code && f.cell === c.cell)]).toEqual([c.code, c.cell, false]);
     }
   });
 
   test('a finding with other cells points at them too (the first of two duplicate lines)', () => {
-    for (const c of planted.filter((p) => !p.nearMiss && p.also)) {
+    for (const c of nonEmpty('findings with other cells', planted.filter((p) => !p.nearMiss && p.also))) {
       const f = out.findings.find((x) => x.code === `quotes-${c.code}` && x.cells[0].cell === c.cell)!;
       for (const a of c.also!) expect(f.cells).toContainEqual({ sheet: a.sheet, cell: a.cell });
     }

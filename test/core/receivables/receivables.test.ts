@@ -72,14 +72,19 @@ describe('open items', () => {
 });
 
 describe('aging buckets', () => {
-  test('default buckets and the edges: day 30 is in 0-30, day 31 in 31-60, 365 in 181-365, 366 beyond', () => {
+  // Issue 15 changes these planted edges: an item due today is not yet overdue (finance reads 未到期 | 逾期1–30天),
+  // so on the due-date basis day 0 is not due and the first bucket starts at day 1; the invoice basis keeps 0-30.
+  test('default buckets and the edges: due today is not due, day 1 and 30 in 1-30, 31 in 31-60, 365 in 181-365, 366 beyond', () => {
     const b = bucketsFrom(undefined);
-    expect(b.map((x) => x.label)).toEqual(['0-30', '31-60', '61-90', '91-180', '181-365', '>365']);
-    expect([-1, 0, 30, 31, 365, 366].map((days) => bucketIndex(days, b))).toEqual([-1, 0, 0, 1, 4, 5]);
+    expect(b.map((x) => x.label)).toEqual(['1-30', '31-60', '61-90', '91-180', '181-365', '>365']);
+    expect([-1, 0, 1, 30, 31, 365, 366].map((days) => bucketIndex(days, b))).toEqual([-1, -1, 0, 0, 1, 4, 5]);
+    const byInvoice = bucketsFrom(undefined, 'invoice');
+    expect(byInvoice.map((x) => x.label)).toEqual(['0-30', '31-60', '61-90', '91-180', '181-365', '>365']);
+    expect([0, 30, 31].map((days) => bucketIndex(days, byInvoice))).toEqual([0, 0, 1]);
   });
 
   test('buckets are configurable', () => {
-    expect(bucketsFrom('15，45').map((x) => x.label)).toEqual(['0-15', '16-45', '>45']);
+    expect(bucketsFrom('15，45').map((x) => x.label)).toEqual(['1-15', '16-45', '>45']);
     expect(bucketsFrom('junk').length).toBe(6);
   });
 
@@ -88,14 +93,35 @@ describe('aging buckets', () => {
     const dueAgo = (days: number): IsoDate => addDays(asOf, -days);
     const inv = invoices([0, 30, 31, 365, 366, -5].map((days, i) => ({ invoiceNo: `E${i}`, date: d('2025-01-01'), dueDate: dueAgo(days), customer: '锐达', amount: yuan(10 ** i) })));
     const { json } = run([inv]);
-    expect(json.buckets).toEqual(['0-30', '31-60', '61-90', '91-180', '181-365', '>365']);
+    expect(json.buckets).toEqual(['1-30', '31-60', '61-90', '91-180', '181-365', '>365']);
     const c = json.customers[0];
-    expect(c.notDue).toBe(100000);
-    expect(c.aging).toEqual([1 + 10, 100, 0, 0, 1000, 10000]);
+    // E0 is due on the as-of date itself: not yet due (it was in 0-30 before issue 15).
+    expect(c.notDue).toBe(100000 + 1);
+    expect(c.aging).toEqual([10, 100, 0, 0, 1000, 10000]);
     expect(c.outstanding).toBe(111111);
     const byInvoiceDate = run([inv], { agingBasis: 'invoice' }).json.customers[0];
     expect(byInvoiceDate.notDue).toBe(0);
     expect(byInvoiceDate.aging[5]).toBe(111111); // invoiced 2025-01-01: 668 days before the as-of date
+  });
+
+  test('the sheets label buckets as finance reads them, and not-yet-due items show days until due', () => {
+    const asOf = d('2026-10-31');
+    const inv = invoices([
+      { invoiceNo: 'N1', date: d('2026-10-20'), dueDate: addDays(asOf, 12), customer: '锐达', amount: yuan(500) },
+      { invoiceNo: 'O1', date: d('2026-08-01'), dueDate: addDays(asOf, -40), customer: '锐达', amount: yuan(700) },
+      { invoiceNo: 'T1', date: d('2026-10-01'), dueDate: asOf, customer: '锐达', amount: yuan(300) },
+    ]);
+    const { sheets } = run([inv]);
+    const aging = sheets[0];
+    const headers = aging.tables[0].columns.map((c) => c.header);
+    expect(headers.slice(3)).toEqual(['未到期', '逾期1–30天', '逾期31–60天', '逾期61–90天', '逾期91–180天', '逾期181–365天', '逾期365天以上']);
+    const items = aging.tables.find((tb) => tb.columns.some((c) => c.key === 'untilDue'))!;
+    const col = (key: string) => items.columns.findIndex((c) => c.key === key);
+    const byInvoice = Object.fromEntries(items.rows.map((r) => [r[2] as string, [r[col('days')], r[col('untilDue')], r[col('bucket')]]]));
+    expect(byInvoice).toEqual({ N1: [null, 12, '未到期'], O1: [40, null, '逾期31–60天'], T1: [null, 0, '未到期'] });
+    expect(items.columns.map((c) => c.header).slice(8, 11)).toEqual(['逾期天数', '距到期天数', '账龄段']);
+    const en = run([inv], {}, '2026-10-31', 'en-US').sheets[0].tables[0].columns.map((c) => c.header);
+    expect(en.slice(-2)).toEqual(['181–365 days overdue', 'Over 365 days overdue']);
   });
 });
 
@@ -228,7 +254,21 @@ describe('properties', () => {
   const invoice = fc.record({ date, customer: party, amount: fc.integer({ min: -50_000, max: 5_000_000 }) });
   const receipt = fc.record({ date, customer: party, amount: fc.integer({ min: 1, max: 5_000_000 }) });
 
-  test('aging buckets always sum to the outstanding amount, which is invoices less what was applied', () => {
+  /**
+   * The reference, worked the way a clerk checks a customer's account by hand: everything invoiced up to the as-of
+   * date, less red-letter invoices and money received up to that date; a customer who paid more owes nothing (the
+   * rest is a credit). FIFO and named invoices only decide which invoice stays open, never how much in total.
+   */
+  function owedFen(invs: { date: IsoDate; customer: string; amount: number }[], recs: { date: IsoDate; customer: string; amount: number }[], asOf: IsoDate): Map<string, number> {
+    const balance = new Map<string, number>();
+    const add = (customer: string, fen: number) => balance.set(customer, (balance.get(customer) ?? 0) + fen);
+    for (const x of invs) if (x.date <= asOf) add(x.customer, x.amount);
+    for (const x of recs) if (x.date <= asOf) add(x.customer, -x.amount);
+    return new Map([...balance].map(([c, b]) => [c, Math.max(0, b)]));
+  }
+  const fullName: Record<string, string> = { 华工精密: '苏州华工精密模具有限公司', 锐达: '无锡锐达汽车部件有限公司', 常州恒通机械: '常州恒通机械股份有限公司' };
+
+  test('owed per customer and in total is invoiced less credits and receipts, never below zero; aging buckets sum to it', () => {
     fc.assert(
       fc.property(fc.array(invoice, { maxLength: 25 }), fc.array(receipt, { maxLength: 25 }), (invs, recs) => {
         const inv = invoices(invs.map((x, i) => ({ invoiceNo: `N${i}`, date: x.date, customer: x.customer, amount: yuan(x.amount / 100) })));
@@ -237,11 +277,10 @@ describe('properties', () => {
         const fen = (n: number) => Math.round(n * 100);
         const t = json.totals;
         expect(fen(t.notDue) + t.aging.reduce((s, x) => s + fen(x), 0)).toBe(fen(t.outstanding));
-        const ledger = readLedger([customers, inv, rec], buildDirectory([customers]), { defaultTermsDays: 0 });
-        const s = settle(ledger, d('2026-10-31'));
-        const invoiced = s.items.reduce((a, i) => a + i.invoice.amount, 0);
-        const applied = s.items.reduce((a, i) => a + i.paid, 0);
-        expect(fen(t.outstanding)).toBe(invoiced - applied);
+        const owed = owedFen(invs, recs, d('2026-10-31'));
+        expect(fen(t.outstanding)).toBe([...owed.values()].reduce((a, b) => a + b, 0));
+        const byName = Object.fromEntries(json.customers.map((c) => [c.name, fen(c.outstanding)]));
+        for (const [customer, o] of owed) expect([customer, byName[fullName[customer]] ?? 0]).toEqual([customer, o]);
         for (const c of json.customers) if (c.collectionRate !== null) expect(Number.isFinite(c.collectionRate)).toBe(true);
       }),
       { numRuns: 150 },

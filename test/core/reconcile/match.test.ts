@@ -135,7 +135,9 @@ describe('property', () => {
           );
           expect(ledger.unexplained).toBe(0);
           expect(ledger.theirsTotal + ledger.rows.reduce((s, x) => s + x.amount, 0)).toBe(ledger.oursTotal);
-          expect(ledger.rows.reduce((s, x) => s + x.count, 0)).toBe(n);
+          // Each 笔数 column counts one side: they add up to that side's lines.
+          expect(ledger.rows.reduce((s, x) => s + x.oursCount, 0)).toBe(ours.length);
+          expect(ledger.rows.reduce((s, x) => s + x.theirsCount, 0)).toBe(theirs.length);
         },
       ),
       { numRuns: 400 },

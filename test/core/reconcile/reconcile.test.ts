@@ -191,7 +191,11 @@ describe('planted cases, one per class', () => {
     expect(row('duplicate-theirs')).toBe(-yuan(200));
     expect(row('amount-diff')).toBe(yuan(40));
     expect(row('qty-diff')).toBe(yuan(100));
-    expect(r.status).toBe('explained');
+    // Issue 15: this was 'explained' ("有差异，已全部说明") while eight items still waited for someone: wrong.
+    // Waiting, by hand: amount-diff 40, possible 0, only-theirs 1,000 + 70, only-ours 600 + 399.99 + 50, duplicate 200
+    // (the quantity difference is accounted for by the return, the in-transit line by the date).
+    expect(r.status).toBe('pending');
+    expect(r.pending).toEqual({ count: 8, amount: yuan(2359.99) });
   });
 });
 
@@ -236,12 +240,12 @@ describe('counterparties', () => {
 describe('JSON section', () => {
   test('has exactly the documented shape, yuan to two decimals', () => {
     const json = reconcileJob.run({ grids: [], tables: ALL, issues: [] }, ctx()).result as Record<string, unknown>;
-    expect(Object.keys(json).sort()).toEqual(['counterparties', 'period']);
+    expect(Object.keys(json).sort()).toEqual(['counterparties', 'period', 'periodFrom', 'periodSource', 'periodTo']);
     expect(json.period).toBe('2026-10');
     const cps = json.counterparties as Record<string, unknown>[];
     for (const c of cps) {
       expect(Object.keys(c).sort()).toEqual(['counts', 'difference', 'lines', 'name', 'oursTotal', 'theirsTotal', 'unexplained']);
-      expect(Object.keys(c.counts as object).sort()).toEqual(['amount-diff', 'duplicate', 'in-transit', 'matched', 'only-ours', 'only-theirs', 'possible', 'qty-diff']);
+      expect(Object.keys(c.counts as object).sort()).toEqual(['amount-diff', 'duplicate', 'in-transit', 'matched', 'only-ours', 'only-theirs', 'possible', 'prior-period', 'qty-diff']);
       expect(c.unexplained).toBe(0);
       for (const l of c.lines as Record<string, unknown>[]) {
         expect(Object.keys(l).sort()).toEqual(['class', 'difference', 'ours', 'theirs']);
@@ -265,7 +269,7 @@ describe('JSON section', () => {
       theirs: { sheet: '华工对账单', row: theirs(7) },
       difference: 0,
     });
-    expect(hg.counts).toEqual({ matched: 5, 'amount-diff': 1, 'qty-diff': 1, 'only-ours': 3, 'only-theirs': 2, 'in-transit': 1, duplicate: 1, possible: 1 });
+    expect(hg.counts).toEqual({ matched: 5, 'amount-diff': 1, 'qty-diff': 1, 'only-ours': 3, 'only-theirs': 2, 'in-transit': 1, duplicate: 1, possible: 1, 'prior-period': 0 });
   });
 });
 
@@ -285,11 +289,17 @@ describe('sheets', () => {
     expect(lines.highlights?.some((h) => h.equals === '金额差异')).toBe(true);
     const last = ledger.rows[ledger.rows.length - 1];
     expect(last[0]).toBe('未解释差额（应为 0.00）');
-    expect(last[3]).toBe(0);
-    expect(ledger.rows[0]).toEqual(['对方对账单合计', null, 11, 7460, 7460]);
+    expect(last[4]).toBe(0);
+    // 笔数 per stated side: their 11 lines at the start, our 14 October lines at the end, each column adding up.
+    expect(ledger.columns.map((c) => c.header).slice(2, 4)).toEqual(['对方笔数', '我方笔数']);
+    expect(ledger.rows[0]).toEqual(['对方对账单合计', null, 11, null, 7460, 7460]);
+    const body = ledger.rows.slice(1, -3);
+    expect(body.reduce((s, x) => s + (x[2] as number), 0)).toBe(11);
+    expect(ledger.rows[ledger.rows.length - 2].slice(0, 4)).toEqual(['我方发货合计', null, null, 13]);
+    expect(body.reduce((s, x) => s + (x[3] as number), 0)).toBe(13);
     expect(sign.rows.map((r) => r[0])).toEqual(['我方核对人', '对方确认（签字/盖章）']);
     const summary = sheets[0].tables[0];
-    expect(summary.rows.map((r) => r[2])).toEqual(['有差异，已全部说明', '一致', '未收到对账单']);
+    expect(summary.rows.map((r) => r[2])).toEqual(['有 8 项待确认（¥2,359.99）', '一致', '未收到对账单']);
   });
 
   test('findings for every non-matched group point at the cells they are about', () => {

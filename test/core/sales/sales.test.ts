@@ -102,6 +102,9 @@ describe('edge cases', () => {
     expect(out.sheets[0].title[1]).toContain('环比 —，同比 —');
     const changes = out.sheets[3].tables[1];
     expect(changes.rows[0][6]).toBe('—'); // yoy column of the customer row
+    // Last year's month and last year's year-to-date had no sales: '—', not ¥0.00.
+    const col = (key: string) => changes.columns.findIndex((c) => c.key === key);
+    expect([changes.rows[0][col('lastYear')], changes.rows[0][col('ytdPrior')]]).toEqual(['—', '—']);
   });
 
   test('a month with no sales at all still has its row, with zeros, and a finding says so', () => {

@@ -6,6 +6,8 @@ import type { ReceivablesSection } from '../../../src/core/receivables/job';
 import type { SalesSection } from '../../../src/core/sales/job';
 import type { LedgersSection } from '../../../src/core/ledgers/job';
 import { asIsoDate } from '../../../src/core/values/brand';
+import { parseA1 } from '../../../src/core/values/address';
+import type { Grid } from '../../../src/core/grid';
 
 /** Receivables, sales and ledgers on the sample workbook, against the figures and cases planted in it. */
 const SAMPLE = path.join(__dirname, '../../../assets/sample/clerk-sample.xlsx');
@@ -19,6 +21,7 @@ interface PlantedCase {
   cell: string;
   value?: unknown;
   expect?: Record<string, unknown>;
+  also?: { sheet: string; row: number; cell: string; value?: unknown }[];
 }
 interface PlantedCustomer {
   name: string;
@@ -34,18 +37,33 @@ const planted = JSON.parse(fs.readFileSync(path.join(__dirname, '../../../assets
   cases: PlantedCase[];
   figures: { customers: PlantedCustomer[]; salesNetByMonth: Record<string, number>; salesGrossByMonth: Record<string, number> };
 };
-const cases = (job: string, nearMiss = false) => planted.cases.filter((c) => c.job === job && c.nearMiss === nearMiss);
+/** The planted cases of a job; never empty, so a loop over them cannot pass by checking nothing. */
+function cases(job: string, nearMiss = false, which: (c: PlantedCase) => boolean = () => true): PlantedCase[] {
+  const found = planted.cases.filter((c) => c.job === job && c.nearMiss === nearMiss && which(c));
+  expect([job, nearMiss, found.length > 0]).toEqual([job, nearMiss, true]);
+  return found;
+}
 
 let out: RunOutput;
+let grids: Grid[];
 beforeAll(async () => {
-  const read = await (await XlsxHost.open(SAMPLE)).readWorkbook();
-  out = runWorkbook(read.grids, { jobs: ['receivables', 'sales', 'ledgers'], asOf: asIsoDate('2026-10-31'), lang: 'zh-CN', options: { month: '2026-10' } });
+  grids = (await (await XlsxHost.open(SAMPLE)).readWorkbook()).grids;
+  out = runWorkbook(grids, { jobs: ['receivables', 'sales', 'ledgers'], asOf: asIsoDate('2026-10-31'), lang: 'zh-CN', options: { month: '2026-10' } });
 });
+
+/** What the clerk typed in one cell of the sample (the input, not something a job computed). */
+function typedAt(sheet: string, cell: string): unknown {
+  const at = parseA1(cell)!;
+  const grid = grids.find((g) => g.name === sheet);
+  expect([sheet, grid === undefined]).toEqual([sheet, false]);
+  return grid!.values[at.row - 1]?.[at.col - 1];
+}
 
 describe('receivables on the sample', () => {
   const r = () => out.summary.receivables as unknown as ReceivablesSection;
 
   test('outstanding, unapplied and the October collection rate of every customer match the hand-worked figures', () => {
+    expect(planted.figures.customers.length).toBeGreaterThan(0);
     for (const c of planted.figures.customers) {
       const got = r().customers.find((x) => x.name === c.name);
       const unapplied = r().unapplied.filter((u) => u.customer === c.name).reduce((s, u) => s + u.amount, 0);
@@ -68,7 +86,10 @@ describe('receivables on the sample', () => {
   test('every planted abnormal item is reported, at its cell', () => {
     const findings = out.findings.filter((f) => f.code.startsWith('receivables-'));
     const at = (code: string) => findings.filter((f) => f.code === `receivables-${code}`).flatMap((f) => f.cells.map((c) => `${c.sheet}!${c.cell}`));
-    for (const c of cases('receivables').filter((x) => ['overdue-90', 'partial-overdue', 'overpayment', 'receipt-no-invoice', 'receipt-unmatched-amount'].includes(x.code))) {
+    const codes = ['overdue-90', 'partial-overdue', 'overpayment', 'receipt-no-invoice', 'receipt-unmatched-amount'];
+    const abnormal = cases('receivables', false, (x) => codes.includes(x.code));
+    expect([...new Set(abnormal.map((c) => c.code))].sort()).toEqual([...codes].sort());
+    for (const c of abnormal) {
       expect([c.code, at(c.code)]).toEqual([c.code, expect.arrayContaining([`${c.sheet}!${c.cell}`])]);
     }
     const beyond = r().abnormal.filter((a) => a.kind === 'beyond-terms').map((a) => a.customer);
@@ -84,14 +105,26 @@ describe('receivables on the sample', () => {
 describe('sales on the sample', () => {
   test('monthly sales without and with tax tie to the invoices, red-letter invoice netted', () => {
     const s = out.summary.sales as unknown as SalesSection;
+    expect(s.withTax).toBe(false);
     expect(Object.fromEntries(s.months.map((m, i) => [m, s.totals.months[i]]))).toEqual(planted.figures.salesNetByMonth);
-    const gross = runWorkbook([], { jobs: [], asOf: asIsoDate('2026-10-31'), lang: 'zh-CN' }); // keep types honest: an empty run has no sales
-    expect(gross.summary.sales).toBeUndefined();
+    const withTax = runWorkbook(grids, { jobs: ['sales'], asOf: asIsoDate('2026-10-31'), lang: 'zh-CN', options: { month: '2026-10', withTax: true } });
+    const g = withTax.summary.sales as unknown as SalesSection;
+    expect(g.withTax).toBe(true);
+    expect(Object.fromEntries(g.months.map((m, i) => [m, g.totals.months[i]]))).toEqual(planted.figures.salesGrossByMonth);
   });
 
   test('the development project at 6% is in the project class', () => {
     const s = out.summary.sales as unknown as SalesSection;
-    expect(s.classes.find((c) => c.class === 'project')?.total).toBeGreaterThan(0);
+    // The planted project is the sample's only project contract; its one invoice (typed on 开票明细) is the whole class.
+    const [project] = cases('sales', false, (x) => x.code === 'project-6pct');
+    expect(project.value).toBe(0.06);
+    const contractNo = typedAt(project.sheet, `A${project.row}`);
+    const invoiceSheet = grids.find((g) => g.name === '开票明细')!;
+    const header = invoiceSheet.values.find((r) => r.includes('合同号'))!;
+    const invoiced = invoiceSheet.values.filter((r) => r[header.indexOf('合同号')] === contractNo);
+    expect([contractNo, invoiced.length]).toEqual([contractNo, 1]);
+    expect(invoiced[0][header.indexOf('税率')]).toBe(0.06);
+    expect(s.classes.find((c) => c.class === 'project')?.total).toBe(invoiced[0][header.indexOf('不含税金额')]);
   });
 });
 
@@ -100,10 +133,10 @@ describe('ledgers on the sample', () => {
   const flagsOf = (no: string) => l().contracts.find((c) => c.contractNo === no)?.flags ?? [];
 
   test('every planted contract flag is found, and no near miss fires', () => {
-    for (const c of cases('ledgers').filter((x) => x.expect?.contractNo)) expect([c.code, flagsOf(String(c.expect!.contractNo))]).toEqual([c.code, expect.arrayContaining([c.code])]);
+    for (const c of cases('ledgers', false, (x) => !!x.expect?.contractNo)) expect([c.code, flagsOf(String(c.expect!.contractNo))]).toEqual([c.code, expect.arrayContaining([c.code])]);
     // A near miss on a contract line is judged on that line (the contract may carry the flag from its other line).
     const lineFlags = (sheet: string, row: number) => l().contracts.flatMap((c) => c.lines).find((x) => x.sheet === sheet && x.row === row)?.flags;
-    for (const c of cases('ledgers', true).filter((x) => x.expect?.contractNo)) {
+    for (const c of cases('ledgers', true, (x) => !!x.expect?.contractNo)) {
       const flags = c.sheet === '合同台账' ? lineFlags(c.sheet, c.row) : flagsOf(String(c.expect!.contractNo));
       expect([c.code, c.expect!.contractNo, flags]).toEqual([c.code, c.expect!.contractNo, expect.not.arrayContaining([c.code])]);
     }
@@ -111,22 +144,32 @@ describe('ledgers on the sample', () => {
 
   test('customer property: missing, not on the ledger, quantity difference, unchecked; the returned item is not missing', () => {
     const items = l().property.items;
-    const byNo = (no: string) => items.find((i) => i.itemNo === no);
-    for (const c of cases('ledgers').filter((x) => ['missing', 'not-on-ledger', 'qty-diff'].includes(x.code))) {
-      const no = c.code === 'qty-diff' ? undefined : String(c.value);
-      if (no) expect([c.code, byNo(no)?.result]).toEqual([c.code, c.code]);
-    }
-    expect(items.filter((i) => i.result === 'qty-diff')).toHaveLength(1);
-    expect(items.some((i) => i.unchecked)).toBe(true);
-    const returned = cases('ledgers', true).find((c) => c.code === 'returned')!;
-    expect(items.find((i) => i.result === 'returned')).toBeDefined();
+    const byNo = (no: unknown) => items.find((i) => i.itemNo === String(no));
+    // The item number is column A on the ledger (客户财产台账) and column B on the count (盘点表), as the planted cells say.
+    const itemNoOnRow = (sheet: string, row: number) => typedAt(sheet, `${sheet === '盘点表' ? 'B' : 'A'}${row}`);
+    const [missing] = cases('ledgers', false, (x) => x.code === 'missing');
+    expect([missing.value, byNo(missing.value)?.result]).toEqual([missing.value, 'missing']);
+    const [notOnLedger] = cases('ledgers', false, (x) => x.code === 'not-on-ledger');
+    expect([notOnLedger.value, byNo(notOnLedger.value)?.result]).toEqual([notOnLedger.value, 'not-on-ledger']);
+
+    const [qtyDiff] = cases('ledgers', false, (x) => x.code === 'qty-diff');
+    const book = qtyDiff.also!.find((a) => a.sheet === '客户财产台账')!;
+    const diffed = items.filter((i) => i.result === 'qty-diff');
+    expect(diffed.map((i) => [i.itemNo, i.bookQty, i.countedQty])).toEqual([[itemNoOnRow(qtyDiff.sheet, qtyDiff.row), book.value, qtyDiff.value]]);
+
+    const [stale] = cases('ledgers', false, (x) => x.code === 'not-checked-last-quarter');
+    expect(items.filter((i) => i.unchecked).map((i) => i.itemNo)).toContain(itemNoOnRow(stale.sheet, stale.row));
+
+    const [returned] = cases('ledgers', true, (x) => x.code === 'returned');
+    const returnedNo = itemNoOnRow(returned.sheet, returned.row);
+    expect([returnedNo, byNo(returnedNo)?.result]).toEqual([returnedNo, 'returned']);
     expect(out.findings.filter((f) => f.code === 'ledgers-property-missing').flatMap((f) => f.cells).map((c) => `${c.sheet}!${c.cell}`)).not.toContain(`${returned.sheet}!A${returned.row}`);
   });
 
   test('returns: each planted problem at its row, the clean return passes', () => {
     const flagged = l().returns.flagged.map((r) => `${r.flags.join(',')}@${r.row}`);
-    for (const c of cases('ledgers').filter((x) => x.code.startsWith('return-'))) expect(flagged).toContain(`${c.code}@${c.row}`);
-    for (const c of cases('ledgers', true).filter((x) => x.code.startsWith('return-'))) expect(l().returns.flagged.map((r) => r.row)).not.toContain(c.row);
+    for (const c of cases('ledgers', false, (x) => x.code.startsWith('return-'))) expect(flagged).toContain(`${c.code}@${c.row}`);
+    for (const c of cases('ledgers', true, (x) => x.code.startsWith('return-'))) expect(l().returns.flagged.map((r) => r.row)).not.toContain(c.row);
   });
 
   test('sample room: the overdue loan with its days, the near misses not overdue, and the stock on hand', () => {

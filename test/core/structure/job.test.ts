@@ -21,18 +21,26 @@ const statement = sheet('锐达对账单', [
 ]);
 const notes = sheet('说明', [['本工作簿由销售内务维护']]);
 
-const run = (grids: Grid[], lang: Lang = 'zh-CN') => runWorkbook(grids, { jobs: ['structure'], asOf: asIsoDate('2026-10-31'), lang });
-const byPurpose = (sheets: SheetSpec[]) => sheets.filter((s) => s.purpose === 'structure');
+const run = (grids: Grid[], lang: Lang = 'zh-CN', typedTables = true) =>
+  runWorkbook(grids, { jobs: ['structure'], asOf: asIsoDate('2026-10-31'), lang, options: { typedTables } });
+const byPurpose = (sheets: SheetSpec[], purpose = 'structure') => sheets.filter((s) => s.purpose === purpose);
 
 describe('the structure job', () => {
   const longName = '2026年10月份出货清单（仓库导出原始数据）第二版最终确认稿';
   const out = run([shipments(longName), shipments('表_出货'), statement, notes, shipments('出货')]);
   const sheets = byPurpose(out.sheets);
 
+  it('writes the typed copies only when asked: by default just the sheet that says how each sheet was read', () => {
+    const plain = run([shipments('出货'), statement], 'zh-CN', false);
+    expect(plain.sheets.map((s) => s.name)).toEqual(['识别结果', '问题清单', 'ClerkDesk_state']);
+    const other = runWorkbook([shipments('出货'), statement], { jobs: ['quotes'], asOf: asIsoDate('2026-10-31'), lang: 'zh-CN', options: { typedTables: true } });
+    expect(other.sheets.some((s) => s.name === '识别结果' || s.name.startsWith('表_'))).toBe(false);
+  });
+
   it('writes one owned sheet per typed table, with valid unique names that avoid the clerk’s own sheets', () => {
     const names = sheets.map((s) => s.name);
-    expect([...names[2]].length).toBe(31);
-    expect(names).toEqual(['识别结果', '问题清单', [...`表_${longName}`].slice(0, 31).join(''), '表_表_出货', '表_锐达对账单', '表_出货_2']);
+    expect([...names[1]].length).toBe(31);
+    expect(names).toEqual(['识别结果', [...`表_${longName}`].slice(0, 31).join(''), '表_表_出货', '表_锐达对账单', '表_出货_2']);
     for (const n of names) {
       expect([...n].length).toBeLessThanOrEqual(31);
       expect(n).not.toMatch(/[\\/?*[\]:]/);
@@ -43,7 +51,7 @@ describe('the structure job', () => {
   });
 
   it('types the columns so hosts apply money, date, quantity and rate formats, and links each row to its source', () => {
-    const table = sheets[5].tables[0];
+    const table = sheets[4].tables[0];
     expect(table.columns.map((c) => [c.key, c.type])).toEqual([
       ['source', 'link'],
       ['date', 'date'],
@@ -62,19 +70,22 @@ describe('the structure job', () => {
   });
 
   it('shows a statement’s counterparty taken from its title as a column', () => {
-    const table = sheets[4].tables[0];
+    const table = sheets[3].tables[0];
     expect(table.columns[1].key).toBe('counterparty');
     expect(table.rows[0][1]).toBe(RUIDA);
-    expect(sheets[4].title).toContain(`对方单位（取自标题）：${RUIDA}`);
+    expect(sheets[3].title).toContain(`对方单位（取自标题）：${RUIDA}`);
   });
 
-  it('lists every CellIssue on the issues sheet with a link to the source cell', () => {
-    const issues = sheets[1].tables[0];
-    const links = issues.rows.map((r) => r[0] as SheetLink);
+  it('lists every CellIssue on the run’s 问题清单 with a link to the source cell', () => {
+    const [findingsSheet] = byPurpose(out.sheets, 'findings');
+    expect(findingsSheet.name).toBe('问题清单');
+    const issues = findingsSheet.tables[0];
+    const links = issues.rows.map((r) => r[3] as SheetLink);
     expect(links.every(isSheetLink)).toBe(true);
-    expect(links.map((l) => `${l.target.sheet}!${l.target.cell}`)).toEqual(out.structure.issues.map((i) => `${i.sheet}!${i.cell}`));
+    // The six unreadable cells (errors, listed first), then the note that 说明 is not a table.
+    expect(links.map((l) => `${l.target.sheet}!${l.target.cell}`)).toEqual([...out.structure.issues.map((i) => `${i.sheet}!${i.cell}`), '说明!A1']);
     expect(out.structure.issues.length).toBe(6); // E4 and G4 on each of the three shipment sheets
-    expect(issues.rows[0].slice(1)).toEqual([longName, '数量', '数量', 'abc', '不是数字', '「数量」列的「abc」不是数字']);
+    expect(issues.rows[0]).toEqual(['结构化', '错误', '「数量」列的「abc」不是数字', { text: `${longName}!E4`, target: { sheet: longName, cell: 'E4' } }, null]);
   });
 
   it('says how every sheet was read, including the one that is not a table', () => {
@@ -94,7 +105,7 @@ describe('the structure job', () => {
     expect(cellFindings.map((f) => f.severity)).toEqual(['error', 'error', 'error', 'error', 'error', 'error']);
     const summary = out.summary as { tables: unknown[]; issues: unknown[] };
     expect(summary.tables[3]).toEqual({
-      sheet: '出货', kind: 'shipments', confidence: expect.any(Number), headerRow: 2, firstDataRow: 3, lastDataRow: 4, rows: 2,
+      sheet: '出货', kind: 'shipments', confidence: expect.any(Number), headerRow: [2], firstDataRow: 3, lastDataRow: 4, rows: 2,
       columns: { date: 'A', deliveryNo: 'B', customer: 'C', part: 'D', quantity: 'E', unitPriceWithTax: 'F', taxRate: 'H', amount: 'G', goodsClass: 'I' },
     });
     expect(summary.issues[0]).toEqual({ sheet: longName, cell: 'E4', value: 'abc', field: 'quantity', problem: 'not-a-number' });
@@ -102,10 +113,13 @@ describe('the structure job', () => {
   });
 
   it('writes English names and headers when the language is en-US', () => {
-    const en = byPurpose(run([shipments('出货')], 'en-US').sheets);
-    expect(en.map((s) => s.name)).toEqual(['Detected tables', 'Issues', 'T_出货']);
-    expect(en[2].tables[0].columns.map((c) => c.header).slice(0, 3)).toEqual(['Source row', 'Ship date', 'Delivery note no.']);
-    expect(en[1].tables[0].rows[0][6]).toBe('"abc" in column "数量" is not a number');
+    const { sheets: all } = run([shipments('出货')], 'en-US');
+    const en = byPurpose(all);
+    expect(en.map((s) => s.name)).toEqual(['Detected tables', 'T_出货']);
+    expect(en[1].tables[0].columns.map((c) => c.header).slice(0, 3)).toEqual(['Source row', 'Ship date', 'Delivery note no.']);
+    const [findings] = byPurpose(all, 'findings');
+    expect(findings.name).toBe('Findings');
+    expect(findings.tables[0].rows[0][2]).toBe('"abc" in column "数量" is not a number');
   });
 
   it('is the same on a re-run: its own sheets are replaced, not copied', () => {

@@ -4,6 +4,7 @@ import { headerKey } from '../../../src/core/structure/vocabulary';
 import { mapColumns } from '../../../src/core/structure/kind';
 import { readFileSync } from 'fs';
 import { join } from 'path';
+import { kindsSection } from '../../../scripts/docs/kinds-section';
 
 /**
  * Every field of every row type, written out once. The type makes this list complete and exact against kinds.ts
@@ -12,16 +13,16 @@ import { join } from 'path';
 const ROW_FIELDS: { [K in TableKind]: Record<FieldOf<K>, true> } = {
   customers: { code: true, name: true, aliases: true, group: true, termsDays: true, creditLimit: true, contact: true, remarks: true },
   quotes: {
-    quoteNo: true, date: true, customer: true, part: true, name: true, spec: true, unitPrice: true, unitPriceWithTax: true, unitPriceNet: true,
+    quoteNo: true, date: true, customer: true, customerCode: true, part: true, name: true, spec: true, unitPrice: true, unitPriceWithTax: true, unitPriceNet: true,
     taxIncluded: true, taxRate: true, minQty: true, maxQty: true, validUntil: true, currency: true, remarks: true,
   },
   contracts: {
-    contractNo: true, line: true, signDate: true, customer: true, quoteNo: true, part: true, name: true, spec: true, quantity: true, unit: true,
+    contractNo: true, line: true, signDate: true, customer: true, customerCode: true, quoteNo: true, part: true, name: true, spec: true, quantity: true, unit: true,
     unitPrice: true, unitPriceWithTax: true, unitPriceNet: true, taxIncluded: true, taxRate: true, amount: true, amountNet: true, tax: true,
     contractTotal: true, deliveryDate: true, termsDays: true, goodsClass: true, currency: true, remarks: true,
   },
   shipments: {
-    date: true, deliveryNo: true, customer: true, contractNo: true, part: true, name: true, spec: true, quantity: true, unit: true, unitPrice: true,
+    date: true, deliveryNo: true, customer: true, customerCode: true, contractNo: true, part: true, name: true, spec: true, quantity: true, unit: true, unitPrice: true,
     unitPriceWithTax: true, unitPriceNet: true, taxRate: true, amount: true, amountNet: true, goodsClass: true, remarks: true,
   },
   statements: {
@@ -29,17 +30,17 @@ const ROW_FIELDS: { [K in TableKind]: Record<FieldOf<K>, true> } = {
     amountNet: true, taxRate: true, remarks: true,
   },
   invoices: {
-    invoiceNo: true, date: true, customer: true, contractNo: true, deliveryNo: true, amount: true, amountNet: true, tax: true, taxRate: true,
+    invoiceNo: true, date: true, customer: true, customerCode: true, contractNo: true, deliveryNo: true, amount: true, amountNet: true, tax: true, taxRate: true,
     dueDate: true, termsDays: true, goodsClass: true, currency: true, remarks: true,
   },
-  receipts: { receiptNo: true, date: true, customer: true, amount: true, invoiceNo: true, method: true, currency: true, remarks: true },
+  receipts: { receiptNo: true, date: true, customer: true, customerCode: true, amount: true, invoiceNo: true, method: true, currency: true, remarks: true },
   property: {
     itemNo: true, name: true, spec: true, customer: true, category: true, quantity: true, receivedDate: true, returnedDate: true, returnedQty: true,
     location: true, custodian: true, lastCheckDate: true, remarks: true,
   },
   propertyCounts: { date: true, itemNo: true, name: true, countedQty: true, location: true, remarks: true },
   returns: {
-    date: true, returnNo: true, customer: true, deliveryNo: true, contractNo: true, part: true, name: true, quantity: true, unitPrice: true,
+    date: true, returnNo: true, customer: true, customerCode: true, deliveryNo: true, contractNo: true, part: true, name: true, quantity: true, unitPrice: true,
     amount: true, reason: true, remarks: true,
   },
   samples: {
@@ -117,5 +118,10 @@ describe('schemas', () => {
       expect({ kind, found: section.length > 0 }).toEqual({ kind, found: true });
       for (const f of SCHEMAS[kind].fields) expect({ kind, field: f.field, listed: section.includes(`| \`${f.field}\` |`) }).toEqual({ kind, field: f.field, listed: true });
     }
+  });
+
+  it('docs/structure.md shows the vocabulary as the schemas hold it (scripts/docs/kinds-section.ts --write)', () => {
+    const doc = readFileSync(join(__dirname, '../../../docs/structure.md'), 'utf8');
+    expect(doc).toContain(kindsSection());
   });
 });

@@ -17,6 +17,7 @@ export const zh = {
   'excel.host.feature.screenSuspend': '写入时暂停屏幕刷新，写入时屏幕会闪动',
   'excel.host.feature.visibleCells': '一次读出筛选隐藏的行，筛选过的表可能只识别出部分隐藏行',
   'excel.host.feature.mergedAreas': '读取合并单元格，合并区域将按普通单元格处理',
+  'excel.host.feature.pageLayout': '打印设置（A4、适应页宽、标题行、页眉页脚），生成的表需手动设置打印',
   'excel.host.warn.merges': '工作表“{sheet}”的合并区域太多（超过 512 个），未能全部读取。',
   'excel.host.warn.hiddenRows': '工作表“{sheet}”的隐藏行太分散，只识别了其中一部分。',
   // --- task pane (excel.pane.*) ---
@@ -24,7 +25,7 @@ export const zh = {
   'excel.pane.requirements.required': '您的 Excel 版本太旧，内务 Clerk Desk 无法运行：',
   'excel.pane.requirements.optional': '您的 Excel 缺少以下功能，内务 Clerk Desk 仍可运行，但会慢一些或少一些格式：',
   'excel.pane.requirements.item': '{feature}（ExcelApi {version}）',
-  'excel.pane.asOf': '截止日期',
+  'excel.pane.asOf': '基准日（截至此日）',
   'excel.pane.cancel': '取消',
   'excel.pane.progress': '进度',
   'excel.pane.phase.read': '读取中',
@@ -101,6 +102,8 @@ export const zh = {
   'excel.pane.playground.host.memory': '浏览器内存',
   'excel.pane.playground.host.sim': 'Office.js 模拟',
   'excel.pane.playground.host.xlsx': 'ExcelJS 文件',
+  // #19: the playground on Microsoft's client library
+  'excel.pane.playground.host.client': 'Office.js（微软客户端库）',
   'excel.pane.playground.loading': '正在读取 {name}…',
   'excel.pane.playground.loaded': '已载入 {name}：{sheets} 张工作表',
   'excel.pane.playground.loadFailed': '无法读取 {name}：{detail}',
@@ -113,6 +116,12 @@ export const zh = {
   'excel.ribbon.tab': '内务 Clerk Desk',
   'excel.ribbon.openPane': '打开面板',
   'excel.ribbon.notReady': '面板尚未就绪，请先点击“打开面板”。',
+  // --- a run that fails in Excel (issue 21): what became of the previous results ---
+  'excel.run.previousKept': '之前的结果原样保留，没有任何改动。',
+  'excel.run.previousPending': '新结果只换上了一部分，下次运行或重新打开面板时会自动换完。',
+  'excel.run.restored': '上次运行中途停止，已清理干净，之前的结果原样保留。',
+  'excel.run.finished': '上次运行在换上新结果时停止，现已换完。',
+  'excel.run.retry': '重试',
 } as const;
 
 export const en: Record<keyof typeof zh, string> = {
@@ -133,6 +142,7 @@ export const en: Record<keyof typeof zh, string> = {
   'excel.host.feature.screenSuspend': 'pausing screen updates while writing, so the screen may flicker',
   'excel.host.feature.visibleCells': 'reading the rows a filter hides in one go, so a filtered list may be only partly recognised',
   'excel.host.feature.mergedAreas': 'reading merged cells, so merged areas are read as plain cells',
+  'excel.host.feature.pageLayout': 'print set-up (A4, fit to width, repeated header rows, page header and footer), so generated sheets must be set up for printing by hand',
   'excel.host.warn.merges': 'Sheet "{sheet}" has too many merged areas (over 512); not all of them could be read.',
   'excel.host.warn.hiddenRows': 'Sheet "{sheet}" has hidden rows scattered too widely; only some of them were recognised.',
   // --- task pane (excel.pane.*) ---
@@ -217,6 +227,8 @@ export const en: Record<keyof typeof zh, string> = {
   'excel.pane.playground.host.memory': 'Browser memory',
   'excel.pane.playground.host.sim': 'Office.js simulation',
   'excel.pane.playground.host.xlsx': 'ExcelJS file',
+  // #19: the playground on Microsoft's client library
+  'excel.pane.playground.host.client': 'Office.js (Microsoft client)',
   'excel.pane.playground.loading': 'Reading {name}…',
   'excel.pane.playground.loaded': 'Loaded {name}: {sheets} sheets',
   'excel.pane.playground.loadFailed': 'Could not read {name}: {detail}',
@@ -229,4 +241,10 @@ export const en: Record<keyof typeof zh, string> = {
   'excel.ribbon.tab': 'Clerk Desk',
   'excel.ribbon.openPane': 'Open pane',
   'excel.ribbon.notReady': 'The pane is not ready yet; click "Open pane" first.',
+  // --- a run that fails in Excel (issue 21): what became of the previous results ---
+  'excel.run.previousKept': 'Your previous results were kept exactly as they were.',
+  'excel.run.previousPending': 'The new results were only partly switched in; the next run, or opening the pane again, completes the switch.',
+  'excel.run.restored': 'A run that stopped midway was cleaned up; your previous results were kept as they were.',
+  'excel.run.finished': 'A run that stopped while switching in its new results has now been completed.',
+  'excel.run.retry': 'Retry',
 };

@@ -93,6 +93,14 @@ export const zh = {
   'receivables.finding.currency': '有 {count} 行不是人民币，应收账款不处理外币：请先折算成人民币（币种写“人民币”或留空）',
   'receivables.finding.noInvoices': '没有找到开票明细，无法计算应收账款',
   'receivables.finding.abnormal': '{kind}：{customer} {document} {amount}',
+  // issue 15: aging as finance reads it
+  'receivables.bucket.overdue.range': '逾期{min}–{max}天',
+  'receivables.bucket.overdue.over': '逾期{days}天以上',
+  'receivables.bucket.sinceInvoice.range': '开票{min}–{max}天',
+  'receivables.bucket.sinceInvoice.over': '开票超过{days}天',
+  'receivables.col.daysOverdue': '逾期天数',
+  'receivables.col.daysSinceInvoice': '开票天数',
+  'receivables.col.daysUntilDue': '距到期天数',
 } as const;
 
 export const en: Record<keyof typeof zh, string> = {
@@ -189,4 +197,12 @@ export const en: Record<keyof typeof zh, string> = {
   'receivables.finding.currency': '{count} rows are not in yuan; receivables are computed in yuan only: convert them first (currency 人民币/CNY or blank)',
   'receivables.finding.noInvoices': 'No invoice table found; receivables cannot be computed',
   'receivables.finding.abnormal': '{kind}: {customer} {document} {amount}',
+  // issue 15: aging as finance reads it
+  'receivables.bucket.overdue.range': '{min}–{max} days overdue',
+  'receivables.bucket.overdue.over': 'Over {days} days overdue',
+  'receivables.bucket.sinceInvoice.range': '{min}–{max} days since invoice',
+  'receivables.bucket.sinceInvoice.over': 'Over {days} days since invoice',
+  'receivables.col.daysOverdue': 'Days overdue',
+  'receivables.col.daysSinceInvoice': 'Days since invoice',
+  'receivables.col.daysUntilDue': 'Days until due',
 };

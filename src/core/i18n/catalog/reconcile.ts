@@ -48,7 +48,7 @@ export const zh = {
   'reconcile.summary.status': '状态',
 
   'reconcile.status.agreed': '一致',
-  'reconcile.status.explained': '有差异，已全部说明',
+  'reconcile.status.explained': '已全部说明',
   'reconcile.status.unexplained': '有未解释差额',
   'reconcile.status.noStatement': '未收到对账单',
 
@@ -86,7 +86,6 @@ export const zh = {
   'reconcile.col.price': '单价',
   'reconcile.col.amount': '金额',
   'reconcile.col.item': '项目',
-  'reconcile.col.count': '笔数',
   'reconcile.col.adjust': '调整金额',
   'reconcile.col.balance': '调整后余额',
   'reconcile.col.counterparty': '往来单位',
@@ -146,6 +145,20 @@ export const zh = {
   'reconcile.finding.unexplained': '{party}：调节表未解释差额 {amount}',
   'reconcile.finding.noStatement': '{party}：本期有发货 {amount}，但未找到对账单',
   'reconcile.finding.noStatements': '没有找到任何对账单，无法对账',
+  // issue 15: cut-off across periods, status words, counts per side
+  'reconcile.class.prior-period': '上期发货、本期入账',
+  'reconcile.ledger.prior-period': '减：上期发货、本期入账（时间性差异）',
+  'reconcile.note.prior-period': '我方 {date} 发货（{sheet}），对方本期入账：时间性差异',
+  'reconcile.caption.carried': '上期在途核销（上期末在途，应在本期对账单中出现）',
+  'reconcile.col.carriedPeriod': '在途期间',
+  'reconcile.carried.arrived': '本期已入账 ✓',
+  'reconcile.carried.pending': '仍未入账',
+  'reconcile.finding.carriedNotBooked': '{party}：{period} 期末在途的 {doc} 料号 {part} 金额 {amount}，本期对账单仍未入账',
+  'reconcile.finding.statementFileEmpty': '对账单文件“{file}”中没有找到表格，未用于对账',
+  'reconcile.status.pending': '有 {count} 项待确认（{amount}）',
+  'reconcile.col.theirsCount': '对方笔数',
+  'reconcile.col.oursCount': '我方笔数',
+  'reconcile.finding.prior-period': '{party}：对方 {theirDoc} 料号 {part} 金额 {theirs} 是我方上期发货，本期入账（时间性差异）{note}',
 } as const;
 
 export const en: Record<keyof typeof zh, string> = {
@@ -235,7 +248,6 @@ export const en: Record<keyof typeof zh, string> = {
   'reconcile.col.price': 'Unit price',
   'reconcile.col.amount': 'Amount',
   'reconcile.col.item': 'Item',
-  'reconcile.col.count': 'Lines',
   'reconcile.col.adjust': 'Adjustment',
   'reconcile.col.balance': 'Running balance',
   'reconcile.col.counterparty': 'Counterparty',
@@ -295,4 +307,18 @@ export const en: Record<keyof typeof zh, string> = {
   'reconcile.finding.unexplained': '{party}: the reconciliation statement leaves {amount} unexplained',
   'reconcile.finding.noStatement': '{party}: shipments of {amount} this period, but no statement found',
   'reconcile.finding.noStatements': 'No statement found; nothing to reconcile',
+  // issue 15: cut-off across periods, status words, counts per side
+  'reconcile.class.prior-period': 'Shipped earlier, booked now',
+  'reconcile.ledger.prior-period': 'Less: shipped in an earlier period, booked by them now (timing)',
+  'reconcile.note.prior-period': 'we shipped on {date} ({sheet}); they booked it this period: a timing difference',
+  'reconcile.caption.carried': 'Last period\'s in-transit lines (expected on this statement)',
+  'reconcile.col.carriedPeriod': 'In transit at end of',
+  'reconcile.carried.arrived': 'Booked this period ✓',
+  'reconcile.carried.pending': 'Still not booked',
+  'reconcile.finding.carriedNotBooked': '{party}: {doc}, part {part}, {amount}, in transit at the end of {period}, is still not on their statement',
+  'reconcile.finding.statementFileEmpty': 'No table found in the statement file "{file}"; not used',
+  'reconcile.status.pending': '{count} items to confirm ({amount})',
+  'reconcile.col.theirsCount': 'Their lines',
+  'reconcile.col.oursCount': 'Our lines',
+  'reconcile.finding.prior-period': '{party}: their {theirDoc}, part {part}, {theirs} is our earlier shipment booked this period (timing){note}',
 };

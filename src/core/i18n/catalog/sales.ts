@@ -57,8 +57,10 @@ export const zh = {
   'sales.chart.mix': '产品类别构成（不含税）',
   'sales.chart.groups': '关联企业与外部客户（不含税）',
   'sales.finding.assumedRate': '{count} 行没有税率可查，按 13% 拆分了不含税金额',
-  'sales.finding.noSales': '{month} 没有销售记录',
   'sales.finding.noSource': '没有找到{basis}的表格，无法做销售分析',
+  // issue 15: invoices split by class
+  'sales.finding.estimatedClass': '{month} 有 {count} 张发票涵盖多个产品类别且明细合计与发票金额不符：按明细金额比例估算拆分',
+  'sales.line.estimatedClass': '注：{month} 有 {count} 张发票的产品类别按合同/出货明细金额比例估算拆分',
 } as const;
 
 export const en: Record<keyof typeof zh, string> = {
@@ -119,6 +121,8 @@ export const en: Record<keyof typeof zh, string> = {
   'sales.chart.mix': 'Goods class mix (without tax)',
   'sales.chart.groups': 'Related and external (without tax)',
   'sales.finding.assumedRate': '{count} lines had no tax rate to find; 13% was used to split out the amount without tax',
-  'sales.finding.noSales': 'No sales recorded in {month}',
   'sales.finding.noSource': 'No {basis} table found; sales cannot be analysed',
+  // issue 15: invoices split by class
+  'sales.finding.estimatedClass': '{count} invoices of {month} cover several goods classes and their lines do not add up to them: split pro rata (an estimate)',
+  'sales.line.estimatedClass': 'Note: in {month}, {count} invoices were split across goods classes pro rata to their contract or shipment lines (estimated)',
 };

@@ -174,6 +174,12 @@ export const zh = {
   'structure.col.alternatives': '也可能是',
   'structure.col.overridden': '人工指定',
   'structure.col.table': '生成的表',
+
+  // #14 real workbooks: sheets none of our kinds, guessed columns.
+  'structure.finding.notOurKind': '工作表「{sheet}」是{word}，不是本工具处理的表，未结构化（可在任务窗格中手动指定类型）',
+  'structure.finding.guessedColumns': '工作表「{sheet}」有 {count} 列是推测对应的，请核对：{columns}',
+  'structure.field.customerCode': '客户编码',
+  'structure.col.guessed': '推测的列（请核对）',
 } as const;
 
 export const en: Record<keyof typeof zh, string> = {
@@ -348,4 +354,10 @@ export const en: Record<keyof typeof zh, string> = {
   'structure.col.alternatives': 'Could also be',
   'structure.col.overridden': 'Set by hand',
   'structure.col.table': 'Table sheet',
+
+  // #14 real workbooks: sheets none of our kinds, guessed columns.
+  'structure.finding.notOurKind': 'Sheet "{sheet}" is a {word} sheet, not one Clerk Desk reads; not structured (you can set its kind in the pane)',
+  'structure.finding.guessedColumns': 'Sheet "{sheet}": {count} columns were guessed, please check: {columns}',
+  'structure.field.customerCode': 'Customer code',
+  'structure.col.guessed': 'Guessed columns (check)',
 };

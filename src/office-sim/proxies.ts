@@ -18,6 +18,7 @@ import {
   type Rect,
   type SimChart,
   type SimChartSeries,
+  type SimConditionalFormat,
   type SimSheet,
   type SimTable,
   type SimWorkbookModel,
@@ -33,13 +34,36 @@ export function utf8Bytes(s: string): number {
   return encoder.encode(s).length;
 }
 
-interface ExecResult {
+/**
+ * What Microsoft's client adds around our payloads on the wire (measured with @microsoft/office-js 1.1.110 in
+ * test/office-wire): an object path with its Instantiate (and, for ranges, _KeepReference) actions, an action's
+ * envelope, and the row chunks it cuts a values/numberFormat write above 1,500 cells into. Counting them lets the
+ * simulation refuse a request as too large when Excel would, not only when our own JSON is.
+ */
+export const WIRE_PATH_BYTES = 200;
+export const WIRE_ACTION_BYTES = 60;
+export const WIRE_CHUNK_BYTES = 1_650;
+const CLIENT_CHUNK_CELLS = 1_500;
+
+/** Extra request bytes of the client's row chunks for a 2-D array written to a range. */
+export function chunkBytes(value: unknown): number {
+  if (!Array.isArray(value) || !Array.isArray(value[0])) return 0;
+  const rows = value.length;
+  const cols = (value[0] as unknown[]).length;
+  if (rows * cols <= CLIENT_CHUNK_CELLS) return 0;
+  const perChunk = Math.max(1, Math.round(CLIENT_CHUNK_CELLS / cols));
+  return Math.ceil(rows / perChunk) * WIRE_CHUNK_BYTES;
+}
+
+export interface ExecResult {
   response?: unknown;
   commit?: () => void;
 }
 
 interface Action {
   request: unknown;
+  /** Wire bytes beyond the request's JSON (see WIRE_*). */
+  extra: number;
   exec: () => ExecResult | void;
 }
 
@@ -52,14 +76,29 @@ export class SimContext {
   closed = false;
   /** Calculation suspended for the current batch. */
   private calcSuspended = false;
+  /** Proxies created since the last sync: each is an object path on the wire. */
+  private newObjects = 0;
+  private executing = false;
 
-  constructor(readonly model: SimWorkbookModel) {
+  /**
+   * `measured` = false: the caller measures and limits the payloads itself (the wire emulator counts the bytes
+   * Microsoft's client really sends; this context then only executes).
+   */
+  constructor(
+    readonly model: SimWorkbookModel,
+    private readonly measured = true,
+  ) {
     this.workbook = new WorkbookProxy(this, () => model, 'workbook');
   }
 
-  enqueue(request: unknown, exec: () => ExecResult | void): void {
+  enqueue(request: unknown, exec: () => ExecResult | void, extra = 0): void {
     if (this.closed) throw new SimRichApiError('InvalidObjectPath', 'the request context of this object has ended (Excel.run finished)');
-    this.queue.push({ request, exec });
+    this.queue.push({ request, exec, extra: extra + WIRE_ACTION_BYTES });
+  }
+
+  /** A proxy was made by the add-in's code (not by a sync answering a load). */
+  noteObject(): void {
+    if (!this.executing) this.newObjects++;
   }
 
   get pending(): number {
@@ -70,12 +109,40 @@ export class SimContext {
     this.calcSuspended = true;
   }
 
+  /** Run the queued actions in order; the first failure stops the batch (earlier actions stay done). */
+  private execute(batch: Action[]): { responses: unknown[]; commits: (() => void)[] } {
+    const responses: unknown[] = [];
+    const commits: (() => void)[] = [];
+    this.executing = true;
+    try {
+      for (const a of batch) {
+        const out = a.exec();
+        if (out) {
+          if (out.response !== undefined) responses.push(out.response);
+          if (out.commit) commits.push(out.commit);
+        }
+      }
+    } finally {
+      this.calcSuspended = false;
+      this.executing = false;
+    }
+    return { responses, commits };
+  }
+
   async sync(): Promise<void> {
     await Promise.resolve();
     const batch = this.queue;
     this.queue = [];
+    const objects = this.newObjects;
+    this.newObjects = 0;
+    if (!this.measured) {
+      const { commits } = this.execute(batch);
+      for (const c of commits) c();
+      return;
+    }
     const m = this.model.metrics;
-    const record = { requestBytes: utf8Bytes(JSON.stringify(batch.map((a) => a.request))), responseBytes: 0, ops: batch.length } as {
+    const wireBytes = objects * WIRE_PATH_BYTES + batch.reduce((n, a) => n + a.extra, 0);
+    const record = { requestBytes: utf8Bytes(JSON.stringify(batch.map((a) => a.request))) + wireBytes, responseBytes: 0, ops: batch.length } as {
       requestBytes: number;
       responseBytes: number;
       ops: number;
@@ -94,27 +161,22 @@ export class SimContext {
     if (record.requestBytes > this.model.limits.maxRequestBytes) {
       throw fail(new SimRichApiError('RequestPayloadSizeLimitExceeded', `request of ${record.requestBytes} bytes`));
     }
-    const responses: unknown[] = [];
-    const commits: (() => void)[] = [];
+    if (this.model.failFrom !== null && m.syncs >= this.model.failFrom) throw fail(new SimRichApiError('GeneralException', 'injected failure (workbook gone)'));
+    const fault = this.model.fault?.sync === m.syncs ? this.model.fault : null;
+    let done: { responses: unknown[]; commits: (() => void)[] };
     try {
-      for (const a of batch) {
-        const out = a.exec();
-        if (out) {
-          if (out.response !== undefined) responses.push(out.response);
-          if (out.commit) commits.push(out.commit);
-        }
-      }
+      done = this.execute(fault ? batch.slice(0, fault.applied) : batch);
     } catch (e) {
       throw fail(e instanceof SimRichApiError ? e : new SimRichApiError('GeneralException', String(e)));
     }
-    this.calcSuspended = false;
-    record.responseBytes = utf8Bytes(JSON.stringify(responses));
+    if (fault) throw fail(new SimRichApiError(fault.code ?? 'GeneralException', `injected failure after ${Math.min(fault.applied, batch.length)} of ${batch.length} actions`));
+    record.responseBytes = utf8Bytes(JSON.stringify(done.responses));
     m.responseBytes += record.responseBytes;
     m.largestResponse = Math.max(m.largestResponse, record.responseBytes);
     if (record.responseBytes > this.model.limits.maxResponseBytes) {
       throw fail(new SimRichApiError('ResponsePayloadSizeLimitExceeded', `response of ${record.responseBytes} bytes`));
     }
-    for (const c of commits) c();
+    for (const c of done.commits) c();
   }
 
   /** Is calculation suspended for the batch being executed (for tests). */
@@ -146,7 +208,9 @@ export abstract class SimObject {
     private readonly resolver: () => any,
     readonly path: string,
     private readonly orNull = false,
-  ) {}
+  ) {
+    ctx.noteObject();
+  }
 
   get model(): SimWorkbookModel {
     return this.ctx.model;
@@ -246,9 +310,13 @@ export abstract class SimObject {
   }
 
   protected set(prop: string, value: unknown): void {
-    this.ctx.enqueue({ op: 'set', path: this.path, prop, value }, () => {
-      this.writeProp(this.live(), prop, value);
-    });
+    this.ctx.enqueue(
+      { op: 'set', path: this.path, prop, value },
+      () => {
+        this.writeProp(this.live(), prop, value);
+      },
+      chunkBytes(value),
+    );
   }
 
   protected call(op: string, args: unknown[], fn: (t: any) => void): void {
@@ -350,7 +418,7 @@ export class FunctionResultProxy extends SimObject {
 
 // ---------------------------------------------------------------- collections
 
-abstract class CollectionProxy<P extends SimObject> extends SimObject {
+export abstract class CollectionProxy<P extends SimObject> extends SimObject {
   private itemProxies: P[] | undefined;
 
   get items(): P[] {
@@ -359,7 +427,17 @@ abstract class CollectionProxy<P extends SimObject> extends SimObject {
   }
 
   protected abstract list(t: any): any[];
-  protected abstract itemProxy(element: any, index: number): P;
+  protected abstract itemProxy(element: any, index: number, resolve?: () => any): P;
+
+  /** The item at a position, fixed when first resolved (how Microsoft's client addresses items the server gave no id). */
+  getItemAt(index: number): P {
+    const resolve = pinned(() => {
+      const list = this.list(this.live());
+      if (!Number.isInteger(index) || index < 0 || index >= list.length) throw new SimRichApiError('ItemNotFound', `${this.path}: no item at ${index}`);
+      return list[index];
+    });
+    return this.itemProxy(undefined, index, resolve);
+  }
 
   override execLoad(props: string[]): ExecResult {
     const t = this.live();
@@ -382,16 +460,18 @@ export class WorksheetCollectionProxy extends CollectionProxy<WorksheetProxy> {
     return t.sheets;
   }
 
-  protected itemProxy(sheet: SimSheet): WorksheetProxy {
+  protected itemProxy(sheet: SimSheet, index = 0, resolve?: () => any): WorksheetProxy {
+    if (resolve) return new WorksheetProxy(this.ctx, resolve, `ws@[${index}]`);
     return new WorksheetProxy(this.ctx, () => (this.model.sheets.includes(sheet) ? sheet : null), `ws[${sheet.name}]`);
   }
 
-  getItem(name: string): WorksheetProxy {
-    return new WorksheetProxy(this.ctx, pinned(() => this.model.sheet(name) ?? null), `ws[${name}]`);
+  /** By name or id, as Excel's getItem(key). */
+  getItem(key: string): WorksheetProxy {
+    return new WorksheetProxy(this.ctx, pinned(() => this.model.sheetByKey(key) ?? null), `ws[${key}]`);
   }
 
-  getItemOrNullObject(name: string): WorksheetProxy {
-    return new WorksheetProxy(this.ctx, pinned(() => this.model.sheet(name) ?? null), `ws?[${name}]`, true);
+  getItemOrNullObject(key: string): WorksheetProxy {
+    return new WorksheetProxy(this.ctx, pinned(() => this.model.sheetByKey(key) ?? null), `ws?[${key}]`, true);
   }
 
   getActiveWorksheet(): WorksheetProxy {
@@ -430,6 +510,10 @@ export class WorksheetProxy extends SimObject {
     return this.get('position');
   }
 
+  set position(v: number) {
+    this.set('position', v);
+  }
+
   get protection(): ProtectionProxy {
     return this.nav('protection') as ProtectionProxy;
   }
@@ -446,6 +530,10 @@ export class WorksheetProxy extends SimObject {
     return this.nav('freezePanes') as FreezePanesProxy;
   }
 
+  get pageLayout(): PageLayoutProxy {
+    return this.nav('pageLayout') as PageLayoutProxy;
+  }
+
   protected override defaultProps(): string[] {
     return ['name', 'visibility', 'position'];
   }
@@ -459,7 +547,7 @@ export class WorksheetProxy extends SimObject {
       case 'position':
         return this.model.sheets.indexOf(t);
       case 'id':
-        return `{sheet-${t.name}}`;
+        return t.id;
       default:
         return super.readProp(t, prop);
     }
@@ -467,11 +555,8 @@ export class WorksheetProxy extends SimObject {
 
   protected override writeProp(t: SimSheet, prop: string, v: unknown): void {
     if (prop === 'visibility') return this.model.setVisibility(t, String(v));
-    if (prop === 'name') {
-      this.model.validateSheetName(String(v), t);
-      t.name = String(v);
-      return;
-    }
+    if (prop === 'name') return this.model.renameSheet(t, String(v));
+    if (prop === 'position') return this.model.moveSheet(t, Number(v));
     super.writeProp(t, prop, v);
   }
 
@@ -485,6 +570,8 @@ export class WorksheetProxy extends SimObject {
         return new ChartCollectionProxy(this.ctx, () => this.live(), `${this.path}.charts`);
       case 'freezePanes':
         return new FreezePanesProxy(this.ctx, () => this.live(), `${this.path}.freezePanes`);
+      case 'pageLayout':
+        return new PageLayoutProxy(this.ctx, () => this.live(), `${this.path}.pageLayout`);
       default:
         return super.makeNav(name);
     }
@@ -574,6 +661,139 @@ export class FreezePanesProxy extends SimObject {
       this.model.requireApi(7, 'freezePanes.unfreeze');
       t.frozenRows = 0;
     });
+  }
+}
+
+// ---------------------------------------------------------------- page layout (ExcelApi 1.9)
+
+const PAPER_TYPES = new Set(['Letter', 'LetterSmall', 'Tabloid', 'Ledger', 'Legal', 'Statement', 'Executive', 'A3', 'A4', 'A4Small', 'A5', 'B4', 'B5']);
+const MARGIN_PROPS = new Set(['leftMargin', 'rightMargin', 'topMargin', 'bottomMargin', 'headerMargin', 'footerMargin']);
+
+export class PageLayoutProxy extends SimObject {
+  set paperSize(v: string) {
+    this.set('paperSize', v);
+  }
+
+  set orientation(v: string) {
+    this.set('orientation', v);
+  }
+
+  set zoom(v: { scale?: number; horizontalFitToPages?: number; verticalFitToPages?: number }) {
+    this.set('zoom', v);
+  }
+
+  set centerHorizontally(v: boolean) {
+    this.set('centerHorizontally', v);
+  }
+
+  set leftMargin(v: number) {
+    this.set('leftMargin', v);
+  }
+
+  set rightMargin(v: number) {
+    this.set('rightMargin', v);
+  }
+
+  set topMargin(v: number) {
+    this.set('topMargin', v);
+  }
+
+  set bottomMargin(v: number) {
+    this.set('bottomMargin', v);
+  }
+
+  set headerMargin(v: number) {
+    this.set('headerMargin', v);
+  }
+
+  set footerMargin(v: number) {
+    this.set('footerMargin', v);
+  }
+
+  get headersFooters(): { defaultForAllPages: HeaderFooterProxy } {
+    return { defaultForAllPages: this.nav('defaultForAllPages') as HeaderFooterProxy };
+  }
+
+  setPrintArea(area: string): void {
+    this.call('setPrintArea', [area], (t: SimSheet) => {
+      this.model.requireApi(9, 'pageLayout.setPrintArea');
+      parseRect(area); // throws InvalidArgument on a bad address
+      t.pageLayout.printArea = area;
+    });
+  }
+
+  setPrintTitleRows(rows: string): void {
+    this.call('setPrintTitleRows', [rows], (t: SimSheet) => {
+      this.model.requireApi(9, 'pageLayout.setPrintTitleRows');
+      const m = /^\$?(\d+):\$?(\d+)$/.exec(rows);
+      if (!m || Number(m[1]) < 1 || Number(m[2]) < Number(m[1])) throw new SimRichApiError('InvalidArgument', `setPrintTitleRows(${rows})`);
+      t.pageLayout.printTitleRows = rows;
+    });
+  }
+
+  protected override writeProp(t: SimSheet, prop: string, v: unknown): void {
+    this.model.requireApi(9, `pageLayout.${prop}`);
+    const pl = t.pageLayout;
+    if (prop === 'paperSize') {
+      if (!PAPER_TYPES.has(String(v))) throw new SimRichApiError('InvalidArgument', `paperSize ${String(v)}`);
+      pl.paperSize = String(v);
+    } else if (prop === 'orientation') {
+      if (v !== 'Portrait' && v !== 'Landscape') throw new SimRichApiError('InvalidArgument', `orientation ${String(v)}`);
+      pl.orientation = v;
+    } else if (prop === 'zoom') {
+      const z = v as SimPageLayoutZoom;
+      const fit = [z.horizontalFitToPages, z.verticalFitToPages].filter((n) => n !== undefined);
+      if (z.scale !== undefined && (fit.length || z.scale < 10 || z.scale > 400)) throw new SimRichApiError('InvalidArgument', 'zoom.scale');
+      if (fit.some((n) => !Number.isInteger(n) || (n as number) < 1)) throw new SimRichApiError('InvalidArgument', 'zoom fit to pages');
+      pl.zoom = { ...z };
+    } else if (prop === 'centerHorizontally') pl.centerHorizontally = Boolean(v);
+    else if (MARGIN_PROPS.has(prop)) {
+      if (typeof v !== 'number' || v < 0) throw new SimRichApiError('InvalidArgument', `${prop} ${String(v)}`);
+      pl.margins[prop] = v;
+    } else super.writeProp(t, prop, v);
+  }
+
+  protected override makeNav(name: string): SimObject {
+    if (name === 'defaultForAllPages') return new HeaderFooterProxy(this.ctx, () => this.target(), `${this.path}.headersFooters.defaultForAllPages`);
+    return super.makeNav(name);
+  }
+}
+
+type SimPageLayoutZoom = { scale?: number; horizontalFitToPages?: number; verticalFitToPages?: number };
+
+const HEADER_PROPS = new Set(['leftHeader', 'centerHeader', 'rightHeader', 'leftFooter', 'centerFooter', 'rightFooter']);
+
+/** Excel limits a header or footer section to 255 characters. */
+export class HeaderFooterProxy extends SimObject {
+  set leftHeader(v: string) {
+    this.set('leftHeader', v);
+  }
+
+  set centerHeader(v: string) {
+    this.set('centerHeader', v);
+  }
+
+  set rightHeader(v: string) {
+    this.set('rightHeader', v);
+  }
+
+  set leftFooter(v: string) {
+    this.set('leftFooter', v);
+  }
+
+  set centerFooter(v: string) {
+    this.set('centerFooter', v);
+  }
+
+  set rightFooter(v: string) {
+    this.set('rightFooter', v);
+  }
+
+  protected override writeProp(t: SimSheet, prop: string, v: unknown): void {
+    this.model.requireApi(9, `headersFooters.${prop}`);
+    if (!HEADER_PROPS.has(prop)) return super.writeProp(t, prop, v);
+    if (typeof v !== 'string' || v.length > 255) throw new SimRichApiError('InvalidArgument', `${prop}: a string of at most 255 characters`);
+    t.pageLayout.headers[prop] = v;
   }
 }
 
@@ -775,6 +995,34 @@ export class RangeProxy extends SimObject {
     return new RangeProxy(this.ctx, pinned(() => f(this.live())), `${this.path}.${name}`, orNull);
   }
 
+  /** Range.getRow(row): a row of this range, 0-based inside it (Microsoft's client cuts big value writes with it). */
+  getRow(row: number): RangeProxy {
+    return this.derived(`row[${row}]`, (t) => {
+      if (!Number.isInteger(row) || row < 0 || row >= t.rect.rows) throw new SimRichApiError('InvalidArgument', `getRow(${row}) outside ${t.rect.rows} rows`);
+      return { sheet: t.sheet, rect: { r0: t.rect.r0 + row, c0: t.rect.c0, rows: 1, cols: t.rect.cols } };
+    });
+  }
+
+  /** Range.getBoundingRect(other): the smallest range holding both (same sheet). */
+  getBoundingRect(other: RangeProxy | string): RangeProxy {
+    return this.derived('bounding', (t) => {
+      const o: RangeTarget = typeof other === 'string' ? { sheet: t.sheet, rect: parseRect(other) } : (other.target() as RangeTarget);
+      if (o.sheet !== t.sheet) throw new SimRichApiError('InvalidArgument', 'getBoundingRect across sheets');
+      const r0 = Math.min(t.rect.r0, o.rect.r0);
+      const c0 = Math.min(t.rect.c0, o.rect.c0);
+      const r1 = Math.max(t.rect.r0 + t.rect.rows, o.rect.r0 + o.rect.rows);
+      const c1 = Math.max(t.rect.c0 + t.rect.cols, o.rect.c0 + o.rect.cols);
+      return { sheet: t.sheet, rect: { r0, c0, rows: r1 - r0, cols: c1 - c0 } };
+    });
+  }
+
+  /** The check Microsoft's client sends before cutting a big write into chunks: the array must fit the range. */
+  _ValidateArraySize(rows: number, columns: number): void {
+    this.call('_ValidateArraySize', [rows, columns], (t: RangeTarget) => {
+      if (rows !== t.rect.rows || columns !== t.rect.cols) throw new SimRichApiError('InvalidArgument', `the array is ${rows}×${columns}, the range ${t.rect.rows}×${t.rect.cols}`);
+    });
+  }
+
   getEntireColumn(): RangeProxy {
     return this.derived('entireColumn', (t) => ({ sheet: t.sheet, rect: { r0: 0, c0: t.rect.c0, rows: MAX_ROWS, cols: t.rect.cols } }));
   }
@@ -880,6 +1128,14 @@ export class RangeFormatProxy extends SimObject {
     this.set('columnWidth', v);
   }
 
+  set wrapText(v: boolean) {
+    this.set('wrapText', v);
+  }
+
+  set verticalAlignment(v: string) {
+    this.set('verticalAlignment', v);
+  }
+
   protected override readProp(t: RangeTarget, prop: string): unknown {
     if (prop === 'columnWidth') return t.sheet.columnWidths.get(t.rect.c0) ?? 48;
     return super.readProp(t, prop);
@@ -890,6 +1146,23 @@ export class RangeFormatProxy extends SimObject {
       guard(t.sheet);
       if (typeof v !== 'number' || !(v >= 0) || v > 255 * 7.5) throw new SimRichApiError('InvalidArgument', `columnWidth ${String(v)}`);
       for (let c = t.rect.c0; c < t.rect.c0 + t.rect.cols; c++) t.sheet.columnWidths.set(c, v);
+      return;
+    }
+    if (prop === 'verticalAlignment') {
+      guard(t.sheet);
+      if (!['Top', 'Center', 'Bottom', 'Justify', 'Distributed'].includes(String(v))) throw new SimRichApiError('InvalidArgument', `verticalAlignment ${String(v)}`);
+      for (let r = t.rect.r0; r < t.rect.r0 + t.rect.rows; r++) for (let c = t.rect.c0; c < t.rect.c0 + t.rect.cols; c++) t.sheet.verticalAlignment.set(cellKey(r, c), String(v));
+      return;
+    }
+    if (prop === 'wrapText') {
+      guard(t.sheet);
+      if (typeof v !== 'boolean') throw new SimRichApiError('InvalidArgument', `wrapText ${String(v)}`);
+      for (let r = t.rect.r0; r < t.rect.r0 + t.rect.rows; r++) {
+        for (let c = t.rect.c0; c < t.rect.c0 + t.rect.cols; c++) {
+          if (v) t.sheet.wrapped.add(cellKey(r, c));
+          else t.sheet.wrapped.delete(cellKey(r, c));
+        }
+      }
       return;
     }
     super.writeProp(t, prop, v);
@@ -984,31 +1257,68 @@ export class ConditionalFormatCollectionProxy extends SimObject {
   }
 }
 
-/** cf.custom.rule.formula and cf.custom.format.fill.color, as plain setters over the model's conditional format. */
+const isColor = (v: unknown) => typeof v === 'string' && (/^#[0-9A-Fa-f]{6}$/.test(v) || /^[a-z]+$/i.test(v));
+
+/** A custom conditional format: cf.custom.rule.formula and cf.custom.format.fill.color over the model's entry. */
 export class ConditionalFormatProxy extends SimObject {
-  get custom(): any {
-    const write = (prop: 'formula' | 'fill', path: string) => (v: unknown) =>
-      this.ctx.enqueue({ op: 'set', path: `${this.path}.${path}`, value: v }, () => {
-        const cf = this.live();
-        if (typeof v !== 'string') throw new SimRichApiError('InvalidArgument', `${path} must be text`);
-        if (prop === 'formula' && !v.startsWith('=')) throw new SimRichApiError('InvalidArgument', 'a rule formula starts with =');
-        if (prop === 'fill' && !/^#[0-9A-Fa-f]{6}$/.test(v) && !/^[a-z]+$/i.test(v)) throw new SimRichApiError('InvalidArgument', `color ${v}`);
-        cf[prop] = v;
-      });
-    return {
-      rule: {
-        set formula(v: string) {
-          write('formula', 'custom.rule.formula')(v);
-        },
-      },
-      format: {
-        fill: {
-          set color(v: string) {
-            write('fill', 'custom.format.fill.color')(v);
-          },
-        },
-      },
-    };
+  get custom(): CustomConditionalFormatProxy {
+    return this.nav('custom') as CustomConditionalFormatProxy;
+  }
+
+  protected override makeNav(name: string): SimObject {
+    if (name === 'custom') return new CustomConditionalFormatProxy(this.ctx, () => this.live(), `${this.path}.custom`);
+    return super.makeNav(name);
+  }
+}
+
+export class CustomConditionalFormatProxy extends SimObject {
+  get rule(): ConditionalRuleProxy {
+    return this.nav('rule') as ConditionalRuleProxy;
+  }
+
+  get format(): ConditionalFormatFormatProxy {
+    return this.nav('format') as ConditionalFormatFormatProxy;
+  }
+
+  protected override makeNav(name: string): SimObject {
+    if (name === 'rule') return new ConditionalRuleProxy(this.ctx, () => this.live(), `${this.path}.rule`);
+    if (name === 'format') return new ConditionalFormatFormatProxy(this.ctx, () => this.live(), `${this.path}.format`);
+    return super.makeNav(name);
+  }
+}
+
+export class ConditionalRuleProxy extends SimObject {
+  set formula(v: string) {
+    this.set('formula', v);
+  }
+
+  protected override writeProp(cf: SimConditionalFormat, prop: string, v: unknown): void {
+    if (prop !== 'formula') return super.writeProp(cf, prop, v);
+    if (typeof v !== 'string' || !v.startsWith('=')) throw new SimRichApiError('InvalidArgument', 'a rule formula is text starting with =');
+    cf.formula = v;
+  }
+}
+
+export class ConditionalFormatFormatProxy extends SimObject {
+  get fill(): ConditionalFillProxy {
+    return this.nav('fill') as ConditionalFillProxy;
+  }
+
+  protected override makeNav(name: string): SimObject {
+    if (name === 'fill') return new ConditionalFillProxy(this.ctx, () => this.live(), `${this.path}.fill`);
+    return super.makeNav(name);
+  }
+}
+
+export class ConditionalFillProxy extends SimObject {
+  set color(v: string) {
+    this.set('color', v);
+  }
+
+  protected override writeProp(cf: SimConditionalFormat, prop: string, v: unknown): void {
+    if (prop !== 'color') return super.writeProp(cf, prop, v);
+    if (!isColor(v)) throw new SimRichApiError('InvalidArgument', `color ${String(v)}`);
+    cf.fill = v as string;
   }
 }
 
@@ -1029,12 +1339,18 @@ export class TableCollectionProxy extends CollectionProxy<TableProxy> {
     return t.tables.filter((x) => !sheet || x.sheet === sheet);
   }
 
-  protected itemProxy(table: SimTable): TableProxy {
+  protected itemProxy(table: SimTable, index = 0, resolve?: () => any): TableProxy {
+    if (resolve) return new TableProxy(this.ctx, resolve, `table@[${index}]`);
     return new TableProxy(this.ctx, () => (this.model.tables.includes(table) ? table : null), `table[${table.name}]`);
   }
 
-  getItem(name: string): TableProxy {
-    return new TableProxy(this.ctx, pinned(() => this.list(this.model).find((x) => x.name.toLowerCase() === name.toLowerCase()) ?? null), `table[${name}]`);
+  /** By name or id, as Excel's getItem(key). */
+  getItem(key: string): TableProxy {
+    return new TableProxy(
+      this.ctx,
+      pinned(() => this.list(this.model).find((x) => x.name.toLowerCase() === key.toLowerCase() || x.id === key) ?? null),
+      `table[${key}]`,
+    );
   }
 
   add(address: string | RangeProxy, hasHeaders: boolean): TableProxy {
@@ -1077,6 +1393,7 @@ export class TableProxy extends SimObject {
 
   protected override readProp(t: SimTable, prop: string): unknown {
     if (prop === 'name') return t.name;
+    if (prop === 'id') return t.id;
     if (prop === 'address') return `${quoteSheet(t.sheet.name)}!${rectA1({ r0: t.r0, c0: t.c0, rows: t.r1 - t.r0 + 1, cols: t.c1 - t.c0 + 1 })}`;
     return super.readProp(t, prop);
   }
@@ -1126,8 +1443,21 @@ export class ChartCollectionProxy extends CollectionProxy<ChartProxy> {
     return t.charts;
   }
 
-  protected itemProxy(chart: SimChart): ChartProxy {
-    return new ChartProxy(this.ctx, () => chart, `chart[${chart.name}]`);
+  /**
+   * Charts come back from a load without an id, so Microsoft's client addresses each item by its position
+   * (GetItemAt) in every later request: deleting items front to back shifts the rest. The simulation does the same.
+   */
+  protected itemProxy(_chart: SimChart, index = 0, resolve?: () => any): ChartProxy {
+    const at = () => {
+      const list = (this.live() as SimSheet).charts;
+      if (index >= list.length) throw new SimRichApiError('ItemNotFound', `${this.path}: no item at ${index}`);
+      return list[index];
+    };
+    return new ChartProxy(this.ctx, resolve ?? at, `chart@[${index}]`);
+  }
+
+  getItem(name: string): ChartProxy {
+    return new ChartProxy(this.ctx, pinned(() => (this.live() as SimSheet).charts.find((c) => c.name === name) ?? null), `chart[${name}]`);
   }
 
   add(type: string, sourceData: RangeProxy, seriesBy: string = 'Auto'): ChartProxy {
@@ -1148,7 +1478,8 @@ export class ChartCollectionProxy extends CollectionProxy<ChartProxy> {
           values: `${quoteSheet(src.sheet.name)}!${rectA1({ r0, c0: src.rect.c0 + j, rows: src.rect.rows - (named ? 1 : 0), cols: 1 })}`,
         });
       }
-      created = { name: this.model.nextChartName(), type, title: '', series };
+      const name = this.model.nextChartName();
+      created = { id: `{chart-${name}}`, name, type, title: '', series };
       sheet.charts.push(created);
     });
     return new ChartProxy(this.ctx, () => created, `chart+`);
@@ -1160,31 +1491,18 @@ export class ChartProxy extends SimObject {
     return this.get('name');
   }
 
-  get title(): any {
-    const setText = (v: string) =>
-      this.ctx.enqueue({ op: 'set', path: `${this.path}.title.text`, value: v }, () => {
-        (this.live() as SimChart).title = String(v);
-      });
-    return {
-      set text(v: string) {
-        setText(v);
-      },
-    };
+  get title(): ChartTitleProxy {
+    return this.nav('title') as ChartTitleProxy;
   }
 
-  get series(): any {
-    return {
-      getItemAt: (i: number) => new ChartSeriesProxy(this.ctx, () => (this.live() as SimChart).series[i] ?? null, `${this.path}.series[${i}]`),
-      add: (name?: string) => {
-        let created: SimChartSeries | null = null;
-        this.ctx.enqueue({ op: 'series.add', path: this.path, name }, () => {
-          this.model.requireApi(7, 'ChartSeriesCollection.add');
-          created = { name: name ?? `Series${(this.live() as SimChart).series.length + 1}` };
-          (this.live() as SimChart).series.push(created);
-        });
-        return new ChartSeriesProxy(this.ctx, () => created, `${this.path}.series+`);
-      },
-    };
+  get series(): ChartSeriesCollectionProxy {
+    return this.nav('series') as ChartSeriesCollectionProxy;
+  }
+
+  protected override makeNav(name: string): SimObject {
+    if (name === 'title') return new ChartTitleProxy(this.ctx, () => this.live(), `${this.path}.title`);
+    if (name === 'series') return new ChartSeriesCollectionProxy(this.ctx, () => this.live(), `${this.path}.series`);
+    return super.makeNav(name);
   }
 
   protected override readProp(t: SimChart, prop: string): unknown {
@@ -1192,9 +1510,10 @@ export class ChartProxy extends SimObject {
     return super.readProp(t, prop);
   }
 
-  setPosition(startCell: string | RangeProxy): void {
-    this.call('setPosition', [typeof startCell === 'string' ? startCell : startCell.path], (t: SimChart) => {
+  setPosition(startCell: string | RangeProxy, endCell?: string): void {
+    this.call('setPosition', [typeof startCell === 'string' ? startCell : startCell.path, endCell], (t: SimChart) => {
       t.position = typeof startCell === 'string' ? rectA1(parseRect(startCell)) : rectA1((startCell.target() as RangeTarget).rect);
+      if (endCell !== undefined) t.end = rectA1(parseRect(endCell));
     });
   }
 
@@ -1202,6 +1521,38 @@ export class ChartProxy extends SimObject {
     this.call('chart.delete', [], (t: SimChart) => {
       for (const s of this.model.sheets) s.charts = s.charts.filter((c) => c !== t);
     });
+  }
+}
+
+export class ChartTitleProxy extends SimObject {
+  set text(v: string) {
+    this.set('text', v);
+  }
+
+  protected override writeProp(t: SimChart, prop: string, v: unknown): void {
+    if (prop !== 'text') return super.writeProp(t, prop, v);
+    t.title = String(v);
+  }
+}
+
+export class ChartSeriesCollectionProxy extends CollectionProxy<ChartSeriesProxy> {
+  protected list(t: SimChart): SimChartSeries[] {
+    return t.series;
+  }
+
+  protected itemProxy(series: SimChartSeries, index = 0, resolve?: () => any): ChartSeriesProxy {
+    return new ChartSeriesProxy(this.ctx, resolve ?? (() => series), `${this.path}[${index}]`);
+  }
+
+  add(name?: string): ChartSeriesProxy {
+    let created: SimChartSeries | null = null;
+    this.ctx.enqueue({ op: 'series.add', path: this.path, name }, () => {
+      this.model.requireApi(7, 'ChartSeriesCollection.add');
+      const chart = this.live() as SimChart;
+      created = { name: name ?? `Series${chart.series.length + 1}` };
+      chart.series.push(created);
+    });
+    return new ChartSeriesProxy(this.ctx, () => created, `${this.path}+`);
   }
 }
 

@@ -29,6 +29,8 @@ export interface Rect {
 }
 
 export interface SimTable {
+  /** Excel's Table.id: unique in the workbook, kept across renames (TableCollection.getItem takes a name or an id). */
+  id: string;
   name: string;
   sheet: SimSheet;
   r0: number;
@@ -52,11 +54,14 @@ export interface SimChartSeries {
 }
 
 export interface SimChart {
+  id: string;
   name: string;
   type: string;
   title: string;
   series: SimChartSeries[];
   position?: string;
+  /** The cell at the chart's bottom-right corner, when setPosition was given one. */
+  end?: string;
 }
 
 export interface SimFont {
@@ -128,7 +133,21 @@ export function parseRect(address: string): Rect {
 
 const intersects = (a: Rect, b: Rect) => a.r0 < b.r0 + b.rows && b.r0 < a.r0 + a.rows && a.c0 < b.c0 + b.cols && b.c0 < a.c0 + a.cols;
 
+/** A sheet's page set-up as written through worksheet.pageLayout (ExcelApi 1.9). */
+export interface SimPageLayout {
+  paperSize?: string;
+  orientation?: string;
+  zoom?: { scale?: number; horizontalFitToPages?: number; verticalFitToPages?: number };
+  margins: Record<string, number>;
+  centerHorizontally?: boolean;
+  printArea?: string;
+  printTitleRows?: string;
+  headers: Record<string, string>;
+}
+
 export class SimSheet {
+  /** Excel's Worksheet.id, a GUID in braces that survives renames (WorksheetCollection.getItem takes a name or an id). */
+  id = '';
   visibility: 'Visible' | 'Hidden' | 'VeryHidden' = 'Visible';
   protected = false;
   /** Row-major, 0-based; missing = empty. */
@@ -147,6 +166,11 @@ export class SimSheet {
   frozenRows = 0;
   conditionalFormats: SimConditionalFormat[] = [];
   charts: SimChart[] = [];
+  pageLayout: SimPageLayout = { margins: {}, headers: {} };
+  /** Cells whose text wraps (Range.format.wrapText), by cell key. */
+  wrapped = new Set<number>();
+  /** Vertical alignment set through Range.format.verticalAlignment, by cell key. */
+  verticalAlignment = new Map<number, string>();
 
   constructor(public name: string) {}
 
@@ -269,6 +293,8 @@ export class SimSheet {
     }
     if (links) for (const k of [...this.hyperlinks.keys()]) if (inside(k)) this.hyperlinks.delete(k);
     if (formats) for (const k of [...this.fonts.keys()]) if (inside(k)) this.fonts.delete(k);
+    if (formats) for (const k of [...this.wrapped]) if (inside(k)) this.wrapped.delete(k);
+    if (formats) for (const k of [...this.verticalAlignment.keys()]) if (inside(k)) this.verticalAlignment.delete(k);
     if (formats) {
       this.merges = this.merges.filter((m) => !intersects(m, rect));
       this.conditionalFormats = this.conditionalFormats.filter((cf) => !intersects(parseRect(cf.range), rect));
@@ -317,7 +343,22 @@ export const emptyMetrics = (): SimMetrics => ({
   log: [],
 });
 
+/**
+ * An injected failure: the `sync`-th sync (counted by metrics.syncs) executes its first `applied` actions and then
+ * fails. 0 = the request never arrived; a number past the batch = all of it ran but the answer was lost (a dropped
+ * connection on Excel on the web). Excel runs a batch in order and stops at the first failing action, keeping the
+ * ones before it, so any prefix is a state the workbook can really be left in.
+ */
+export interface SimFault {
+  sync: number;
+  applied: number;
+  code?: string;
+}
+
 export class SimWorkbookModel {
+  /** Fail one sync (see SimFault); `failFrom` makes every sync from that one on fail with nothing applied. */
+  fault: SimFault | null = null;
+  failFrom: number | null = null;
   sheets: SimSheet[] = [];
   tables: SimTable[] = [];
   date1904 = false;
@@ -330,6 +371,8 @@ export class SimWorkbookModel {
   active: SimSheet | null = null;
   selection: { sheet: string; address: string } | null = null;
   private tableCounter = 0;
+  private tableIds = 0;
+  private sheetCounter = 0;
   private chartCounter = 0;
 
   isSetSupported = (name: string, version?: string): boolean => {
@@ -344,6 +387,11 @@ export class SimWorkbookModel {
 
   sheet(name: string): SimSheet | undefined {
     return this.sheets.find((s) => s.name.toLowerCase() === name.toLowerCase());
+  }
+
+  /** WorksheetCollection.getItem(key): "the name or ID of the worksheet" (excel.d.ts). */
+  sheetByKey(key: string): SimSheet | undefined {
+    return this.sheet(key) ?? this.sheets.find((s) => s.id === key);
   }
 
   sheetOrThrow(name: string): SimSheet {
@@ -364,6 +412,7 @@ export class SimWorkbookModel {
   addSheet(name: string): SimSheet {
     this.validateSheetName(name);
     const s = new SimSheet(name);
+    s.id = `{00000000-0001-0000-${String(++this.sheetCounter).padStart(4, '0')}-000000000000}`;
     this.sheets.push(s);
     if (!this.active) this.active = s;
     return s;
@@ -375,6 +424,30 @@ export class SimWorkbookModel {
     this.sheets = this.sheets.filter((x) => x !== s);
     this.tables = this.tables.filter((t) => t.sheet !== s);
     if (this.active === s) this.active = visibleOthers[0];
+  }
+
+  /** Worksheet.position = n: move the sheet to that index (Excel clamps nothing: out of range is an error). */
+  moveSheet(s: SimSheet, position: number): void {
+    if (!Number.isInteger(position) || position < 0 || position >= this.sheets.length) throw new SimRichApiError('InvalidArgument', `position ${position}`);
+    this.sheets = this.sheets.filter((x) => x !== s);
+    this.sheets.splice(position, 0, s);
+  }
+
+  /**
+   * A sheet renamed: as in Excel, references to it in chart series follow the new name (they are formulas);
+   * hyperlink locations are plain text and do not.
+   */
+  renameSheet(s: SimSheet, name: string): void {
+    this.validateSheetName(name, s);
+    const from = `${quoteSheet(s.name)}!`;
+    const to = `${quoteSheet(name)}!`;
+    for (const sheet of this.sheets)
+      for (const chart of sheet.charts)
+        for (const series of chart.series) {
+          if (series.values?.startsWith(from)) series.values = to + series.values.slice(from.length);
+          if (series.xValues?.startsWith(from)) series.xValues = to + series.xValues.slice(from.length);
+        }
+    s.name = name;
   }
 
   setVisibility(s: SimSheet, v: string): void {
@@ -423,7 +496,7 @@ export class SimWorkbookModel {
     let name: string;
     do name = `Table${++this.tableCounter}`;
     while (this.tables.some((t) => t.name.toLowerCase() === name.toLowerCase()));
-    const t: SimTable = { name, sheet, r0: top, c0: rect.c0, r1: bottom, c1 };
+    const t: SimTable = { id: String(++this.tableIds), name, sheet, r0: top, c0: rect.c0, r1: bottom, c1 };
     this.tables.push(t);
     return t;
   }

@@ -1,0 +1,36 @@
+/** period: which period a job used and why (the one period rule in src/core/period.ts). zh-CN first; en-US has the same keys. */
+export const zh = {
+  'period.source.option': '（按所选期间）',
+  'period.source.statement-title': '（取自对账单抬头的对账期间）',
+  'period.source.statement-lines': '（按对账单明细所在月份）',
+  'period.source.shipments': '（没有对账单，按最近有出货的月份）',
+  'period.source.sales': '（数据中截至基准日最近有销售的月份）',
+  'period.source.as-of': '（数据中没有业务，按基准日所在月份）',
+  'period.said.reconcile': '对账期间：{period}{source}',
+  'period.said.sales': '销售分析月份：{month}{source}',
+  'period.said.receivables': '应收账龄截至 {asOf}；回款率月份：{month}{source}',
+  'period.said.beyondData': '截至 {asOf}，数据止于 {dataEnd}',
+  'period.finding.reconcileEmpty': '对账期间 {period} 内既没有对账单明细也没有出货记录：请检查所选期间',
+  'period.finding.salesEmpty': '{month} 没有销售记录：请检查所选月份',
+  'period.finding.beyondData': '基准日 {asOf} 晚于数据的最后日期 {dataEnd}：账龄按 {asOf} 计算',
+  'period.field.auto': '自动（按数据）',
+  'period.field.datesWin': '已填起止日期：以起止日期为准，月份不起作用',
+} as const;
+
+export const en: Record<keyof typeof zh, string> = {
+  'period.source.option': ' (as chosen)',
+  'period.source.statement-title': ' (the period stated on the statements)',
+  'period.source.statement-lines': ' (the month of the statement lines)',
+  'period.source.shipments': ' (no statement: the latest month with shipments)',
+  'period.source.sales': ' (the latest month with sales up to the as-of date)',
+  'period.source.as-of': ' (no business in the data: the month of the as-of date)',
+  'period.said.reconcile': 'Reconciliation period: {period}{source}',
+  'period.said.sales': 'Sales month: {month}{source}',
+  'period.said.receivables': 'Receivables aged as of {asOf}; collection month: {month}{source}',
+  'period.said.beyondData': 'As of {asOf}; the data ends on {dataEnd}',
+  'period.finding.reconcileEmpty': 'Nothing in the period {period}: no statement line and no shipment. Check the period chosen',
+  'period.finding.salesEmpty': 'No sales in {month}. Check the month chosen',
+  'period.finding.beyondData': 'The as-of date {asOf} is after the last date in the data ({dataEnd}); aging is as of {asOf}',
+  'period.field.auto': 'Automatic (from the data)',
+  'period.field.datesWin': 'Dates are filled in: they win over the month',
+};
