@@ -182,9 +182,6 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
       case 'number': {
         const n = v.trim() === '' ? Number.NaN : Number(v);
         if (!Number.isFinite(n)) return fail('cli.error.badNumber', { flag, value: v });
-        // With `all`, the strictest of the jobs sharing this option decides.
-        const min = Math.max(...specs.map((s) => s.min ?? 0));
-        if (n < min) return fail('cli.error.belowMin', { flag, value: v, min });
         out.options[spec.name] = n;
         break;
       }
@@ -197,10 +194,6 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
       }
       default:
         if (!v) return fail('cli.error.missingValue', { flag });
-        if (specs.some((s) => s.format === 'day-list')) {
-          const bad = v.split(/[,，、\s]+/).filter(Boolean).find((item) => !/^[1-9]\d*$/.test(item));
-          if (bad !== undefined || !/\d/.test(v)) return fail('cli.error.badDayList', { flag, value: v, item: bad ?? v });
-        }
         out.options[spec.name] = v;
     }
   }

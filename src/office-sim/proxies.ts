@@ -710,8 +710,9 @@ export class PageLayoutProxy extends SimObject {
     this.set('footerMargin', v);
   }
 
-  get headersFooters(): { defaultForAllPages: HeaderFooterProxy } {
-    return { defaultForAllPages: this.nav('defaultForAllPages') as HeaderFooterProxy };
+  /** Office.js's HeaderFooterGroup: an object of its own on the wire (Microsoft's client addresses it by path). */
+  get headersFooters(): HeaderFooterGroupProxy {
+    return this.nav('headersFooters') as HeaderFooterGroupProxy;
   }
 
   setPrintArea(area: string): void {
@@ -754,7 +755,18 @@ export class PageLayoutProxy extends SimObject {
   }
 
   protected override makeNav(name: string): SimObject {
-    if (name === 'defaultForAllPages') return new HeaderFooterProxy(this.ctx, () => this.target(), `${this.path}.headersFooters.defaultForAllPages`);
+    if (name === 'headersFooters') return new HeaderFooterGroupProxy(this.ctx, () => this.target(), `${this.path}.headersFooters`);
+    return super.makeNav(name);
+  }
+}
+
+export class HeaderFooterGroupProxy extends SimObject {
+  get defaultForAllPages(): HeaderFooterProxy {
+    return this.nav('defaultForAllPages') as HeaderFooterProxy;
+  }
+
+  protected override makeNav(name: string): SimObject {
+    if (name === 'defaultForAllPages') return new HeaderFooterProxy(this.ctx, () => this.target(), `${this.path}.defaultForAllPages`);
     return super.makeNav(name);
   }
 }

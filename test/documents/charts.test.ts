@@ -58,7 +58,7 @@ beforeAll(async () => {
     const aging = charts.find((c) => c.title === '应收账款账龄分布');
     const [name, categories, values] = (aging?.refs ?? []).map(cells);
     expect(name.values).toEqual(['应收余额']);
-    expect(categories.values).toEqual(['未到期', '0-30', '31-60', '61-90', '91-180', '181-365', '>365']);
+    expect(categories.values).toEqual(['未到期', '逾期1–30天', '逾期31–60天', '逾期61–90天', '逾期91–180天', '逾期181–365天', '逾期365天以上']);
     expect(values.values.every((v) => typeof v === 'number')).toBe(true);
     for (const c of charts) {
       for (let i = 0; i < c.refs.length; i += 3) {

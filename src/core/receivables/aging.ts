@@ -25,7 +25,7 @@ export const DEFAULT_BUCKET_EDGES = [30, 60, 90, 180, 365];
 export function bucketsFrom(edges: readonly number[] | string | undefined, basis: AgingBasis = 'due'): Bucket[] {
   let list: number[] = DEFAULT_BUCKET_EDGES;
   if (typeof edges === 'string') {
-    const parsed = edges.split(/[,，、\s]+/).filter(Boolean).map(Number);
+    const parsed = edges.normalize('NFKC').split(/[,，、\s]+/).filter(Boolean).map(Number);
     if (parsed.length && parsed.every((n) => Number.isInteger(n) && n > 0)) list = parsed;
   } else if (edges?.length) list = [...edges];
   const sorted = [...new Set(list)].sort((a, b) => a - b);

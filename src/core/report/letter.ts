@@ -105,6 +105,12 @@ function differencesOf(r: CounterpartyResult, ctx: JobContext): { diffs: Differe
       timing.push({ ...base, reason: ctx.t('documents.letter.reason.in-transit', { date: o?.f.date ?? '' }) });
       continue;
     }
+    if (g.cls === 'prior-period') {
+      // Shipped by us in an earlier period, booked by them in this one: not in our total for the period, so it
+      // explains the whole of their amount.
+      timing.push({ ...base, ours: asFen(0), reason: ctx.t('documents.letter.reason.prior-period', { date: o?.f.date ?? '' }) });
+      continue;
+    }
     const reason = reasonOf(g, ctx);
     if (reason) diffs.push({ ...base, reason });
   }
