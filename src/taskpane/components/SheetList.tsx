@@ -204,6 +204,14 @@ export function SheetList({ sheets, busy, onSaveOverride }: SheetListProps) {
                   })}
                 </span>
               )}
+              {d.guessed && d.guessed.length > 0 && d.kind && (
+                // Columns read by a guess: the clerk checks these first (their letter and the header text she wrote).
+                <span className={styles.warn} data-testid="sheet-guessed">
+                  {tr('pane.sheet.guessed', {
+                    columns: d.guessed.map((g) => tr('pane.sheet.guessedColumn', { column: g.column, header: g.header, field: fieldLabel(lang, d.kind as TableKind, g.field) })).join(lang === 'zh-CN' ? '；' : '; '),
+                  })}
+                </span>
+              )}
               {d.missingRequired.length > 0 && d.kind && (
                 <span className={styles.warn}>
                   {tr('excel.pane.sheets.missing', { fields: d.missingRequired.map((f) => fieldLabel(lang, d.kind as TableKind, f)).join('、') })}
