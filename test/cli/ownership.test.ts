@@ -115,6 +115,6 @@ testNeeding(LIBREOFFICE)('the marks survive LibreOffice saving the file, and a r
   // Nothing is taken for hers after LibreOffice saved it: the re-run replaces our sheets in place.
   expect((await run(['sales', resaved, '--in-place'])).code).toBe(0);
   const rerun = await read(resaved);
-  expect(rerun.existing.sheets.sort()).toEqual(back.existing.sheets.sort());
+  expect([...rerun.existing.sheets].sort()).toEqual([...back.existing.sheets].sort());
   expect(rerun.grids.flatMap((g) => g.values.flat()).some((v) => typeof v === 'string' && v.includes('不是 Clerk Desk 生成的那张表了'))).toBe(false);
 }, 180_000);
