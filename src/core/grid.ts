@@ -36,6 +36,11 @@ export interface Grid {
   date1904: boolean;
   /** True when the sheet is hidden (a setting sheet of ours, or the clerk's). */
   hidden?: boolean;
+  /**
+   * The ownership mark the sheet carries (state.ts OWNER_MARK_NAME, a sheet-scoped defined name): its token, or null
+   * when the host looked and found none. Undefined: this host does not read marks (ownership then goes by name).
+   */
+  ownerMark?: string | null;
 }
 
 export const isGridError = (v: GridValue): v is GridError =>

@@ -5,7 +5,7 @@ import type { SheetSpec } from './sheet-spec';
 import type { TableKind } from './tables/kinds';
 import { JOBS, jobNeeds } from './jobs';
 import { structureWorkbook, type StructureResult } from './structure';
-import { readState, stateSheet, isOwned, type WorkbookState } from './state';
+import { disownedSheets, readState, stateSheet, isOwned, type WorkbookState } from './state';
 import { translator, type Lang, type MessageKey, type Translate } from './i18n';
 import type { IsoDate } from './values/brand';
 import { columnLetter } from './values/address';
@@ -89,6 +89,10 @@ export function runWorkbook(grids: readonly Grid[], request: RunRequest): RunOut
   const sheets: SheetSpec[] = [];
   // Findings of the run itself (their statement files, an as-of beyond the data) are listed with structure's.
   const runFindings: Finding[] = [];
+  // A sheet of ours she deleted and replaced with her own of the same name: hers is kept, ours goes elsewhere.
+  for (const sheet of disownedSheets(grids)) {
+    runFindings.push({ severity: 'warning', code: 'sheet-is-hers', message: { key: 'run.finding.sheetIsHers', values: { sheet } }, cells: [] });
+  }
   for (const label of theirs.empty) {
     runFindings.push({ severity: 'warning', code: 'reconcile-statement-file-empty', message: { key: 'reconcile.finding.statementFileEmpty', values: { file: label } }, cells: [] });
   }

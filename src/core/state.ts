@@ -27,6 +27,54 @@ export interface SheetOverride {
 export interface OwnedSheet {
   sheet: string;
   purpose: string;
+  /**
+   * The token of the mark written into the sheet itself (OWNER_MARK_NAME). A sheet of this name without the same
+   * mark is not ours (she deleted ours and made her own). Absent in states of older versions: ownership by name.
+   */
+  mark?: string;
+}
+
+/**
+ * The sheet-scoped defined name that marks a sheet as ours. It lives in the sheet's own scope, so it travels with the
+ * sheet (a rename, a move) and goes with it when the sheet is deleted; Excel, WPS and LibreOffice keep sheet-scoped
+ * names when they save (LibreOffice shows it, which is harmless). Its value is a text constant: the token.
+ */
+export const OWNER_MARK_NAME = '_ClerkDesk_Owned';
+
+/** The formula a mark name holds for a token, and the token a formula holds (null when it is not one of ours). */
+export const markFormula = (token: string): string => `"${token}"`;
+export function markToken(formula: string): string | null {
+  const m = /^=?\s*"([^"]*)"\s*$/.exec(formula);
+  return m ? m[1] : null;
+}
+
+/**
+ * Does the sheet a state entry names still carry that entry's mark? An entry without a mark (an older state), or a
+ * grid from a host that does not read marks, is judged by name as before.
+ */
+function stillOurs(entry: OwnedSheet, grids: readonly Grid[]): boolean {
+  if (entry.mark === undefined) return true;
+  const grid = grids.find((g) => g.name === entry.sheet);
+  if (!grid || grid.ownerMark === undefined) return true;
+  return grid.ownerMark === entry.mark;
+}
+
+/** Sheets the state lists as ours that are hers now: ours was deleted and she made one of the same name. */
+export function disownedSheets(grids: readonly Grid[]): string[] {
+  return listedOwned(grids).filter((o) => !stillOurs(o, grids)).map((o) => o.sheet);
+}
+
+function listedOwned(grids: readonly Grid[]): OwnedSheet[] {
+  const grid = grids.find((g) => g.name === STATE_SHEET);
+  if (!grid) return [];
+  const cells = grid.values.map((row) => row?.[0]).filter((v): v is string => typeof v === 'string');
+  const start = cells.findIndex((c) => c.startsWith('{'));
+  try {
+    const parsed = JSON.parse(start < 0 ? '' : cells.slice(start).join('')) as Partial<WorkbookState>;
+    return Array.isArray(parsed.owned) ? parsed.owned.filter((o) => typeof o?.sheet === 'string') : [];
+  } catch {
+    return [];
+  }
 }
 
 /** One of our lines in transit at the end of a reconciled period: what to expect on their next statement. */
@@ -137,7 +185,8 @@ export function readState(grids: readonly Grid[]): WorkbookState {
     const parsed = JSON.parse(text) as Partial<WorkbookState>;
     const state: WorkbookState = {
       version: 1,
-      owned: Array.isArray(parsed.owned) ? parsed.owned.filter((o) => typeof o?.sheet === 'string') : [],
+      // An entry whose sheet no longer carries its mark is dropped: that sheet is hers now.
+      owned: Array.isArray(parsed.owned) ? parsed.owned.filter((o) => typeof o?.sheet === 'string' && stillOurs(o, grids)) : [],
       overrides: parsed.overrides && typeof parsed.overrides === 'object' ? parsed.overrides : {},
       ...(Array.isArray(parsed.inTransit) ? { inTransit: parsed.inTransit.filter((c) => typeof c?.party === 'string' && typeof c?.period === 'string') } : {}),
       ...withCompany(parseCompanySettings(parsed.company)),

@@ -6,6 +6,7 @@ import { columnNumber } from '../core/values/address';
 import { FIRST_BLOCK_ROWS, MAX_BLOCK_CELLS, MAX_BLOCK_ROWS, SYNC_BUDGET, jsonBytes } from './bytes';
 import { isPayloadLimit, throwIfAborted, toHostError } from './errors';
 import type { Capabilities } from './requirements';
+import { markToken, OWNER_MARK_NAME } from '../core/state';
 
 /**
  * Reading a workbook through Office.js in few, bounded syncs:
@@ -102,12 +103,18 @@ export async function readWorkbookWith(ctx: Ctx, opts: ReadOptions): Promise<Wor
   const existing = {
     sheets: states.map((s) => s.name),
     tables: tables.items.map((t) => ({ name: t.name, sheet: t.worksheet.name })),
+    marks: true,
   };
   const ws = (s: SheetState) => wb.worksheets.getItem(s.name);
 
-  // 2. used ranges, with whether any rows/columns are hidden
+  // 2. used ranges, with whether any rows/columns are hidden; each sheet's own names, for our ownership mark
   const usedProxies = states.map((s) => ws(s).getUsedRangeOrNullObject(true).load('rowIndex,columnIndex,rowCount,columnCount,rowHidden,columnHidden'));
+  const nameProxies = states.map((s) => ws(s).names.load('items/name,items/formula'));
   await syncOrThrow(ctx, {});
+  states.forEach((s, i) => {
+    const mark = nameProxies[i].items.find((n) => n.name.toLowerCase() === OWNER_MARK_NAME.toLowerCase());
+    s.grid.ownerMark = mark ? markToken(String(mark.formula)) : null;
+  });
   const rowProbes: Probe[] = [];
   const colProbes: Probe[] = [];
   states.forEach((s, i) => {

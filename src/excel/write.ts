@@ -7,7 +7,7 @@ import type { WritePlan } from '../core/report/write-plan';
 import { SYNC_BUDGET, jsonBytes, utf8Bytes } from './bytes';
 import { richApiCode, throwIfAborted, toHostError, type Step } from './errors';
 import type { Capabilities } from './requirements';
-import { STATE_SHEET, type WorkbookState } from '../core/state';
+import { markFormula, OWNER_MARK_NAME, STATE_SHEET, type WorkbookState } from '../core/state';
 import {
   loadScene,
   loadStateSheet,
@@ -318,6 +318,20 @@ function layoutOps(l: SheetLayout, caps: Capabilities, date1904: boolean): Op[] 
         const font = sheet(l.name).getRangeByIndexes(b.top - 1, b.left - 1, b.rows.length, width).format.font;
         font.bold = true;
         if (big) font.size = 14;
+      },
+    });
+  }
+
+  // Our ownership mark (core/state.ts): a hidden name of the sheet's own scope, so it follows the staging sheet's rename.
+  const mark = l.ownerMark;
+  if (mark) {
+    ops.push({
+      bytes: WIRE.font + utf8Bytes(OWNER_MARK_NAME) + utf8Bytes(mark),
+      step,
+      rows: 0,
+      writesValues: false,
+      queue: (_ctx, sheet) => {
+        sheet(l.name).names.add(OWNER_MARK_NAME, `=${markFormula(mark)}`).visible = false;
       },
     });
   }

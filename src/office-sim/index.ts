@@ -7,6 +7,7 @@
  */
 import type { Grid, GridValue } from '../core/grid';
 import { SimContext } from './proxies';
+import { markFormula, markToken, OWNER_MARK_NAME } from '../core/state';
 import { SimSheet, SimWorkbookModel, cellKey, emptyMetrics, parseRect, type SimMetrics, type SimValue } from './model';
 
 export { SimRichApiError, SimWorkbookModel, SimSheet } from './model';
@@ -105,6 +106,8 @@ export function simFromGrids(grids: readonly Grid[], options: SimBuildOptions = 
     s.merges = g.merges.map((m) => ({ r0: m.top - 1, c0: m.left - 1, rows: m.bottom - m.top + 1, cols: m.right - m.left + 1 }));
     for (const r of g.hiddenRows) s.hiddenRows.add(r - 1);
     for (const c of g.hiddenColumns) s.hiddenCols.add(c - 1);
+    // Our ownership mark, as the hosts write it: a hidden name in the sheet's own scope.
+    if (g.ownerMark) s.names.push({ name: OWNER_MARK_NAME, formula: `=${markFormula(g.ownerMark)}`, visible: false });
   }
   grids.forEach((g, i) => g.hidden && (model.sheets[i].visibility = 'Hidden'));
   for (const t of options.tables ?? []) {
@@ -150,8 +153,16 @@ export function gridsFromSim(sim: SimExcel): Grid[] {
       hiddenColumns: [...s.hiddenCols].map((c) => c + 1).sort((a, b) => a - b),
       date1904: sim.model.date1904,
       ...(s.visibility !== 'Visible' ? { hidden: true } : {}),
+      ...ownerMarkOf(s),
     };
   });
+}
+
+/** The sheet's ownership mark, when it carries one (so a workbook rebuilt from these grids carries it too). */
+function ownerMarkOf(s: SimSheet): { ownerMark?: string } {
+  const name = s.names.find((n) => n.name.toLowerCase() === OWNER_MARK_NAME.toLowerCase());
+  const token = name ? markToken(name.formula) : null;
+  return token === null ? {} : { ownerMark: token };
 }
 
 /** Drop trailing empty cells and rows so that two grids of the same content compare equal. */

@@ -145,6 +145,13 @@ export interface SimPageLayout {
   headers: Record<string, string>;
 }
 
+/** A defined name as Excel keeps it: a formula ('="text"', '=Sheet1!$A$1'), shown or hidden in the Name Manager. */
+export interface SimName {
+  name: string;
+  formula: string;
+  visible: boolean;
+}
+
 export class SimSheet {
   /** Excel's Worksheet.id, a GUID in braces that survives renames (WorksheetCollection.getItem takes a name or an id). */
   id = '';
@@ -171,6 +178,8 @@ export class SimSheet {
   wrapped = new Set<number>();
   /** Vertical alignment set through Range.format.verticalAlignment, by cell key. */
   verticalAlignment = new Map<number, string>();
+  /** Sheet-scoped defined names (Worksheet.names): they live with the sheet, so follow its renames and go with it. */
+  names: SimName[] = [];
 
   constructor(public name: string) {}
 

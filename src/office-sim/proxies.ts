@@ -19,6 +19,7 @@ import {
   type SimChart,
   type SimChartSeries,
   type SimConditionalFormat,
+  type SimName,
   type SimSheet,
   type SimTable,
   type SimWorkbookModel,
@@ -534,6 +535,10 @@ export class WorksheetProxy extends SimObject {
     return this.nav('pageLayout') as PageLayoutProxy;
   }
 
+  get names(): NamedItemCollectionProxy {
+    return this.nav('names') as NamedItemCollectionProxy;
+  }
+
   protected override defaultProps(): string[] {
     return ['name', 'visibility', 'position'];
   }
@@ -572,6 +577,8 @@ export class WorksheetProxy extends SimObject {
         return new FreezePanesProxy(this.ctx, () => this.live(), `${this.path}.freezePanes`);
       case 'pageLayout':
         return new PageLayoutProxy(this.ctx, () => this.live(), `${this.path}.pageLayout`);
+      case 'names':
+        return new NamedItemCollectionProxy(this.ctx, () => this.live(), `${this.path}.names`);
       default:
         return super.makeNav(name);
     }
@@ -634,6 +641,89 @@ export class WorksheetProxy extends SimObject {
 
   delete(): void {
     this.call('delete', [], (t: SimSheet) => this.model.deleteSheet(t));
+  }
+}
+
+/** Worksheet.names (ExcelApi 1.4): the sheet's own defined names. */
+export class NamedItemCollectionProxy extends CollectionProxy<NamedItemProxy> {
+  protected list(t: SimSheet): SimName[] {
+    return t.names;
+  }
+
+  protected itemProxy(item: SimName, index = 0, resolve?: () => any): NamedItemProxy {
+    return new NamedItemProxy(this.ctx, resolve ?? (() => item), `${this.path}[${index}]`);
+  }
+
+  /** As Excel: a name already in this scope (case-insensitively) is refused; the reference is a formula or a Range. */
+  add(name: string, reference: string | RangeProxy, _comment?: string): NamedItemProxy {
+    let created: SimName | null = null;
+    this.ctx.enqueue({ op: 'names.add', path: this.path, args: [name, typeof reference === 'string' ? reference : reference.path] }, () => {
+      const sheet = this.live() as SimSheet;
+      if (!/^[\p{L}_\\][\p{L}\p{N}_.\\]*$/u.test(name)) throw new SimRichApiError('InvalidArgument', `names.add: ${name} is not a valid name`);
+      if (sheet.names.some((n) => n.name.toLowerCase() === name.toLowerCase())) throw new SimRichApiError('ItemAlreadyExists', `names.add: ${name}`);
+      let formula: string;
+      if (typeof reference === 'string') formula = reference.startsWith('=') ? reference : `=${reference}`;
+      else {
+        const r = reference.target() as RangeTarget;
+        formula = `=${quoteSheet(r.sheet.name)}!${rectA1(r.rect)}`;
+      }
+      created = { name, formula, visible: true };
+      sheet.names.push(created);
+    });
+    return new NamedItemProxy(this.ctx, () => created, `${this.path}+[${name}]`);
+  }
+}
+
+export class NamedItemProxy extends SimObject {
+  get name(): string {
+    return this.get('name');
+  }
+
+  get formula(): string {
+    return this.get('formula');
+  }
+
+  get value(): unknown {
+    return this.get('value');
+  }
+
+  get visible(): boolean {
+    return this.get('visible');
+  }
+
+  set visible(v: boolean) {
+    this.set('visible', v);
+  }
+
+  protected override defaultProps(): string[] {
+    return ['name', 'formula', 'visible'];
+  }
+
+  protected override readProp(t: SimName, prop: string): unknown {
+    switch (prop) {
+      case 'name':
+        return t.name;
+      case 'formula':
+        return t.formula;
+      case 'visible':
+        return t.visible;
+      case 'value': {
+        // A text constant computes to its text; anything else is out of the simulation's scope.
+        const m = /^="((?:[^"]|"")*)"$/.exec(t.formula);
+        if (!m) return super.readProp(t, prop);
+        return m[1].replace(/""/g, '"');
+      }
+      default:
+        return super.readProp(t, prop);
+    }
+  }
+
+  protected override writeProp(t: SimName, prop: string, v: unknown): void {
+    if (prop === 'visible') {
+      t.visible = Boolean(v);
+      return;
+    }
+    super.writeProp(t, prop, v);
   }
 }
 

@@ -14,6 +14,7 @@ import { workbookPart } from './package';
 import { XmlError } from './xml';
 import { generatedParts } from './sheet-xml';
 import { writeFilesTogether } from './safe-write';
+import { markWorkbook, withOwnerMarks } from './owner-marks';
 
 /** The four SpreadsheetML package kinds, named by the file extension each must have. */
 export type WorkbookKind = 'xlsx' | 'xlsm' | 'xltx' | 'xltm';
@@ -179,7 +180,12 @@ export class XlsxHost implements WorkbookHost {
     }
     this.reader = fast ? 'fast' : 'exceljs';
     this.uncachedFormulas = fast?.uncachedFormulas ?? [];
-    const read: WorkbookRead = fast ? { grids: fast.grids, existing: fast.existing } : readLoadedWorkbook(await this.loaded(), progress);
+    const loaded: WorkbookRead = fast ? { grids: fast.grids, existing: fast.existing } : readLoadedWorkbook(await this.loaded(), progress);
+    // Both readers give the grids in tab order; the ownership marks come from the workbook part either way.
+    const read: WorkbookRead = {
+      grids: withOwnerMarks(loaded.grids, ZipReader.open(this.original)),
+      existing: { ...loaded.existing, marks: true },
+    };
     // The grids hold everything a run needs; the ExcelJS model (the biggest thing in memory) can go.
     this.wb = null;
     const hasData = read.grids.some((g) => g.name !== STATE_SHEET && g.values.some((row) => row.some((v) => v !== null && v !== '')));
@@ -203,7 +209,7 @@ export class XlsxHost implements WorkbookHost {
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(this.source() as unknown as ExcelJS.Buffer);
     applyPlan(wb, plan, progress, this.date1904);
-    this.output = Buffer.from((await wb.xlsx.writeBuffer()) as ArrayBuffer);
+    this.output = markWorkbook(Buffer.from((await wb.xlsx.writeBuffer()) as ArrayBuffer), plan);
     this.rewroteWholeWorkbook = true;
   }
 

@@ -1,3 +1,4 @@
+import { ownerMarkNames } from './owner-marks';
 import type { WritePlan } from '../core/report/write-plan';
 import { ZipReader, ZipWriter } from './zip';
 import { dirOf, parseRels, relsPathOf, workbookPart, type Relationship } from './package';
@@ -414,7 +415,11 @@ export function patchWorkbook(original: Buffer, generated: Buffer | GeneratedPar
   wbXml = wbXml.replace(/<definedNames>\s*<\/definedNames>/, '');
   wbXml = addDefinedNames(
     wbXml,
-    plan.layouts.flatMap((l) => printNamesXml(l.page, l.name, finalOrder.findIndex((f) => f.name === l.name))),
+    [
+      ...plan.layouts.flatMap((l) => printNamesXml(l.page, l.name, finalOrder.findIndex((f) => f.name === l.name))),
+      // Each sheet we write carries its ownership mark (the old one went with the sheet it replaces).
+      ...ownerMarkNames(plan, finalOrder.map((f) => f.name)),
+    ],
   );
   wbXml = wbXml.replace(/<workbookView\b[^>]*?\/?>/g, (tag) => {
     const a = attrs(tag);

@@ -17,7 +17,8 @@ const normalise = (g: Grid) => {
   const values = g.values.map((r) => [...r]);
   const formats = numericFormats(g).map((r) => [...r]);
   trimGrid(values, formats);
-  return { ...g, values, formats };
+  // The host looks for our ownership mark on every sheet; these sheets carry none.
+  return { ...g, values, formats, ownerMark: null };
 };
 
 async function caught(p: Promise<unknown>): Promise<HostError> {
@@ -54,7 +55,7 @@ describe('ExcelHost reads', () => {
     expect(read[0].values[4][7]).toBe('#N/A');
     expect(read[0].values[6][7]).toBe('=SUM(G3:G6)');
     expect(read[0].formats[3][0]).toBe('yyyy"年"m"月"d"日"');
-    expect(existing).toEqual({ sheets: ['出货清单', '客户档案', '备用'], tables: [{ name: '表_客户', sheet: '客户档案' }] });
+    expect(existing).toEqual({ sheets: ['出货清单', '客户档案', '备用'], tables: [{ name: '表_客户', sheet: '客户档案' }], marks: true });
     expect(host.warnings).toEqual([]);
   });
 
@@ -167,7 +168,7 @@ describe('ExcelHost writes', () => {
       ],
     });
     expect(sim.sheet(STATE_SHEET).visibility).toBe('Hidden');
-    expect(readState(gridsFromSim(sim)).owned).toEqual([{ sheet: '核对_出货', purpose: 'quotes' }]);
+    expect(readState(gridsFromSim(sim)).owned).toEqual([{ sheet: '核对_出货', purpose: 'quotes', mark: 'CD-1' }]);
     expect(sim.metrics.calcSuspensions).toBeGreaterThan(0);
   });
 

@@ -127,9 +127,10 @@ describe('a run that stopped is repaired by the next read', () => {
     expect(sim.cell('核对_出货', 'B4').value).toBe(2);
     expect(readState(gridsFromSim(sim))).toEqual({
       version: 1,
+      // Each with the token of the ownership mark its sheet carries (issue 13).
       owned: [
-        { sheet: '核对_出货', purpose: 'quotes' },
-        { sheet: '结构_测试', purpose: 'structure' },
+        { sheet: '核对_出货', purpose: 'quotes', mark: 'CD-1' },
+        { sheet: '结构_测试', purpose: 'structure', mark: 'CD-2' },
       ],
       overrides: {},
     });

@@ -95,6 +95,8 @@ export interface SheetLayout {
   /** Last used row and column. */
   lastRow: number;
   lastCol: number;
+  /** The token of the ownership mark the host writes into the sheet (state.ts OWNER_MARK_NAME), when it writes marks. */
+  ownerMark?: string;
 }
 
 export const NUMBER_FORMATS: Record<ColumnType, string> = {

@@ -23,6 +23,8 @@ export const zh = {
   'run.cli.figureSeparator': '；',
   'run.option.typedTables': '写出规范表（每张表一份带类型的副本）',
   'run.listSeparator': '、',
+  // ownership by identity (issue 13): a sheet of ours deleted, one of hers made under the same name
+  'run.finding.sheetIsHers': '「{sheet}」不是 Clerk Desk 生成的那张表了（原表已被删除，这张是您自己的）：原样保留，本次结果写到另一个名字下',
 } as const;
 
 export const en: Record<keyof typeof zh, string> = {
@@ -49,4 +51,6 @@ export const en: Record<keyof typeof zh, string> = {
   'run.cli.figureSeparator': '; ',
   'run.option.typedTables': 'Write typed copies of the tables',
   'run.listSeparator': ', ',
+  // ownership by identity (issue 13): a sheet of ours deleted, one of hers made under the same name
+  'run.finding.sheetIsHers': '"{sheet}" is no longer the sheet Clerk Desk generated (that one was deleted; this one is yours): left as it is, this run\'s results go under another name',
 };
