@@ -7,8 +7,10 @@
  * an October statement: 对账单-华工精密, -无锡华工, -嘉兴华工; every difference is explained) and the CLI's JSON of
  * `reconcile assets/sample/clerk-sample.xlsx --period 2026-10` (16 lines agree, 11 differ), read by hand.
  */
-import { existsSync } from 'fs';
+import { existsSync, mkdtempSync, writeFileSync } from 'fs';
+import { tmpdir } from 'os';
 import path from 'path';
+import ExcelJS from 'exceljs';
 import type { Server } from 'http';
 import type { BrowserContext, Page } from 'playwright-core';
 import { buildPlayground, isolate, launch, serve, ROOT } from './harness';
@@ -101,4 +103,72 @@ describeBrowser('month-end close with the defaults, in chromium', () => {
     await page.click('[data-testid="ribbon-reconcile"]');
     await expectOctoberClose();
   });
+
+  test('their statement as a file of its own: picked in the pane, read in the browser, reconciled against, never written', async () => {
+    const { book, statement } = await splitStatement('对账单-嘉兴华工', '嘉兴华工10月对账单.xlsx');
+    await page.goto(`${origin}/playground.html`);
+    await page.setInputFiles('[data-testid="file-input"]', book);
+    await page.waitForSelector('[data-testid="sheet-row"]', { timeout: 60_000 });
+    await page.fill('[data-testid="as-of"]', DECEMBER);
+    // Without her statement only two related companies have one in the workbook.
+    await page.click('[data-testid="run-reconcile"]');
+    await page.waitForSelector('[data-testid="figure-reconcile-counterparties"]', { timeout: 120_000 });
+    expect(await figure('counterparties')).toBe('2');
+
+    await page.setInputFiles('[data-testid="statement-input"]', statement);
+    const picked = page.locator('[data-testid="statement-file"][data-file="嘉兴华工10月对账单"]');
+    await picked.waitFor({ timeout: 30_000 });
+    const sheet = picked.getByRole('checkbox', { name: '10月' });
+    expect(await sheet.isChecked()).toBe(true);
+    // The file adds back what the split took out: the same October close as the whole sample.
+    await page.click('[data-testid="run-reconcile"]');
+    await page.waitForFunction(() => document.querySelector('[data-testid="figure-reconcile-counterparties"] dd')?.textContent === '3', null, { timeout: 120_000 });
+    await expectOctoberClose();
+    // Read, never written: no sheet of hers is named after the file or its sheet.
+    const tabs = await page.locator('[data-testid="sheet-tab"]').allInnerTexts();
+    expect(tabs.filter((t) => t.includes('嘉兴华工10月对账单') || t === '10月')).toEqual([]);
+
+    // A sheet left unticked is left out.
+    await sheet.uncheck();
+    await page.click('[data-testid="run-reconcile"]');
+    await page.waitForFunction(() => document.querySelector('[data-testid="figure-reconcile-counterparties"] dd')?.textContent === '2', null, { timeout: 120_000 });
+  });
+
+  test('a statement file that is not a workbook gets a sentence and is not used', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'clerk-statement-'));
+    const bad = path.join(dir, '对账单.xlsx');
+    writeFileSync(bad, '不是工作簿');
+    await page.setInputFiles('[data-testid="statement-input"]', bad);
+    await page.waitForSelector('[data-testid="statement-status"][role="alert"]', { timeout: 30_000 });
+    expect(await page.locator('[data-testid="statement-status"]').innerText()).toContain('无法读取「对账单.xlsx」');
+    expect(await page.locator('[data-testid="statement-file"]').count()).toBe(0);
+  });
 });
+
+/**
+ * The sample with one related company's statement taken out into a workbook of its own (values, formats and merges
+ * copied cell by cell, under a sheet name of theirs), as it would arrive by email.
+ */
+async function splitStatement(sheetName: string, fileName: string): Promise<{ book: string; statement: string }> {
+  const dir = mkdtempSync(path.join(tmpdir(), 'clerk-statement-'));
+  const sample = new ExcelJS.Workbook();
+  await sample.xlsx.readFile(SAMPLE);
+  const theirs = sample.getWorksheet(sheetName);
+  if (!theirs) throw new Error(`the sample has no sheet ${sheetName}`);
+  const out = new ExcelJS.Workbook();
+  const copy = out.addWorksheet('10月');
+  theirs.eachRow({ includeEmpty: false }, (row, r) =>
+    row.eachCell({ includeEmpty: false }, (cell, c) => {
+      const to = copy.getCell(r, c);
+      to.value = cell.value;
+      to.numFmt = cell.numFmt;
+    }),
+  );
+  for (const range of theirs.model.merges ?? []) copy.mergeCells(range);
+  const statement = path.join(dir, fileName);
+  await out.xlsx.writeFile(statement);
+  sample.removeWorksheet(theirs.id);
+  const book = path.join(dir, 'clerk-sample-without.xlsx');
+  await sample.xlsx.writeFile(book);
+  return { book, statement };
+}
