@@ -108,8 +108,9 @@ describeBrowser('playground in chromium', () => {
   });
 
   test('reconcile shows its own figures, opens its main sheet, moves focus to the result and announces it', async () => {
+    await openWorkbook();
     await page.fill('[data-testid="as-of"]', '2026-10-31');
-    // The statements are October's: the whole month, not the default one-day window of the date fields.
+    // Dates typed by the clerk win over the month (the defaults are test/browser/month-end.test.ts's).
     const card = page.locator('[data-testid="job-reconcile"]');
     await card.getByRole('button', { name: /选项|Options/ }).click();
     await card.getByLabel('起始日期').fill('2026-10-01');
@@ -124,7 +125,8 @@ describeBrowser('playground in chromium', () => {
     await page.waitForSelector('[data-testid="sheet-tab"][data-sheet="对账汇总"][aria-selected="true"]', { timeout: 10_000 });
     const written = await page.locator('[data-testid="result-reconcile"] [data-testid="written-sheet"]').allInnerTexts();
     expect(written[0]).toBe('对账汇总');
-    expect(written.every((n) => n === '对账汇总' || n.startsWith('对账_'))).toBe(true);
+    // Its own sheets only: the summary, one per counterparty, and the confirmation letters to send (issue 16).
+    expect(written.every((n) => n === '对账汇总' || n.startsWith('对账_') || n.startsWith('确认函_'))).toBe(true);
     // Focus is on the result heading, which the pane scrolled into view; the outcome is in the live region.
     expect(await page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('result-heading');
     const frame = await page.locator('[data-testid="pane-frame"]').boundingBox();
@@ -137,6 +139,7 @@ describeBrowser('playground in chromium', () => {
   });
 
   test('receivables shows the balance, the overdue amount and each collection rate against its target', async () => {
+    await openWorkbook();
     await page.click('[data-testid="run-receivables"]');
     await page.waitForSelector('[data-testid="figure-receivables-balance"]', { timeout: 60_000 });
     expect(await page.locator('[data-testid="figure-receivables-balance"] dd').innerText()).toMatch(/^¥[\d,]+\.\d\d$/);
@@ -146,6 +149,9 @@ describeBrowser('playground in chromium', () => {
   });
 
   test('findings are grouped by job, structure issues collapsed under their own heading, with a filter', async () => {
+    await openWorkbook();
+    await page.click('[data-testid="run-receivables"]');
+    await page.waitForSelector('[data-testid="findings-receivables"]', { timeout: 60_000 });
     const toggle = page.locator('[data-testid="findings-structure-toggle"]');
     expect(await toggle.getAttribute('aria-expanded')).toBe('false');
     expect(await page.locator('[data-testid="findings-structure"] [data-testid="finding"]').count()).toBe(0);
@@ -160,6 +166,7 @@ describeBrowser('playground in chromium', () => {
   });
 
   test('Run all: one progress bar and one cancel, and a cancelled run leaves the workbook as it was', async () => {
+    await openWorkbook();
     const tabs = async () => page.locator('[data-testid="sheet-tab"]').allInnerTexts();
     const before = await tabs();
     await page.click('[data-testid="run-all"]');
@@ -178,6 +185,7 @@ describeBrowser('playground in chromium', () => {
   });
 
   test('a second ribbon press while a job runs is queued, never cancels the first', async () => {
+    await openWorkbook();
     // Two presses in one go, as a clerk double-clicking down the ribbon would.
     await page.evaluate(() => {
       for (const id of ['ribbon-quotes', 'ribbon-sales']) document.querySelector<HTMLButtonElement>(`[data-testid="${id}"]`)?.click();
@@ -210,6 +218,7 @@ describeBrowser('playground in chromium', () => {
 
   test('the pane fits 320 px and a screenshot is kept', async () => {
     await openWorkbook();
+    await runSalesFromRibbon();
     const frame = page.locator('[data-testid="pane-frame"]');
     const box = await frame.boundingBox();
     expect(box?.width).toBe(320);
@@ -272,7 +281,9 @@ describeBrowser('playground in chromium', () => {
   });
 
   test('an option that cannot be right shows its error on the field and disables Run and Run all', async () => {
+    await openWorkbook();
     const card = page.locator('[data-testid="job-receivables"]');
+    await card.getByRole('button', { name: /选项|Options/ }).click();
     const buckets = card.getByLabel('账龄分段（天，逗号分隔）');
     await buckets.fill('30,abc');
     await expect(card.getByText('请输入大于 0 的整数天数，用逗号分隔，如 30,60,90').count()).resolves.toBe(1);
@@ -282,6 +293,7 @@ describeBrowser('playground in chromium', () => {
     expect(await page.locator('[data-testid="run-receivables"]').isDisabled()).toBe(false);
     // A negative day count: the same check as the CLI's --date-window.
     const reconcile = page.locator('[data-testid="job-reconcile"]');
+    await reconcile.getByRole('button', { name: /选项|Options/ }).click();
     const window = reconcile.getByLabel('日期窗口（±天）');
     await window.fill('-1');
     await expect(reconcile.getByText('不能小于 0').count()).resolves.toBe(1);
@@ -291,6 +303,7 @@ describeBrowser('playground in chromium', () => {
   });
 
   test('the brand is in the footer, each job says what it does, and the buttons name their sheet or job', async () => {
+    await openWorkbook();
     expect(await page.locator('[data-testid="pane"] > header').innerText()).not.toContain('Clerk Desk');
     expect(await page.locator('[data-testid="brand"]').innerText()).toContain('内务 Clerk Desk');
     expect(await page.locator('[data-testid="job-reconcile"]').innerText()).toContain('出货清单与关联企业对账单逐笔核对');
