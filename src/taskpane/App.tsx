@@ -34,6 +34,7 @@ import { LangContext, useT } from './i18n';
 import { canRetry, errorText, isCancel } from './errors';
 import { SheetList } from './components/SheetList';
 import { JobCard } from './components/JobCard';
+import { StatementFiles, statementFiles, type PickedStatement } from './components/StatementFiles';
 import { Findings } from './components/Findings';
 import { Summary, shownOutcomes } from './components/Summary';
 import { registerRunner, type RibbonOutcome } from '../shared-runtime/bridge';
@@ -130,6 +131,10 @@ function Pane({ host, workbookKey, hostLabel, registerRibbon, missing = [] }: Om
   // Only what the clerk changed is kept; the rest follows the as-of date (a month option defaults to its month).
   const [edits, setEdits] = useState<Record<string, OptionValues>>({});
   const abort = useRef<AbortController | null>(null);
+  // Their statement files (issue 15), for every run that reconciles, the ribbon's included.
+  const [statements, setStatements] = useState<PickedStatement[]>([]);
+  const statementsRef = useRef<PickedStatement[]>([]);
+  statementsRef.current = statements;
   const runningRef = useRef<RunTarget | null>(null);
   const queue = useRef<Queued[]>([]);
   const [announcement, setAnnouncement] = useState('');
@@ -164,6 +169,7 @@ function Pane({ host, workbookKey, hostLabel, registerRibbon, missing = [] }: Om
   useEffect(() => {
     setResult(null);
     setScan(null);
+    setStatements([]);
     void rescan();
   }, [rescan, workbookKey]);
 
@@ -180,7 +186,8 @@ function Pane({ host, workbookKey, hostLabel, registerRibbon, missing = [] }: Om
       setProgress(null);
       setNotice(null);
       try {
-        const res = await engine.run(target, options, (validAsOf ? asOf : todayIso()) as IsoDate, l, setProgress, controller.signal);
+        const theirs = target === 'reconcile' || target === 'all' ? statementFiles(statementsRef.current) : [];
+        const res = await engine.run(target, options, (validAsOf ? asOf : todayIso()) as IsoDate, l, setProgress, controller.signal, theirs);
         setResult(res);
         setScan(res.scan);
         // Bring the answer forward: its sheet in the workbook, its figures in the pane, and a sentence for the ear.
@@ -387,6 +394,7 @@ function Pane({ host, workbookKey, hostLabel, registerRibbon, missing = [] }: Om
           {JOBS.map((job) => (
             <JobCard
               key={job.id}
+              extra={job.id === 'reconcile' ? <StatementFiles picked={statements} onChange={setStatements} disabled={busy} /> : undefined}
               job={job}
               values={valuesOf(job.id)}
               onValues={(v) => setEdits({ ...edits, [job.id]: changedFrom(defaultValues(job.options, validAsOf ? asOf : todayIso()), v) })}

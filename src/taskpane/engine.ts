@@ -10,6 +10,7 @@ import type { SheetDetection } from '../core/structure';
 import { isOwned, readState, stateSheet, type SheetOverride, type WorkbookState } from '../core/state';
 import { planWrite, type ExistingWorkbook, type WritePlan } from '../core/report/write-plan';
 import type { IsoDate } from '../core/values/brand';
+import type { StatementFile } from '../core/reconcile/statement-file';
 import { runOffThread, CancelledError } from './run-off-thread';
 
 /** One progress report for the pane's bar: which phase, and a fraction 0..1 of the whole run. */
@@ -107,7 +108,10 @@ export class PaneEngine {
     return this.toScan(grids, out.detections, readState(grids));
   }
 
-  /** Run one job (or all) with its options, and write its sheets. The plan is complete before anything is written. */
+  /**
+   * Run one job (or all) with its options, and write its sheets. The plan is complete before anything is written.
+   * `statements`: their statement workbooks the clerk picked, read alongside hers and never written.
+   */
   async run(
     jobId: RunTarget,
     options: OptionValues,
@@ -115,11 +119,12 @@ export class PaneEngine {
     lang: Lang,
     onProgress?: (p: PaneProgress) => void,
     signal?: AbortSignal,
+    statements?: readonly StatementFile[],
   ): Promise<JobResult> {
     const report = reporter(onProgress);
     const { grids, existing } = await this.read({ signal, onProgress: (_phase, d, t) => report('read', d, t) });
     throwIfAborted(signal);
-    const out = await runOffThread(grids, { jobs: jobId === 'all' ? JOB_IDS : [jobId], asOf, lang, options }, (d, t) => report('run', d, t), signal);
+    const out = await runOffThread(grids, { jobs: jobId === 'all' ? JOB_IDS : [jobId], asOf, lang, options, statements }, (d, t) => report('run', d, t), signal);
     throwIfAborted(signal);
     setWorkbookTables(out.lookupTables);
     // Ownership is judged by the state the workbook holds now (as runOnHost does): a generated sheet named like one

@@ -110,7 +110,7 @@ describeBrowser('playground in chromium', () => {
   test('reconcile shows its own figures, opens its main sheet, moves focus to the result and announces it', async () => {
     await openWorkbook();
     await page.fill('[data-testid="as-of"]', '2026-10-31');
-    // The statements are October's: the whole month, not the default one-day window of the date fields.
+    // Dates typed by the clerk win over the month (the defaults are test/browser/month-end.test.ts's).
     const card = page.locator('[data-testid="job-reconcile"]');
     await card.getByRole('button', { name: /选项|Options/ }).click();
     await card.getByLabel('起始日期').fill('2026-10-01');
@@ -125,6 +125,7 @@ describeBrowser('playground in chromium', () => {
     await page.waitForSelector('[data-testid="sheet-tab"][data-sheet="对账汇总"][aria-selected="true"]', { timeout: 10_000 });
     const written = await page.locator('[data-testid="result-reconcile"] [data-testid="written-sheet"]').allInnerTexts();
     expect(written[0]).toBe('对账汇总');
+    // Its own sheets only: the summary, one per counterparty, and the confirmation letters to send (issue 16).
     expect(written.every((n) => n === '对账汇总' || n.startsWith('对账_') || n.startsWith('确认函_'))).toBe(true);
     expect(written.filter((n) => n.startsWith('确认函_'))).toHaveLength(3);
     // Focus is on the result heading, which the pane scrolled into view; the outcome is in the live region.
@@ -151,7 +152,7 @@ describeBrowser('playground in chromium', () => {
   test('findings are grouped by job, structure issues collapsed under their own heading, with a filter', async () => {
     await openWorkbook();
     await page.click('[data-testid="run-receivables"]');
-    await page.waitForSelector('[data-testid="figure-receivables-balance"]', { timeout: 60_000 });
+    await page.waitForSelector('[data-testid="findings-receivables"]', { timeout: 60_000 });
     const toggle = page.locator('[data-testid="findings-structure-toggle"]');
     expect(await toggle.getAttribute('aria-expanded')).toBe('false');
     expect(await page.locator('[data-testid="findings-structure"] [data-testid="finding"]').count()).toBe(0);
@@ -293,6 +294,7 @@ describeBrowser('playground in chromium', () => {
     expect(await page.locator('[data-testid="run-receivables"]').isDisabled()).toBe(false);
     // A negative day count: the same check as the CLI's --date-window.
     const reconcile = page.locator('[data-testid="job-reconcile"]');
+    await reconcile.getByRole('button', { name: /选项|Options/ }).click();
     const window = reconcile.getByLabel('日期窗口（±天）');
     await window.fill('-1');
     await expect(reconcile.getByText('不能小于 0').count()).resolves.toBe(1);

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useState, type ReactNode } from 'react';
 import { Button, Card, Field, Input, ProgressBar, Select, Switch, Text, makeStyles, tokens } from '@fluentui/react-components';
 import type { Job, OptionSpec, OptionValue, OptionValues } from '../../core/job';
 import { coerce, datesWinOver, isValid } from '../options';
@@ -64,9 +64,11 @@ export interface JobCardProps {
   progress: PaneProgress | null;
   onRun: () => void;
   onCancel: () => void;
+  /** What a job takes besides its options, always in view (reconcile: their statement files). */
+  extra?: ReactNode;
 }
 
-export function JobCard({ job, values, onValues, running, disabled, progress, onRun, onCancel }: JobCardProps) {
+export function JobCard({ job, values, onValues, running, disabled, progress, onRun, onCancel, extra }: JobCardProps) {
   const styles = useStyles();
   const { tr } = useT();
   const [open, setOpen] = useState(false);
@@ -106,6 +108,7 @@ export function JobCard({ job, values, onValues, running, disabled, progress, on
           ))}
         </div>
       )}
+      {extra}
       {running && (
         <div className={styles.progress}>
           <ProgressBar

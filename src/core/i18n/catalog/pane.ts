@@ -59,6 +59,16 @@ export const zh = {
   'pane.job.hideOptionsAria': '收起「{job}」的选项',
   'pane.finding.selectAria': '{message}（选中 {cell}）',
   'pane.column.detected': '自动：{column}',
+  // Their statement as a file of its own (issue 15): picked in the pane, read in the browser, reconciled against.
+  'pane.statements.title': '对方对账单文件',
+  'pane.statements.hint': '关联企业发来的对账单工作簿：选中后只读取，不会改动，也不会写入本工作簿。',
+  'pane.statements.pick': '选择对账单文件…',
+  'pane.statements.reading': '正在读取「{name}」…',
+  'pane.statements.unreadable': '无法读取「{name}」：{detail}。该文件未被使用，也未被改动。',
+  'pane.statements.sheetsOf': '「{name}」中用于对账的工作表',
+  'pane.statements.remove': '移除',
+  'pane.statements.removeAria': '不再使用「{name}」',
+  'pane.statements.noneChosen': '未选工作表：此文件不参与对账',
 } as const;
 
 export const en: Record<keyof typeof zh, string> = {
@@ -121,4 +131,14 @@ export const en: Record<keyof typeof zh, string> = {
   'pane.job.hideOptionsAria': 'Hide the options of "{job}"',
   'pane.finding.selectAria': '{message} (select {cell})',
   'pane.column.detected': 'Auto: {column}',
+  // Their statement as a file of its own (issue 15): picked in the pane, read in the browser, reconciled against.
+  'pane.statements.title': 'Their statement files',
+  'pane.statements.hint': 'Statement workbooks the related companies emailed: only read, never changed, never written into this workbook.',
+  'pane.statements.pick': 'Choose a statement file…',
+  'pane.statements.reading': 'Reading "{name}"…',
+  'pane.statements.unreadable': 'Cannot read "{name}": {detail}. The file was not used and not changed.',
+  'pane.statements.sheetsOf': 'Sheets of "{name}" to reconcile against',
+  'pane.statements.remove': 'Remove',
+  'pane.statements.removeAria': 'Stop using "{name}"',
+  'pane.statements.noneChosen': 'No sheet chosen: this file is left out',
 };
