@@ -6,6 +6,7 @@
  *   … sim.metrics, gridsFromSim(sim), sim.cell('Sheet', 'A1')
  */
 import type { Grid, GridValue } from '../core/grid';
+import { columnLetter } from '../core/values/address';
 import { SimContext } from './proxies';
 import { markFormula, markToken, OWNER_MARK_NAME } from '../core/state';
 import { SimSheet, SimWorkbookModel, cellKey, emptyMetrics, parseRect, type SimMetrics, type SimValue } from './model';
@@ -68,20 +69,9 @@ export class SimExcel {
       .map((t) => ({
         name: t.name,
         sheet: t.sheet.name,
-        range: `${colName(t.c0 + 1)}${t.r0 + 1}:${colName(t.c1 + 1)}${t.r1 + 1}`,
+        range: `${columnLetter(t.c0 + 1)}${t.r0 + 1}:${columnLetter(t.c1 + 1)}${t.r1 + 1}`,
       }));
   }
-}
-
-function colName(c: number): string {
-  let n = c;
-  let s = '';
-  while (n > 0) {
-    const r = (n - 1) % 26;
-    s = String.fromCharCode(65 + r) + s;
-    n = Math.floor((n - 1) / 26);
-  }
-  return s;
 }
 
 export interface SimBuildOptions {

@@ -3,6 +3,7 @@
  * quote prefix, hyperlink), merges, hidden rows/columns, tables, conditional formats, charts, and the rules
  * Excel enforces on names. Proxies (proxies.ts) reach it only inside `context.sync()`.
  */
+import { columnLetter } from '../core/values/address';
 
 export type SimValue = number | string | boolean | null | { error: string };
 
@@ -79,16 +80,8 @@ export interface SimHyperlink {
   screenTip?: string;
 }
 
-export function colLetters(c1: number): string {
-  let n = c1;
-  let s = '';
-  while (n > 0) {
-    const r = (n - 1) % 26;
-    s = String.fromCharCode(65 + r) + s;
-    n = Math.floor((n - 1) / 26);
-  }
-  return s;
-}
+/** Column letters of a 1-based column (the one conversion, in core). */
+export const colLetters = columnLetter;
 
 /** 0-based rect → "A1:C5" (no sheet). */
 export function rectA1(r: Rect): string {
