@@ -7,6 +7,4 @@ module.exports = {
   testMatch: ['<rootDir>/test/**/*.test.ts', '<rootDir>/test/**/*.test.tsx'],
   moduleFileExtensions: ['ts', 'tsx', 'js', 'json'],
   testTimeout: 60000,
-  // Two workers on a two-core machine: much of the suite waits on LibreOffice, Chromium and webpack, not on jest.
-  maxWorkers: 2,
 };

@@ -171,7 +171,11 @@ describeBrowser('playground in chromium', () => {
     const tabs = async () => page.locator('[data-testid="sheet-tab"]').allInnerTexts();
     const before = await tabs();
     await page.click('[data-testid="run-all"]');
-    await page.locator('[data-testid="run-all-progress"] [data-testid="cancel"]').click();
+    // The progress bar moves while the run goes, so the cancel button is never 'stable' for Playwright's click on a
+    // loaded machine: wait until it is there, then press it as a clerk would, without the stability check.
+    const cancel = page.locator('[data-testid="run-all-progress"] [data-testid="cancel"]');
+    await cancel.waitFor({ state: 'visible', timeout: 30_000 });
+    await cancel.click({ force: true });
     await page.waitForFunction(() => document.querySelector('[data-testid="notice"]')?.textContent?.includes('取消'), null, { timeout: 60_000 });
     expect(await page.locator('[role="progressbar"]').count()).toBe(0);
     expect(await tabs()).toEqual(before);
