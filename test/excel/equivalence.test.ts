@@ -13,9 +13,10 @@ import { runOnHost } from '../../src/core/run-on-host';
 import type { RunRequest } from '../../src/core/pipeline';
 import { JOB_IDS } from '../../src/core/jobs';
 import { asIsoDate } from '../../src/core/values/brand';
-import { isGridError, type Grid, type GridValue } from '../../src/core/grid';
+import { isGridError, type Grid } from '../../src/core/grid';
 import { benchBook } from '../../bench/fixtures';
-import { gridsFromSim, simFromGrids, trimGrid } from '../office-sim';
+import { gridsFromSim, simFromGrids } from '../office-sim';
+import { comparable } from '../office-wire/compare';
 import { measureRun } from '../office-sim/metrics';
 import { offsetSheet, shippingList } from './fixtures';
 
@@ -38,19 +39,6 @@ async function xlsxFromGrids(grids: readonly Grid[]): Promise<Buffer> {
     for (const c of g.hiddenColumns) ws.getColumn(c).hidden = true;
   }
   return Buffer.from((await wb.xlsx.writeBuffer()) as ArrayBuffer);
-}
-
-/** Values as a clerk sees them, and number formats where a cell holds a value (General = none). */
-function comparable(g: Grid): { name: string; hidden: boolean; values: GridValue[][]; formats: (string | null)[][] } {
-  const values = g.values.map((row) => (row ?? []).map((v) => (v === undefined ? null : v)));
-  const formats = values.map((row, r) =>
-    row.map((v, c) => {
-      const f = g.formats[r]?.[c] ?? null;
-      return v === null || f === 'General' ? null : f;
-    }),
-  );
-  trimGrid(values, formats);
-  return { name: g.name, hidden: !!g.hidden, values, formats };
 }
 
 const request: RunRequest = {
