@@ -42,7 +42,7 @@ const urlDev = 'https://localhost:3000/';
 /** Set CLERK_DESK_URL to where dist/ is hosted; the placeholder stays visible in dist/manifest.xml until then. */
 const urlProd = process.env.CLERK_DESK_URL || 'https://clerk-desk.example.invalid/';
 const OFFICE_JS = 'https://appsforoffice.microsoft.com/lib/1/hosted/office.js';
-const FUNCTIONS = path.resolve(__dirname, 'src/functions/functions.ts');
+const FUNCTIONS = path.resolve(__dirname, 'src/functions/excel-bindings.ts');
 const SAMPLE = path.resolve(__dirname, 'assets/sample/clerk-sample.xlsx');
 
 /** https with the Office dev certificates where they are installed (Windows, Mac); plain http otherwise (Linux CI). */
@@ -133,7 +133,7 @@ module.exports = async (env = {}, argv = {}) => {
   }
 
   const hasFunctions = fs.existsSync(FUNCTIONS);
-  if (!hasFunctions) console.warn('[clerk-desk] src/functions/functions.ts not found: building without custom functions');
+  if (!hasFunctions) console.warn('[clerk-desk] src/functions/excel-bindings.ts not found: building without custom functions');
   const entry = {
     taskpane: './src/taskpane/index.tsx',
     commands: './src/commands/commands.ts',

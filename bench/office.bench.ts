@@ -6,8 +6,8 @@
  *   node bin/run-ts.js bench/office.bench.ts            (10k and 100k shipment rows)
  *   BENCH_OFFICE_SIZES=10000 node bin/run-ts.js bench/office.bench.ts
  */
-import { JOB_IDS } from '../src/core/jobs';
-import type { JobId } from '../src/core/job';
+import { JOB_IDS } from '../src/core/job-registry';
+import type { JobId } from '../src/core/job-definition';
 import { asIsoDate } from '../src/core/values/brand';
 import { measureJobOnSim } from '../test/office-sim/metrics';
 import { benchBook } from './fixtures';

@@ -12,8 +12,8 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdirSync, rmSync, writeFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { runWorkbook } from '../src/core/pipeline';
-import { JOB_IDS } from '../src/core/jobs';
-import type { JobId } from '../src/core/job';
+import { JOB_IDS } from '../src/core/job-registry';
+import type { JobId } from '../src/core/job-definition';
 import { asIsoDate } from '../src/core/values/brand';
 import { benchBook, writeBenchXlsx } from './fixtures';
 

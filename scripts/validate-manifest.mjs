@@ -146,8 +146,8 @@ const SOURCES = {
   'commands.html': 'src/taskpane/taskpane.html',
   'taskpane.js': 'src/taskpane/index.tsx',
   'commands.js': 'src/commands/commands.ts',
-  'functions.js': 'src/functions/functions.ts',
-  'functions.json': 'src/functions/functions.ts',
+  'functions.js': 'src/functions/excel-bindings.ts',
+  'functions.json': 'src/functions/excel-bindings.ts',
   'functions.zh-CN.json': 'src/functions/metadata.json',
 };
 {

@@ -7,8 +7,8 @@
  *   clerk-desk fn <NAME> [args…]
  *   clerk-desk --help
  */
-import type { JobId, OptionSpec, OptionValues } from '../core/job';
-import { JOBS } from '../core/jobs';
+import type { JobId, OptionSpec, OptionValues } from '../core/job-definition';
+import { JOBS } from '../core/job-registry';
 import { DEFAULT_LANG, LANGS, t, type Lang, type MessageKey, type MessageValues } from '../core/i18n';
 import { optionProblem } from '../core/option-check';
 import type { IsoDate } from '../core/values/brand';

@@ -1,8 +1,8 @@
-import type { OptionSpec } from '../core/job';
-import { JOBS } from '../core/jobs';
+import type { OptionSpec } from '../core/job-definition';
+import { JOBS } from '../core/job-registry';
 import { t, type Lang, type MessageKey } from '../core/i18n';
 import { kebab } from './args';
-import { listFunctions } from './functions';
+import { listFunctions } from './fn-command';
 
 /** `--help`: jobs and their options, all words from the catalogs. */
 

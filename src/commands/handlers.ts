@@ -1,5 +1,5 @@
-import type { JobId } from '../core/job';
-import { JOB_IDS } from '../core/jobs';
+import type { JobId } from '../core/job-definition';
+import { JOB_IDS } from '../core/job-registry';
 import { whenRunner, type RibbonOutcome } from '../shared-runtime/bridge';
 
 /** What a ribbon button runs: one job, or all of them in one run. */

@@ -2,7 +2,7 @@
  * Each job's own answer, read from its result (the JSON section the CLI writes too): the lines the pane shows
  * first, before any sheet or finding. Pure, so that the lines are tested without a browser.
  */
-import type { Json, JobId } from './job';
+import type { Json, JobId } from './job-definition';
 import type { JobOutcome } from './pipeline';
 import { isMessageKey, t, type Lang } from './i18n';
 

@@ -1,5 +1,5 @@
 import type { Finding, Severity } from './findings';
-import type { JobContext, JobId } from './job';
+import type { JobContext, JobId } from './job-definition';
 import type { MessageKey } from './i18n';
 import type { OutValue, SheetSpec } from './sheet-spec';
 import { column, safeSheetName, safeTableName, sourceLink, uniqueName } from './report/build';

@@ -1,4 +1,4 @@
-import type { OptionSpec, OptionValue, OptionValues } from './job';
+import type { OptionSpec, OptionValue, OptionValues } from './job-definition';
 import type { MessageRef } from './findings';
 import { isIsoDate, isIsoMonth } from './values/dates';
 

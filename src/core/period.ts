@@ -10,7 +10,7 @@
  *
  * An explicit option (`period`, `from`/`to`, `month`) always wins.
  */
-import type { Json, OptionValues } from './job';
+import type { Json, OptionValues } from './job-definition';
 import type { MessageKey, Translate } from './i18n';
 import type { StatementRow } from './tables/kinds';
 import { tablesOf, type AnyTypedTable, type TypedTable } from './tables/typed-table';

@@ -1,9 +1,9 @@
 import type { Grid } from './grid';
 import type { Finding } from './findings';
-import type { Json, JobContext, JobId, OptionValues } from './job';
+import type { Json, JobContext, JobId, OptionValues } from './job-definition';
 import type { SheetSpec } from './sheet-spec';
 import type { TableKind } from './tables/kinds';
-import { JOBS, jobNeeds } from './jobs';
+import { JOBS, jobNeeds } from './job-registry';
 import { structureWorkbook, type StructureResult } from './structure';
 import { disownedSheets, readState, stateSheet, isOwned, type WorkbookState } from './state';
 import { translator, type Lang, type MessageKey, type Translate } from './i18n';

@@ -1,16 +1,16 @@
 /**
  * Every custom function by name, for the CLI (`clerk-desk fn RMBUPPER 1409.5`) and anything else that calls them
- * outside Excel. Excel itself reaches the same implementations through functions.ts.
+ * outside Excel. Excel itself reaches the same implementations through excel-bindings.ts.
  */
 import { DEFAULT_LANG, type Lang, type MessageKey, t } from '../core/i18n';
-import { type FnArg, type FnResult, AMOUNT, COMPANYKEY, DATE, NET, QUOTEPRICE, RMBUPPER, TAX } from './impl';
+import { type FnArg, type FnResult, AMOUNT, COMPANYKEY, DATE, NET, QUOTEPRICE, RMBUPPER, TAX } from './calculations';
 import { currentQuoteLookup } from './workbook';
 
 /** How a CLI string argument becomes what a worksheet would pass: text stays text; a plain number becomes a number. */
 export type ParamKind = 'text' | 'numberOrText';
 
 export interface ParamSpec {
-  /** The parameter's name in functions.ts (and functions.json). */
+  /** The parameter's name in excel-bindings.ts (and functions.json). */
   name: string;
   /** Its display name in the catalog. */
   label: MessageKey;

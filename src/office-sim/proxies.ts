@@ -756,7 +756,7 @@ export class FreezePanesProxy extends SimObject {
 
 // ---------------------------------------------------------------- page layout (ExcelApi 1.9)
 
-const PAPER_TYPES = new Set(['Letter', 'LetterSmall', 'Tabloid', 'Ledger', 'Legal', 'Statement', 'Executive', 'A3', 'A4', 'A4Small', 'A5', 'B4', 'B5']);
+const PAPER_TYPES = new Set(['Letter', 'LetterSmall', 'Tabloid', 'ReceivablesBook', 'Legal', 'Statement', 'Executive', 'A3', 'A4', 'A4Small', 'A5', 'B4', 'B5']);
 const MARGIN_PROPS = new Set(['leftMargin', 'rightMargin', 'topMargin', 'bottomMargin', 'headerMargin', 'footerMargin']);
 
 export class PageLayoutProxy extends SimObject {

@@ -20,7 +20,7 @@ import {
 } from '@fluentui/react-components';
 import { App } from '../taskpane/App';
 import { t, langFromLocale, type Lang } from '../core/i18n';
-import { JOBS } from '../core/jobs';
+import { JOBS } from '../core/job-registry';
 import { readState } from '../core/state';
 import type { Grid } from '../core/grid';
 import type { WorkbookHost } from '../core/host';

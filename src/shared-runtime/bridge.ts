@@ -1,4 +1,4 @@
-import type { JobId } from '../core/job';
+import type { JobId } from '../core/job-definition';
 
 /**
  * The shared runtime's meeting point. taskpane.html loads the taskpane, commands and functions bundles into one

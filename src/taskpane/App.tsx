@@ -20,8 +20,8 @@ import {
 import type { PaneTheme } from './theme';
 import type { WorkbookHost } from '../core/host';
 import type { CellRef } from '../core/findings';
-import type { JobId, OptionValues } from '../core/job';
-import { JOBS, jobById } from '../core/jobs';
+import type { JobId, OptionValues } from '../core/job-definition';
+import { JOBS, jobById } from '../core/job-registry';
 import type { SheetOverride } from '../core/state';
 import type { IsoDate } from '../core/values/brand';
 import { t, translator, type Lang, type MessageKey, type MessageValues } from '../core/i18n';

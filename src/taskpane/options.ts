@@ -1,4 +1,4 @@
-import type { OptionSpec, OptionValue, OptionValues } from '../core/job';
+import type { OptionSpec, OptionValue, OptionValues } from '../core/job-definition';
 import { optionProblem } from '../core/option-check';
 
 /**

@@ -1,6 +1,6 @@
 import type { Grid } from '../core/grid';
 import type { Finding } from '../core/findings';
-import type { Json } from '../core/job';
+import type { Json } from '../core/job-definition';
 import type { SheetSpec } from '../core/sheet-spec';
 import type { SheetDetection } from '../core/structure';
 import type { WorkbookState } from '../core/state';

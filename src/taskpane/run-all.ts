@@ -1,5 +1,5 @@
-import type { OptionValues } from '../core/job';
-import { JOBS } from '../core/jobs';
+import type { OptionValues } from '../core/job-definition';
+import { JOBS } from '../core/job-registry';
 import type { JobResult, RunTarget } from './engine';
 import { defaultValues } from './options';
 

@@ -8,7 +8,7 @@ import { main, defaultOutPath, type CliIO } from '../../src/cli/main';
 import { parseArgs } from '../../src/cli/args';
 import { XlsxHost } from '../../src/xlsx';
 import { asIsoDate } from '../../src/core/values/brand';
-import { JOBS } from '../../src/core/jobs';
+import { JOBS } from '../../src/core/job-registry';
 import { t } from '../../src/core/i18n';
 import type { Grid } from '../../src/core/grid';
 

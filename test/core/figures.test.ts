@@ -1,6 +1,6 @@
 import { figuresOf } from '../../src/core/figures';
 import type { JobOutcome } from '../../src/core/pipeline';
-import type { Json } from '../../src/core/job';
+import type { Json } from '../../src/core/job-definition';
 
 const outcome = (job: JobOutcome['job'], result: { [key: string]: Json }, codes: string[] = []): JobOutcome => ({
   job,

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { optionProblem } from '../../src/core/option-check';
-import { JOBS } from '../../src/core/jobs';
-import type { OptionSpec } from '../../src/core/job';
+import { JOBS } from '../../src/core/job-registry';
+import type { OptionSpec } from '../../src/core/job-definition';
 import { parseArgs } from '../../src/cli/args';
 
 const spec = (name: string): OptionSpec => {

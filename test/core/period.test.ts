@@ -7,7 +7,7 @@ import { closeMonth, dataEnd, dominantMonth, periodInTitle, periodLines, reconci
 import { reconcileJob } from '../../src/core/reconcile/job';
 import { salesJob } from '../../src/core/sales/job';
 import { translator } from '../../src/core/i18n';
-import type { JobContext, OptionValues } from '../../src/core/job';
+import type { JobContext, OptionValues } from '../../src/core/job-definition';
 import type { AnyTypedTable, TypedTable } from '../../src/core/tables/typed-table';
 import { asIsoDate, type IsoDate } from '../../src/core/values/brand';
 import { typedTable, yuan } from '../helpers/typed';

@@ -16,7 +16,7 @@ import { runOnHost } from '../../src/core/run-on-host';
 import { runWorkbook, type RunRequest } from '../../src/core/pipeline';
 import { planWrite } from '../../src/core/report/write-plan';
 import { readState, STATE_SHEET } from '../../src/core/state';
-import { JOB_IDS } from '../../src/core/jobs';
+import { JOB_IDS } from '../../src/core/job-registry';
 import { asIsoDate } from '../../src/core/values/brand';
 import type { Grid } from '../../src/core/grid';
 import { gridsFromSim, simFromGrids, type SimExcel } from '../office-sim';

@@ -11,7 +11,7 @@ import { XlsxHost } from '../../src/xlsx';
 import { tableColumnNames as xlsxColumnNames } from '../../src/xlsx/write';
 import { runOnHost } from '../../src/core/run-on-host';
 import type { RunRequest } from '../../src/core/pipeline';
-import { JOB_IDS } from '../../src/core/jobs';
+import { JOB_IDS } from '../../src/core/job-registry';
 import { asIsoDate } from '../../src/core/values/brand';
 import { isGridError, type Grid } from '../../src/core/grid';
 import { benchBook } from '../../bench/fixtures';

@@ -4,7 +4,7 @@
  */
 import path from 'path';
 import { generateCustomFunctionsMetadata } from 'custom-functions-metadata';
-import * as facade from '../../src/functions/functions';
+import * as facade from '../../src/functions/excel-bindings';
 import { FUNCTIONS } from '../../src/functions/registry';
 
 class FakeCfError {
@@ -77,7 +77,7 @@ describe('custom-function facades', () => {
 
 describe('functions.json from the JSDoc', () => {
   test('one entry per registered function, same parameters, types Excel accepts', async () => {
-    const file = path.resolve(__dirname, '../../src/functions/functions.ts');
+    const file = path.resolve(__dirname, '../../src/functions/excel-bindings.ts');
     const result = await generateCustomFunctionsMetadata([file], true);
     expect(result.errors).toEqual([]);
     const meta = JSON.parse(result.metadataJson) as {

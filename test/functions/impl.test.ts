@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { AMOUNT, COMPANYKEY, DATE, NET, RMBUPPER, TAX, netOf } from '../../src/functions/impl';
+import { AMOUNT, COMPANYKEY, DATE, NET, RMBUPPER, TAX, netOf } from '../../src/functions/calculations';
 import { asFen, asRate } from '../../src/core/values/brand';
 
 describe('RMBUPPER', () => {

@@ -1,6 +1,6 @@
 import { callFunction } from '../../src/functions/registry';
 import { setWorkbookTables } from '../../src/functions/workbook';
-import { quotePriceFn } from '../../src/functions/functions';
+import { quotePriceFn } from '../../src/functions/excel-bindings';
 import { asIsoDate, asRate } from '../../src/core/values/brand';
 import { isoToSerial } from '../../src/core/values/dates';
 import { typedTable, yuan } from '../helpers/typed';

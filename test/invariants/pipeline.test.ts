@@ -7,7 +7,7 @@
 import fc from 'fast-check';
 import { emptyGrid, type Grid, type GridValue, type MergedRange } from '../../src/core/grid';
 import { runWorkbook } from '../../src/core/pipeline';
-import { JOB_IDS } from '../../src/core/jobs';
+import { JOB_IDS } from '../../src/core/job-registry';
 import { STATE_SHEET } from '../../src/core/state';
 import { t } from '../../src/core/i18n';
 import { asIsoDate } from '../../src/core/values/brand';

@@ -1,7 +1,7 @@
 /** Counterexamples the property tests found, kept as plain cases so they stay fixed. */
 import { emptyGrid, type GridValue } from '../../src/core/grid';
 import { runWorkbook } from '../../src/core/pipeline';
-import { JOB_IDS } from '../../src/core/jobs';
+import { JOB_IDS } from '../../src/core/job-registry';
 import { asIsoDate } from '../../src/core/values/brand';
 import { MAX_QUANTITY, parseQuantity } from '../../src/core/values/number-parse';
 

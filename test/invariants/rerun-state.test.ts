@@ -7,7 +7,7 @@ import { ExcelHost } from '../../src/excel';
 import { emptyGrid, type Grid } from '../../src/core/grid';
 import { runOnHost } from '../../src/core/run-on-host';
 import { readState } from '../../src/core/state';
-import { JOB_IDS } from '../../src/core/jobs';
+import { JOB_IDS } from '../../src/core/job-registry';
 import { asIsoDate } from '../../src/core/values/brand';
 import { gridsFromSim, simFromGrids } from '../office-sim';
 

@@ -8,7 +8,7 @@ import { join } from 'path';
 import { ExcelHost } from '../../src/excel';
 import { XlsxHost } from '../../src/xlsx';
 import { runOnHost } from '../../src/core/run-on-host';
-import { JOB_IDS } from '../../src/core/jobs';
+import { JOB_IDS } from '../../src/core/job-registry';
 import { asIsoDate } from '../../src/core/values/brand';
 import { HostError } from '../../src/core/host';
 import { gridsFromSim } from '../office-sim';

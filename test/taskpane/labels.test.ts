@@ -1,4 +1,4 @@
-import { JOBS } from '../../src/core/jobs';
+import { JOBS } from '../../src/core/job-registry';
 import { LANGS, t } from '../../src/core/i18n';
 
 describe('labels a clerk can tell apart', () => {

@@ -2,8 +2,8 @@
  * The pane's option fields are built from each job's OptionSpec; the ribbon's one-click buttons reach the pane
  * through the shared-runtime bridge.
  */
-import type { OptionSpec } from '../../src/core/job';
-import { JOBS } from '../../src/core/jobs';
+import type { OptionSpec } from '../../src/core/job-definition';
+import { JOBS } from '../../src/core/job-registry';
 import { coerce, datesWinOver, defaultValue, defaultValues, isValid, todayIso } from '../../src/taskpane/options';
 import { actionName, RIBBON_ACTIONS, runFromRibbon } from '../../src/commands/handlers';
 import { bridge, registerRunner } from '../../src/shared-runtime/bridge';

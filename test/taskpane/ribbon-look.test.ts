@@ -1,7 +1,7 @@
 import { readFileSync } from 'fs';
 import path from 'path';
 import { inflateSync } from 'zlib';
-import { JOBS } from '../../src/core/jobs';
+import { JOBS } from '../../src/core/job-registry';
 import { t } from '../../src/core/i18n';
 
 const ROOT = path.join(__dirname, '..', '..');

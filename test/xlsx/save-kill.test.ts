@@ -10,7 +10,7 @@ import { tmpdir } from 'os';
 import { join } from 'path';
 import { XlsxHost } from '../../src/xlsx';
 import { runOnHost } from '../../src/core/run-on-host';
-import { JOB_IDS } from '../../src/core/jobs';
+import { JOB_IDS } from '../../src/core/job-registry';
 import { asIsoDate } from '../../src/core/values/brand';
 
 const SAMPLE = join(__dirname, '../../assets/sample/clerk-sample.xlsx');

@@ -1,5 +1,5 @@
 import type { PartyDirectory } from '../parties';
-import { readLedger, settle } from '../receivables/open-items';
+import { readReceivablesBook, settle } from '../receivables/open-items';
 import { tablesOf, type AnyTypedTable } from '../tables/typed-table';
 import type { Fen, IsoDate } from '../values/brand';
 import { asFen } from '../values/brand';
@@ -152,8 +152,8 @@ export function contractLedger(tables: readonly AnyTypedTable[], directory: Part
   }
 
   // Invoices and the money received against them (the receivables engine decides what paid what).
-  const ledger = readLedger(tables, directory, { defaultTermsDays: 0 });
-  const settlement = settle(ledger, asOf);
+  const book = readReceivablesBook(tables, directory, { defaultTermsDays: 0 });
+  const settlement = settle(book, asOf);
   for (const item of settlement.items) {
     const c = item.invoice.contractNo ? contracts.get(key(item.invoice.contractNo)) : undefined;
     if (c) c.invoiced = asFen(c.invoiced + item.invoice.amount);
@@ -165,7 +165,7 @@ export function contractLedger(tables: readonly AnyTypedTable[], directory: Part
     const c = a.invoice.contractNo ? contracts.get(key(a.invoice.contractNo)) : undefined;
     if (c) c.received = asFen(c.received + a.amount);
   }
-  for (const credit of ledger.credits) {
+  for (const credit of book.credits) {
     const c = credit.contractNo && credit.date <= asOf ? contracts.get(key(credit.contractNo)) : undefined;
     if (c) c.invoiced = asFen(c.invoiced + credit.amount);
   }

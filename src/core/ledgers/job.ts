@@ -1,5 +1,5 @@
 import type { Finding } from '../findings';
-import type { Job, JobContext, JobInput, JobRun } from '../job';
+import type { Job, JobContext, JobInput, JobRun } from '../job-definition';
 import type { MessageKey } from '../i18n';
 import { buildDirectory } from '../parties';
 import type { AnyTypedTable } from '../tables/typed-table';

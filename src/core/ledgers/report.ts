@@ -1,4 +1,4 @@
-import type { JobContext } from '../job';
+import type { JobContext } from '../job-definition';
 import type { MessageKey } from '../i18n';
 import type { SheetSpec } from '../sheet-spec';
 import { column, money, safeTableName, sourceLink } from '../report/build';

@@ -1,5 +1,5 @@
 import type { Finding } from '../findings';
-import type { Job, JobContext, JobInput, JobRun, OptionValue } from '../job';
+import type { Job, JobContext, JobInput, JobRun, OptionValue } from '../job-definition';
 import { tablesOf } from '../tables/typed-table';
 import { quotesFindings, quotesJson, quotesSheet } from './report';
 import { checkQuotes, DEFAULT_TOLERANCE } from './rules';

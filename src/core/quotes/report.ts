@@ -1,6 +1,6 @@
 import type { CellRef, Finding } from '../findings';
 import type { MessageKey, Translate } from '../i18n';
-import type { Json } from '../job';
+import type { Json } from '../job-definition';
 import { column, money, sourceLink } from '../report/build';
 import type { OutValue, SheetSpec, SummaryLine, TableSpec } from '../sheet-spec';
 import { a1 } from '../values/address';

@@ -1,4 +1,4 @@
-import type { Json } from '../job';
+import type { Json } from '../job-definition';
 import { buildDirectory } from '../parties';
 import type { AnyTypedTable } from '../tables/typed-table';
 import { a1 } from '../values/address';

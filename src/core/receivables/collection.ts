@@ -2,7 +2,7 @@ import type { CustomerGroup } from '../tables/kinds';
 import type { Fen, IsoDate, IsoMonth } from '../values/brand';
 import { asFen } from '../values/brand';
 import { addDays, firstDayOfMonth, lastDayOfMonth } from '../values/dates';
-import { settle, type Ledger } from './open-items';
+import { settle, type ReceivablesBook } from './open-items';
 
 /**
  * Collection rate for one month, two ways, both stated on the sheet:
@@ -49,7 +49,7 @@ function finish(f: CollectionFigures, target: number): CollectionRow {
   return { ...f, rate, balanceRate: rateOf(f.received, f.opening + f.invoiced), target, met: rate === null || rate >= target - 1e-12 };
 }
 
-export function collectionForMonth(ledger: Ledger, month: IsoMonth, asOf: IsoDate): CollectionResult {
+export function collectionForMonth(book: ReceivablesBook, month: IsoMonth, asOf: IsoDate): CollectionResult {
   const from = firstDayOfMonth(month);
   const monthEnd = lastDayOfMonth(month);
   const to = monthEnd < asOf ? monthEnd : asOf;
@@ -66,25 +66,25 @@ export function collectionForMonth(ledger: Ledger, month: IsoMonth, asOf: IsoDat
   };
 
   // What was to be collected: invoices up to the month's end (or as-of), with receipts only before the month.
-  for (const item of settle(ledger, to, dayBefore).items) {
+  for (const item of settle(book, to, dayBefore).items) {
     if (item.outstanding > 0 && item.invoice.due <= monthEnd) {
       const e = entry(item.invoice.party);
       e.f.planned = asFen(e.f.planned + item.outstanding);
     }
   }
-  for (const item of settle(ledger, dayBefore).items) {
+  for (const item of settle(book, dayBefore).items) {
     if (item.outstanding > 0) {
       const e = entry(item.invoice.party);
       e.f.opening = asFen(e.f.opening + item.outstanding);
     }
   }
-  for (const inv of [...ledger.invoices, ...ledger.credits]) {
+  for (const inv of [...book.invoices, ...book.credits]) {
     if (inv.date >= from && inv.date <= to) {
       const e = entry(inv.party);
       e.f.invoiced = asFen(e.f.invoiced + inv.amount);
     }
   }
-  for (const r of ledger.receipts) {
+  for (const r of book.receipts) {
     if (r.date >= from && r.date <= to) {
       const e = entry(r.party);
       e.f.received = asFen(e.f.received + r.amount);

@@ -1,5 +1,5 @@
 import type { Finding } from '../findings';
-import type { Job, JobContext, JobInput, JobRun } from '../job';
+import type { Job, JobContext, JobInput, JobRun } from '../job-definition';
 import { buildDirectory } from '../parties';
 import { tablesOf, type AnyTypedTable } from '../tables/typed-table';
 import { a1 } from '../values/address';
@@ -7,7 +7,7 @@ import { closeMonth, type PeriodSource } from '../period';
 import { findAbnormal } from './abnormal';
 import { ageItems, agingTable, bucketsFrom, type AgingBasis, type AgingRow } from './aging';
 import { collectionForMonth, TARGETS, type CollectionRow } from './collection';
-import { foreignCurrencyRows, readLedger, settle } from './open-items';
+import { foreignCurrencyRows, readReceivablesBook, settle } from './open-items';
 import { nextMonthPlan } from './plan';
 import { abnormalText, receivablesSheets, type ReceivablesModel } from './report';
 
@@ -122,17 +122,17 @@ export const receivablesJob: Job = {
     const month = chosen.month;
     const overdueDays = numberOption(ctx.options.overdueDays, 90);
     const directory = buildDirectory(input.tables);
-    const ledger = readLedger(input.tables, directory, { defaultTermsDays: numberOption(ctx.options.defaultTerms, 0) });
-    const settlement = settle(ledger, ctx.asOf);
+    const book = readReceivablesBook(input.tables, directory, { defaultTermsDays: numberOption(ctx.options.defaultTerms, 0) });
+    const settlement = settle(book, ctx.asOf);
     const aged = ageItems(settlement.items, ctx.asOf, basis, buckets);
     const model: ReceivablesModel = {
       basis,
       buckets,
       aged,
       aging: agingTable(aged, buckets.length),
-      collection: collectionForMonth(ledger, month, ctx.asOf),
+      collection: collectionForMonth(book, month, ctx.asOf),
       plan: nextMonthPlan(settlement.items, ctx.asOf),
-      abnormal: findAbnormal(settlement, aged, ledger.receipts, ctx.asOf, { overdueDays }),
+      abnormal: findAbnormal(settlement, aged, book.receipts, ctx.asOf, { overdueDays }),
       settlement,
       overdueDays,
     };

@@ -64,7 +64,7 @@ export interface Unapplied {
   reason: 'no-invoice' | 'unknown-invoice' | 'overpayment';
 }
 
-export interface Ledger {
+export interface ReceivablesBook {
   invoices: Invoice[];
   receipts: Receipt[];
   credits: Invoice[];
@@ -77,7 +77,7 @@ export interface Settlement {
   applications: Application[];
 }
 
-export interface LedgerOptions {
+export interface ReceivablesBookOptions {
   /** Terms used when neither the invoice nor the customer master gives any. */
   defaultTermsDays: number;
 }
@@ -86,7 +86,7 @@ const byDateThenRow = <T extends { date: IsoDate; source: SourceRef }>(a: T, b: 
   a.date < b.date ? -1 : a.date > b.date ? 1 : a.source.sheet < b.source.sheet ? -1 : a.source.sheet > b.source.sheet ? 1 : a.source.row - b.source.row;
 
 /** Read invoices and receipts out of the typed tables; rows without the essentials are left to structure's issues. */
-export function readLedger(tables: readonly AnyTypedTable[], directory: PartyDirectory, options: LedgerOptions): Ledger {
+export function readReceivablesBook(tables: readonly AnyTypedTable[], directory: PartyDirectory, options: ReceivablesBookOptions): ReceivablesBook {
   const invoices: Invoice[] = [];
   const credits: Invoice[] = [];
   for (const t of tablesOf(tables, 'invoices')) {
@@ -106,7 +106,7 @@ export function readLedger(tables: readonly AnyTypedTable[], directory: PartyDir
   return { invoices: invoices.sort(byDateThenRow), credits: credits.sort(byDateThenRow), receipts: receipts.sort(byDateThenRow) };
 }
 
-function toInvoice(f: InvoiceRow, directory: PartyDirectory, options: LedgerOptions, source: SourceRef): Invoice | null {
+function toInvoice(f: InvoiceRow, directory: PartyDirectory, options: ReceivablesBookOptions, source: SourceRef): Invoice | null {
   if (!f.date || !f.customer || f.amount === undefined) return null;
   const party = directory.resolve(f.customer);
   const terms = f.termsDays ?? party.termsDays ?? options.defaultTermsDays;
@@ -134,8 +134,8 @@ const invoiceKey = (no: string) => normalizeCode(no).replace(/^0+(?=\d)/, '');
  * Apply credits and receipts to invoices dated on or before `asOf`. Receipts count up to `receiptsAsOf`
  * (default `asOf`): the collection rate needs "invoiced by month end, paid before the month began".
  */
-export function settle(ledger: Ledger, asOf: IsoDate, receiptsAsOf: IsoDate = asOf): Settlement {
-  const items: OpenItem[] = ledger.invoices
+export function settle(book: ReceivablesBook, asOf: IsoDate, receiptsAsOf: IsoDate = asOf): Settlement {
+  const items: OpenItem[] = book.invoices
     .filter((i) => i.date <= asOf)
     .map((invoice) => ({ invoice, paid: asFen(0), outstanding: invoice.amount }));
   // FIFO order: oldest due first, then oldest invoice.
@@ -172,7 +172,7 @@ export function settle(ledger: Ledger, asOf: IsoDate, receiptsAsOf: IsoDate = as
   };
 
   // Credit notes first: they cancel what was invoiced, before any money is counted against it.
-  for (const credit of ledger.credits.filter((c) => c.date <= asOf)) {
+  for (const credit of book.credits.filter((c) => c.date <= asOf)) {
     const from = { kind: 'credit' as const, source: credit.source, document: credit.invoiceNo };
     let left = -credit.amount;
     const named = findNamedInvoice(credit, byNo, byParty.get(credit.party.key) ?? []);
@@ -188,7 +188,7 @@ export function settle(ledger: Ledger, asOf: IsoDate, receiptsAsOf: IsoDate = as
     }
   }
 
-  for (const receipt of ledger.receipts.filter((r) => r.date <= receiptsAsOf)) {
+  for (const receipt of book.receipts.filter((r) => r.date <= receiptsAsOf)) {
     const from = { kind: 'receipt' as const, source: receipt.source, document: receipt.receiptNo ?? receipt.invoiceNo ?? `${receipt.source.sheet}!${receipt.source.row}` };
     if (receipt.amount < 0) {
       // A refund or reversal: shown as a negative credit, never applied to invoices.

@@ -3,7 +3,7 @@ import { isoToEpochDays } from '../values/dates';
 import { asFen, type Fen } from '../values/brand';
 import { CLASSES, C_AMOUNT_DIFF, C_IN_TRANSIT, C_MATCHED, C_ONLY_OURS, C_ONLY_THEIRS, C_POSSIBLE, C_PRIOR_PERIOD, C_QTY_DIFF, PASSES, type MatchPass, type ReconClass } from './classes';
 import type { Explainer, RefPrice, ReturnRef } from './explain';
-import { buildLedger, type Ledger } from './ledger';
+import { buildAdjustmentTable, type AdjustmentTable } from './adjustment';
 import { groupMembers, matchLines, type MatchLine, type MatchOptions, type MatchResult } from './match';
 import type { CounterpartyScope, OurLine, TheirLine } from './scope';
 
@@ -44,7 +44,7 @@ export interface CounterpartyResult {
   groups: ReconGroup[];
   /** Groups per class (each entry of the JSON `lines`). */
   counts: Record<ReconClass, number>;
-  ledger: Ledger;
+  adjustment: AdjustmentTable;
   status: ReconStatus;
   /** The items waiting for confirmation and the amount at stake (Σ |ours − theirs|, fen). */
   pending: { count: number; amount: Fen };
@@ -163,7 +163,7 @@ export function reconcileCounterparty(scope: CounterpartyScope, options: Partial
   const order = (x: ReconGroup) => ['qty-diff', 'amount-diff', 'possible', 'only-theirs', 'duplicate', 'only-ours', 'in-transit', 'prior-period', 'matched'].indexOf(x.cls);
   const firstRow = (x: ReconGroup) => (x.theirs[0] ? x.theirs[0].source.row : 1e9 + (x.ours[0]?.source.row ?? 0));
   groups.sort((a, b) => order(a) - order(b) || firstRow(a) - firstRow(b));
-  const ledger = buildLedger(
+  const adjustment = buildAdjustmentTable(
     scope.ours.map((l) => l.amount),
     scope.theirs.map((l) => l.amount),
     r,
@@ -171,6 +171,6 @@ export function reconcileCounterparty(scope: CounterpartyScope, options: Partial
   const waiting = groups.filter(isPending);
   const pending = { count: waiting.length, amount: asFen(waiting.reduce((s, x) => s + Math.abs(x.difference), 0)) };
   const status: ReconStatus =
-    ledger.unexplained !== 0 ? 'unexplained' : groups.every((x) => x.cls === 'matched' && x.difference === 0) ? 'agreed' : pending.count ? 'pending' : 'explained';
-  return { party: scope.party, scope, groups, counts, ledger, status, pending };
+    adjustment.unexplained !== 0 ? 'unexplained' : groups.every((x) => x.cls === 'matched' && x.difference === 0) ? 'agreed' : pending.count ? 'pending' : 'explained';
+  return { party: scope.party, scope, groups, counts, adjustment, status, pending };
 }

@@ -1,5 +1,5 @@
 import type { CellRef, Finding } from '../findings';
-import type { Json, JobContext } from '../job';
+import type { Json, JobContext } from '../job-definition';
 import type { MessageKey } from '../i18n';
 import type { Highlight, OutValue, SheetSpec, TableSpec } from '../sheet-spec';
 import { column, money, safeSheetName, safeTableName, sourceLink, uniqueName, yuan } from '../report/build';
@@ -49,10 +49,10 @@ export function reconcileJson(m: ReconModel): { [key: string]: Json } {
     periodSource: m.periodSource ?? 'option',
     counterparties: m.results.map((r) => ({
       name: r.party.name,
-      oursTotal: yuan(r.ledger.oursTotal),
-      theirsTotal: yuan(r.ledger.theirsTotal),
-      difference: yuan(asFen(r.ledger.oursTotal - r.ledger.theirsTotal)),
-      unexplained: yuan(r.ledger.unexplained),
+      oursTotal: yuan(r.adjustment.oursTotal),
+      theirsTotal: yuan(r.adjustment.theirsTotal),
+      difference: yuan(asFen(r.adjustment.oursTotal - r.adjustment.theirsTotal)),
+      unexplained: yuan(r.adjustment.unexplained),
       counts: { ...r.counts },
       lines: r.groups.map((g) => ({ class: g.cls, ours: sideJson(g.ours), theirs: sideJson(g.theirs), difference: yuan(g.difference) })),
     })),
@@ -138,8 +138,8 @@ export function reconcileFindings(m: ReconModel, ctx: JobContext): Finding[] {
       const severity = g.cls === 'in-transit' || g.cls === 'possible' || g.cls === 'prior-period' ? 'info' : 'warning';
       findings.push({ severity, code: `reconcile-${g.cls}`, message: { key: `reconcile.finding.${g.cls}` as MessageKey, values }, cells });
     }
-    if (r.ledger.unexplained !== 0) {
-      findings.push({ severity: 'error', code: 'reconcile-unexplained', message: { key: 'reconcile.finding.unexplained', values: { party, amount: fmt(r.ledger.unexplained) } }, cells: [] });
+    if (r.adjustment.unexplained !== 0) {
+      findings.push({ severity: 'error', code: 'reconcile-unexplained', message: { key: 'reconcile.finding.unexplained', values: { party, amount: fmt(r.adjustment.unexplained) } }, cells: [] });
     }
   }
   for (const r of m.results) {
@@ -286,20 +286,20 @@ export function reconcileSheets(m: ReconModel, ctx: JobContext, aliasesOf: (name
       highlights,
     };
     // 3. the 调节表
-    const L = r.ledger;
+    const L = r.adjustment;
     let running = L.theirsTotal as number;
-    const ledgerRows: OutValue[][] = [[t('reconcile.ledger.start'), null, r.scope.theirs.length, null, money(L.theirsTotal), money(L.theirsTotal)]];
+    const adjustmentRows: OutValue[][] = [[t('reconcile.adjustment.start'), null, r.scope.theirs.length, null, money(L.theirsTotal), money(L.theirsTotal)]];
     for (const row of L.rows) {
       running += row.amount;
       const cls = row.item.startsWith('duplicate') ? 'duplicate' : (row.item as ReconClass);
-      ledgerRows.push([t(`reconcile.ledger.${row.item}` as MessageKey, { days: m.settings.inTransitDays }), classLabel(cls), row.theirsCount, row.oursCount, money(row.amount), money(asFen(running))]);
+      adjustmentRows.push([t(`reconcile.adjustment.${row.item}` as MessageKey, { days: m.settings.inTransitDays }), classLabel(cls), row.theirsCount, row.oursCount, money(row.amount), money(asFen(running))]);
     }
-    ledgerRows.push([t('reconcile.ledger.adjusted'), null, null, null, null, money(L.adjusted)]);
-    ledgerRows.push([t('reconcile.ledger.ours'), null, null, r.scope.ours.length, money(L.oursTotal), null]);
-    ledgerRows.push([t('reconcile.ledger.unexplained'), null, null, null, money(L.unexplained), null]);
-    const ledger: TableSpec = {
+    adjustmentRows.push([t('reconcile.adjustment.adjusted'), null, null, null, null, money(L.adjusted)]);
+    adjustmentRows.push([t('reconcile.adjustment.ours'), null, null, r.scope.ours.length, money(L.oursTotal), null]);
+    adjustmentRows.push([t('reconcile.adjustment.unexplained'), null, null, null, money(L.unexplained), null]);
+    const adjustment: TableSpec = {
       name: tableName(`${base}_Ledger`),
-      caption: t('reconcile.caption.ledger'),
+      caption: t('reconcile.caption.adjustment'),
       columns: [
         column('item', t('reconcile.col.item'), 'text', 36),
         column('class', t('reconcile.col.class'), 'text', 10),
@@ -308,8 +308,8 @@ export function reconcileSheets(m: ReconModel, ctx: JobContext, aliasesOf: (name
         column('adjust', t('reconcile.col.adjust'), 'money', 15),
         column('balance', t('reconcile.col.balance'), 'money', 15),
       ],
-      rows: ledgerRows,
-      highlights: [{ column: 'item', equals: t('reconcile.ledger.unexplained'), tone: L.unexplained === 0 ? 'good' : 'bad' }],
+      rows: adjustmentRows,
+      highlights: [{ column: 'item', equals: t('reconcile.adjustment.unexplained'), tone: L.unexplained === 0 ? 'good' : 'bad' }],
     };
     // Last period's in-transit lines: ticked when this statement booked them, else still to expect.
     const carriedTable = (x: CounterpartyResult): TableSpec[] => {
@@ -358,7 +358,7 @@ export function reconcileSheets(m: ReconModel, ctx: JobContext, aliasesOf: (name
         { label: t('reconcile.summary.unexplained'), value: money(L.unexplained), type: 'money', tone: L.unexplained === 0 ? 'good' : 'bad' },
         { label: t('reconcile.summary.status'), value: statusText(ctx, r), tone: r.status === 'agreed' ? 'good' : r.status === 'unexplained' ? 'bad' : 'warn' },
       ],
-      tables: [lines, alone, ledger, ...carriedTable(r), signoff],
+      tables: [lines, alone, adjustment, ...carriedTable(r), signoff],
     });
   });
   // the summary across counterparties
@@ -367,10 +367,10 @@ export function reconcileSheets(m: ReconModel, ctx: JobContext, aliasesOf: (name
     { text: r.party.name, target: { sheet: sheetOf.get(r.party.key) ?? summaryName, cell: 'A1' } },
     t(r.party.group === 'related' ? 'reconcile.group.related' : 'reconcile.group.external'),
     statusText(ctx, r),
-    money(r.ledger.theirsTotal),
-    money(r.ledger.oursTotal),
-    money(asFen(r.ledger.oursTotal - r.ledger.theirsTotal)),
-    money(r.ledger.unexplained),
+    money(r.adjustment.theirsTotal),
+    money(r.adjustment.oursTotal),
+    money(asFen(r.adjustment.oursTotal - r.adjustment.theirsTotal)),
+    money(r.adjustment.unexplained),
     ...CLASSES.map((c) => r.counts[c]),
   ]);
   for (const s of m.missing) {
@@ -392,9 +392,9 @@ export function reconcileSheets(m: ReconModel, ctx: JobContext, aliasesOf: (name
     purpose: 'reconcile',
     title: [t('reconcile.heading.summary', { period: m.period.label }), periodLine(m, ctx), t('reconcile.line.summaryNote')],
     summary: [
-      { label: t('reconcile.summary.theirs'), value: money(sum((r) => r.ledger.theirsTotal)), type: 'money' },
-      { label: t('reconcile.summary.ours'), value: money(sum((r) => r.ledger.oursTotal)), type: 'money' },
-      { label: t('reconcile.summary.unexplained'), value: money(sum((r) => r.ledger.unexplained)), type: 'money', tone: m.results.every((r) => r.ledger.unexplained === 0) ? 'good' : 'bad' },
+      { label: t('reconcile.summary.theirs'), value: money(sum((r) => r.adjustment.theirsTotal)), type: 'money' },
+      { label: t('reconcile.summary.ours'), value: money(sum((r) => r.adjustment.oursTotal)), type: 'money' },
+      { label: t('reconcile.summary.unexplained'), value: money(sum((r) => r.adjustment.unexplained)), type: 'money', tone: m.results.every((r) => r.adjustment.unexplained === 0) ? 'good' : 'bad' },
     ],
     tables: [
       {
@@ -422,10 +422,10 @@ export function reconcileSheets(m: ReconModel, ctx: JobContext, aliasesOf: (name
           t('reconcile.total'),
           null,
           null,
-          money(sum((r) => r.ledger.theirsTotal)),
-          money(sum((r) => r.ledger.oursTotal)),
-          money(sum((r) => r.ledger.oursTotal - r.ledger.theirsTotal)),
-          money(sum((r) => r.ledger.unexplained)),
+          money(sum((r) => r.adjustment.theirsTotal)),
+          money(sum((r) => r.adjustment.oursTotal)),
+          money(sum((r) => r.adjustment.oursTotal - r.adjustment.theirsTotal)),
+          money(sum((r) => r.adjustment.unexplained)),
           ...CLASSES.map((c) => m.results.reduce((s, r) => s + r.counts[c], 0)),
         ],
       },

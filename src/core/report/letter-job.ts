@@ -1,4 +1,4 @@
-import type { Job, JobContext, JobInput, JobRun } from '../job';
+import type { Job, JobContext, JobInput, JobRun } from '../job-definition';
 import { reconcileJob, runReconcile } from '../reconcile/job';
 import { confirmationLetters } from './letter';
 

@@ -1,4 +1,4 @@
-import type { JobContext } from '../job';
+import type { JobContext } from '../job-definition';
 import type { MessageKey } from '../i18n';
 import type { CounterpartyResult, ReconGroup } from '../reconcile/reconcile';
 import type { ReconModel } from '../reconcile/report';
@@ -121,8 +121,8 @@ function differencesOf(r: CounterpartyResult, ctx: JobContext): { diffs: Differe
 function letterOf(r: CounterpartyResult, m: ReconModel, ctx: JobContext, company: CompanySettings | undefined, index: number, sheetName: string): SheetSpec {
   const { t } = ctx;
   const { diffs, timing } = differencesOf(r, ctx);
-  const theirs = r.ledger.theirsTotal;
-  const ours = r.ledger.oursTotal;
+  const theirs = r.adjustment.theirsTotal;
+  const ours = r.adjustment.oursTotal;
   const title = [
     t('documents.letter.title'),
     t('documents.letter.to', { name: r.party.name }),

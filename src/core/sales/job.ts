@@ -1,5 +1,5 @@
 import type { Finding } from '../findings';
-import type { Job, JobContext, JobInput, JobRun } from '../job';
+import type { Job, JobContext, JobInput, JobRun } from '../job-definition';
 import { buildDirectory } from '../parties';
 import { tablesOf } from '../tables/typed-table';
 import { salesMonth, type PeriodSource } from '../period';

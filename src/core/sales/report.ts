@@ -1,4 +1,4 @@
-import type { JobContext } from '../job';
+import type { JobContext } from '../job-definition';
 import type { MessageKey } from '../i18n';
 import type { ColumnSpec, OutValue, SheetSpec, SummaryLine } from '../sheet-spec';
 import { column, money, safeTableName } from '../report/build';

@@ -1,5 +1,5 @@
 import type { CellIssue, Finding, ProblemCode, Severity } from '../findings';
-import type { Job, JobContext, JobInput, JobRun } from '../job';
+import type { Job, JobContext, JobInput, JobRun } from '../job-definition';
 import { isMessageKey, type MessageKey } from '../i18n';
 import { column, money, safeSheetName, safeTableName, sourceLink, uniqueName } from '../report/build';
 import type { ColumnSpec, ColumnType, OutValue, SheetSpec } from '../sheet-spec';

@@ -1,8 +1,8 @@
 import { useState } from 'react';
 import { Button, Field, Input, Link, Select, Text, makeStyles, tokens } from '@fluentui/react-components';
 import { ChevronDown16Regular, ChevronRight16Regular } from '@fluentui/react-icons';
-import type { JobId } from '../../core/job';
-import { jobById } from '../../core/jobs';
+import type { JobId } from '../../core/job-definition';
+import { jobById } from '../../core/job-registry';
 import { ErrorCircle16Filled, Info16Filled, Warning16Filled } from '@fluentui/react-icons';
 import type { CellRef, Finding, Severity } from '../../core/findings';
 import { useT } from '../i18n';

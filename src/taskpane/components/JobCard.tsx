@@ -1,6 +1,6 @@
 import { useState, type ReactNode } from 'react';
 import { Button, Card, Field, Input, ProgressBar, Select, Switch, Text, makeStyles, tokens } from '@fluentui/react-components';
-import type { Job, OptionSpec, OptionValue, OptionValues } from '../../core/job';
+import type { Job, OptionSpec, OptionValue, OptionValues } from '../../core/job-definition';
 import { coerce, datesWinOver, isValid } from '../options';
 import { optionProblem } from '../../core/option-check';
 import { useT } from '../i18n';

@@ -3,7 +3,7 @@ import { Link, Text, makeStyles, tokens } from '@fluentui/react-components';
 import type { CellRef } from '../../core/findings';
 import type { JobOutcome } from '../../core/pipeline';
 import type { JobResult } from '../engine';
-import { jobById } from '../../core/jobs';
+import { jobById } from '../../core/job-registry';
 import { figuresOf, type FigureTone } from '../../core/figures';
 import { useT } from '../i18n';
 

@@ -3,7 +3,7 @@ import { translator, type Lang } from '../../../src/core/i18n';
 import type { AnyTypedTable } from '../../../src/core/tables/typed-table';
 import { asIsoDate } from '../../../src/core/values/brand';
 import { typedTable, yuan } from '../../helpers/typed';
-import type { OptionValues } from '../../../src/core/job';
+import type { OptionValues } from '../../../src/core/job-definition';
 
 const d = asIsoDate;
 const customers = typedTable('customers', '客户档案', [

@@ -1,7 +1,7 @@
 import { quotesJob } from '../../../src/core/quotes/job';
 import type { QuotesSection } from '../../../src/core/quotes/report';
 import { translator, type Lang } from '../../../src/core/i18n';
-import type { JobContext, OptionValues } from '../../../src/core/job';
+import type { JobContext, OptionValues } from '../../../src/core/job-definition';
 import type { ContractRow, CustomerRow, QuoteRow } from '../../../src/core/tables/kinds';
 import type { AnyTypedTable, TypedTable } from '../../../src/core/tables/typed-table';
 import { asFen, asIsoDate, asRate, type Fen } from '../../../src/core/values/brand';

@@ -1,10 +1,10 @@
 import fc from 'fast-check';
 import { receivablesJob, type ReceivablesSection } from '../../../src/core/receivables/job';
 import { bucketsFrom, bucketIndex } from '../../../src/core/receivables/aging';
-import { readLedger, settle } from '../../../src/core/receivables/open-items';
+import { readReceivablesBook, settle } from '../../../src/core/receivables/open-items';
 import { buildDirectory } from '../../../src/core/parties';
 import { translator, type Lang } from '../../../src/core/i18n';
-import type { JobContext, OptionValues } from '../../../src/core/job';
+import type { JobContext, OptionValues } from '../../../src/core/job-definition';
 import type { AnyTypedTable } from '../../../src/core/tables/typed-table';
 import type { InvoiceRow, ReceiptRow } from '../../../src/core/tables/kinds';
 import { asIsoDate, type IsoDate } from '../../../src/core/values/brand';
@@ -28,8 +28,8 @@ function run(tables: AnyTypedTable[], options: OptionValues = {}, asOf = '2026-1
   return { ...out, json: out.result as unknown as ReceivablesSection };
 }
 const outstandingOf = (tables: AnyTypedTable[], asOf = '2026-10-31') => {
-  const ledger = readLedger([customers, ...tables], buildDirectory([customers, ...tables]), { defaultTermsDays: 0 });
-  return Object.fromEntries(settle(ledger, d(asOf)).items.map((i) => [i.invoice.invoiceNo, i.outstanding / 100]));
+  const book = readReceivablesBook([customers, ...tables], buildDirectory([customers, ...tables]), { defaultTermsDays: 0 });
+  return Object.fromEntries(settle(book, d(asOf)).items.map((i) => [i.invoice.invoiceNo, i.outstanding / 100]));
 };
 
 describe('open items', () => {

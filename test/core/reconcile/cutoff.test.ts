@@ -5,7 +5,7 @@
  */
 import { runReconcile } from '../../../src/core/reconcile/job';
 import { translator } from '../../../src/core/i18n';
-import type { JobContext, OptionValues } from '../../../src/core/job';
+import type { JobContext, OptionValues } from '../../../src/core/job-definition';
 import type { AnyTypedTable, TypedTable } from '../../../src/core/tables/typed-table';
 import type { ShipmentRow, StatementRow } from '../../../src/core/tables/kinds';
 import { asIsoDate } from '../../../src/core/values/brand';
@@ -69,18 +69,18 @@ describe('October: September shipments they booked in October', () => {
   });
 
   test('the 调节表 takes them out of 仅对方有 into their own row, and still closes', () => {
-    const row = (item: string) => r.ledger.rows.find((x) => x.item === item)!;
+    const row = (item: string) => r.adjustment.rows.find((x) => x.item === item)!;
     expect([row('prior-period').amount, row('prior-period').theirsCount, row('prior-period').oursCount]).toEqual([-yuan(1200), 2, 0]);
     expect(row('only-theirs').amount).toBe(-yuan(30));
-    expect([r.ledger.theirsTotal, r.ledger.oursTotal, r.ledger.unexplained]).toEqual([yuan(2230), yuan(1200), 0]);
+    expect([r.adjustment.theirsTotal, r.adjustment.oursTotal, r.adjustment.unexplained]).toEqual([yuan(2230), yuan(1200), 0]);
   });
 
   test('the in-transit line is what to expect next month; one item still waits (their RK-9999)', () => {
     expect(ofClass('in-transit').map((g) => g.ours[0].f.deliveryNo)).toEqual(['DN-1030']);
     expect([r.status, r.pending.count, r.pending.amount]).toEqual(['pending', 1, yuan(30)]);
     const sheet = out.sheets.find((s) => s.name.startsWith('对账_'))!;
-    const ledger = sheet.tables[2];
-    expect(ledger.rows.map((x) => x[0])).toContain('减：上期发货、本期入账（时间性差异）');
+    const adjustment = sheet.tables[2];
+    expect(adjustment.rows.map((x) => x[0])).toContain('减：上期发货、本期入账（时间性差异）');
     expect(out.findings.filter((f) => f.code === 'reconcile-prior-period').map((f) => f.severity)).toEqual(['info', 'info']);
   });
 });
@@ -93,7 +93,7 @@ describe('November: October’s in-transit line arrives and is ticked off', () =
     expect(out.model.period.label).toBe('2026-11');
     const prior = r.groups.filter((g) => g.cls === 'prior-period');
     expect(prior.map((g) => [g.theirs[0].f.docNo, g.ours[0].source.sheet, g.ours[0].f.deliveryNo])).toEqual([['DN-1030', '10月出货清单', 'DN-1030']]);
-    expect([r.status, r.ledger.unexplained]).toEqual(['explained', 0]);
+    expect([r.status, r.adjustment.unexplained]).toEqual(['explained', 0]);
   });
 });
 

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { CLASSES, C_IN_TRANSIT, C_ONLY_OURS, C_ONLY_THEIRS, UNCLASSED } from '../../../src/core/reconcile/classes';
-import { buildLedger } from '../../../src/core/reconcile/ledger';
+import { buildAdjustmentTable } from '../../../src/core/reconcile/adjustment';
 import { docNumbersIn, epochDay, fastDocNumber, groupMembers, matchLines, type MatchLine } from '../../../src/core/reconcile/match';
 import { isoToEpochDays } from '../../../src/core/values/dates';
 import { asIsoDate } from '../../../src/core/values/brand';
@@ -128,16 +128,16 @@ describe('property', () => {
             if (['matched', 'amount-diff', 'qty-diff', 'possible'].includes(cls)) expect(hasOurs && hasTheirs).toBe(true);
             else expect(size).toBe(1);
           }
-          const ledger = buildLedger(
+          const adjustment = buildAdjustmentTable(
             ours.map((l) => l.amount),
             theirs.map((l) => l.amount),
             r,
           );
-          expect(ledger.unexplained).toBe(0);
-          expect(ledger.theirsTotal + ledger.rows.reduce((s, x) => s + x.amount, 0)).toBe(ledger.oursTotal);
+          expect(adjustment.unexplained).toBe(0);
+          expect(adjustment.theirsTotal + adjustment.rows.reduce((s, x) => s + x.amount, 0)).toBe(adjustment.oursTotal);
           // Each 笔数 column counts one side: they add up to that side's lines.
-          expect(ledger.rows.reduce((s, x) => s + x.oursCount, 0)).toBe(ours.length);
-          expect(ledger.rows.reduce((s, x) => s + x.theirsCount, 0)).toBe(theirs.length);
+          expect(adjustment.rows.reduce((s, x) => s + x.oursCount, 0)).toBe(ours.length);
+          expect(adjustment.rows.reduce((s, x) => s + x.theirsCount, 0)).toBe(theirs.length);
         },
       ),
       { numRuns: 400 },
@@ -147,7 +147,7 @@ describe('property', () => {
   test('the 调节表 shows a line left unclassed', () => {
     const r = matchLines([{ doc: '1', part: 'A', qty: 1, amount: 100 }], [{ doc: '2', part: 'B', qty: 1, amount: 70 }]);
     r.cls[0] = UNCLASSED;
-    expect(buildLedger([100], [70], r).unexplained).toBe(100);
+    expect(buildAdjustmentTable([100], [70], r).unexplained).toBe(100);
   });
 });
 

@@ -1,7 +1,7 @@
 import { runReconcile, reconcileJob } from '../../../src/core/reconcile/job';
 import type { ReconGroup } from '../../../src/core/reconcile/reconcile';
 import { translator, type Lang } from '../../../src/core/i18n';
-import type { JobContext, OptionValues } from '../../../src/core/job';
+import type { JobContext, OptionValues } from '../../../src/core/job-definition';
 import type { AnyTypedTable, TypedTable } from '../../../src/core/tables/typed-table';
 import type { ShipmentRow, StatementRow } from '../../../src/core/tables/kinds';
 import { isSheetLink, type OutValue } from '../../../src/core/sheet-spec';
@@ -183,9 +183,9 @@ describe('planted cases, one per class', () => {
     for (const x of g) for (const l of [...x.ours, ...x.theirs]) seen.set(`${l.source.sheet}!${l.source.row}`, (seen.get(`${l.source.sheet}!${l.source.row}`) ?? 0) + 1);
     expect(seen.size).toBe(r.scope.ours.length + r.scope.theirs.length);
     expect([...seen.values()].every((n) => n === 1)).toBe(true);
-    expect(r.ledger.unexplained).toBe(0);
-    expect(r.ledger.oursTotal - r.ledger.theirsTotal).toBe(r.ledger.rows.reduce((s, x) => s + x.amount, 0));
-    const row = (item: string) => r.ledger.rows.find((x) => x.item === item)!.amount;
+    expect(r.adjustment.unexplained).toBe(0);
+    expect(r.adjustment.oursTotal - r.adjustment.theirsTotal).toBe(r.adjustment.rows.reduce((s, x) => s + x.amount, 0));
+    const row = (item: string) => r.adjustment.rows.find((x) => x.item === item)!.amount;
     expect(row('in-transit')).toBe(yuan(100));
     expect(row('only-theirs')).toBe(-yuan(1070));
     expect(row('duplicate-theirs')).toBe(-yuan(200));
@@ -227,7 +227,7 @@ describe('counterparties', () => {
   test('an amount tolerance of 50 yuan makes the 40-yuan price difference a match', () => {
     const r = run(ALL, { period: '2026-10', amountTolerance: '50' }).model.results[0];
     expect(groupWith(r.groups, 'ours', ours(3)).cls).toBe('matched');
-    expect(r.ledger.unexplained).toBe(0);
+    expect(r.adjustment.unexplained).toBe(0);
   });
 
   test('no statement at all: a warning, no party sheets', () => {
@@ -282,20 +282,20 @@ describe('sheets', () => {
     for (const s of sheets) expect([...s.name].length).toBeLessThanOrEqual(31);
     const hg = sheets[1];
     expect(hg.tables.map((t) => t.caption)).toEqual(['匹配明细（左：我方发货，右：对方对账单）', '未匹配明细', '对账调节表（从对方合计调节到我方合计）', '签字确认']);
-    const [lines, alone, ledger, sign] = hg.tables;
+    const [lines, alone, adjustment, sign] = hg.tables;
     const targets = [...linksIn(lines.rows), ...linksIn(alone.rows)].map((l) => `${l.target.sheet}!${l.target.cell}`);
     expect(targets).toContain('出货清单!B4'); // DN-000103 on our list, its delivery-note cell
     expect(targets).toContain('华工对账单!B7'); // their 000103 line
     expect(lines.highlights?.some((h) => h.equals === '金额差异')).toBe(true);
-    const last = ledger.rows[ledger.rows.length - 1];
+    const last = adjustment.rows[adjustment.rows.length - 1];
     expect(last[0]).toBe('未解释差额（应为 0.00）');
     expect(last[4]).toBe(0);
     // 笔数 per stated side: their 11 lines at the start, our 14 October lines at the end, each column adding up.
-    expect(ledger.columns.map((c) => c.header).slice(2, 4)).toEqual(['对方笔数', '我方笔数']);
-    expect(ledger.rows[0]).toEqual(['对方对账单合计', null, 11, null, 7460, 7460]);
-    const body = ledger.rows.slice(1, -3);
+    expect(adjustment.columns.map((c) => c.header).slice(2, 4)).toEqual(['对方笔数', '我方笔数']);
+    expect(adjustment.rows[0]).toEqual(['对方对账单合计', null, 11, null, 7460, 7460]);
+    const body = adjustment.rows.slice(1, -3);
     expect(body.reduce((s, x) => s + (x[2] as number), 0)).toBe(11);
-    expect(ledger.rows[ledger.rows.length - 2].slice(0, 4)).toEqual(['我方发货合计', null, null, 13]);
+    expect(adjustment.rows[adjustment.rows.length - 2].slice(0, 4)).toEqual(['我方发货合计', null, null, 13]);
     expect(body.reduce((s, x) => s + (x[3] as number), 0)).toBe(13);
     expect(sign.rows.map((r) => r[0])).toEqual(['我方核对人', '对方确认（签字/盖章）']);
     const summary = sheets[0].tables[0];

@@ -6,7 +6,7 @@ import fc from 'fast-check';
 import { salesJob, type SalesSection } from '../../../src/core/sales/job';
 import { allocate } from '../../../src/core/sales/class-split';
 import { translator } from '../../../src/core/i18n';
-import type { OptionValues } from '../../../src/core/job';
+import type { OptionValues } from '../../../src/core/job-definition';
 import type { AnyTypedTable } from '../../../src/core/tables/typed-table';
 import type { GoodsClass } from '../../../src/core/tables/kinds';
 import { asFen, asIsoDate, asRate } from '../../../src/core/values/brand';

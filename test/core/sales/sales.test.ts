@@ -2,7 +2,7 @@ import { salesJob, type SalesSection } from '../../../src/core/sales/job';
 import { formatChange } from '../../../src/core/sales/report';
 import { splitAmount } from '../../../src/core/sales/lines';
 import { translator, type Lang } from '../../../src/core/i18n';
-import type { JobContext, OptionValues } from '../../../src/core/job';
+import type { JobContext, OptionValues } from '../../../src/core/job-definition';
 import type { AnyTypedTable, TypedTable } from '../../../src/core/tables/typed-table';
 import type { RowsByKind, TableKind } from '../../../src/core/tables/kinds';
 import { asFen, asIsoDate, asRate } from '../../../src/core/values/brand';

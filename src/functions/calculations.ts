@@ -1,6 +1,6 @@
 /**
  * The custom functions as pure code over core: plain arguments in, `{ value }` or `{ error, message }` out.
- * Nothing here throws, touches Office.js or the grid; `functions.ts` (Excel) and `registry.ts` (the CLI) are
+ * Nothing here throws, touches Office.js or the grid; `excel-bindings.ts` (Excel) and `registry.ts` (the CLI) are
  * thin doors onto these. Money is exact: amounts become integer fen once, at the edge, and results go back as yuan.
  */
 import type { GridValue } from '../core/grid';

@@ -1,15 +1,15 @@
 /**
  * Excel's door onto the custom functions (namespace CLERK in manifest.xml). Each function is a thin facade over
- * impl.ts: the JSDoc below is what custom-functions-metadata-plugin turns into functions.json, and an error from
- * impl.ts comes back to the cell as an Excel error value with its message (a returned CustomFunctions.Error —
+ * calculations.ts: the JSDoc below is what custom-functions-metadata-plugin turns into functions.json, and an error from
+ * calculations.ts comes back to the cell as an Excel error value with its message (a returned CustomFunctions.Error —
  * never a thrown exception). The webpack build appends one `CustomFunctions.associate(id, fn)` per @customfunction,
  * guarded by scripts/webpack-guard-custom-functions.cjs; `associateAll` below is the same, for hosts without the plugin.
  * Functions never write to the grid (design rule 8).
  */
 import { DEFAULT_LANG, type Lang, langFromLocale } from '../core/i18n';
-import * as impl from './impl';
+import * as calc from './calculations';
 import { currentQuoteLookup } from './workbook';
-import type { FnErrorCode, FnResult } from './impl';
+import type { FnErrorCode, FnResult } from './calculations';
 
 /** The part of the CustomFunctions runtime these functions use (declared here: @types/custom-functions-runtime is not installed). */
 interface CustomFunctionsRuntime {
@@ -44,11 +44,11 @@ const CODE_NAMES: Record<FnErrorCode, keyof CustomFunctionsRuntime['ErrorCode']>
 };
 
 /**
- * impl's result → the cell's value, or an Excel error. #VALUE! and #N/A carry the message (Excel shows it in the
+ * calc's result → the cell's value, or an Excel error. #VALUE! and #N/A carry the message (Excel shows it in the
  * error indicator); #NUM! cannot carry one. Outside Excel (no runtime) the error is a plain object with the same shape.
  */
 export function toCell<T>(r: FnResult<T>): T | CustomFunctionError {
-  if (!impl.isFnError(r)) return r.value;
+  if (!calc.isFnError(r)) return r.value;
   const cf = runtime();
   const withMessage = r.error !== '#NUM!';
   if (!cf) return { code: r.error, message: r.message };
@@ -64,7 +64,7 @@ export function toCell<T>(r: FnResult<T>): T | CustomFunctionError {
  * @returns The amount in uppercase, as on a cheque or payment voucher.
  */
 export function rmbUpperFn(amount: number | string): string | CustomFunctionError {
-  return toCell(impl.RMBUPPER(amount, lang()));
+  return toCell(calc.RMBUPPER(amount, lang()));
 }
 
 /**
@@ -74,7 +74,7 @@ export function rmbUpperFn(amount: number | string): string | CustomFunctionErro
  * @returns The amount in yuan, exact to the fen.
  */
 export function amountFn(text: number | string): number | CustomFunctionError {
-  return toCell(impl.AMOUNT(text, lang()));
+  return toCell(calc.AMOUNT(text, lang()));
 }
 
 /**
@@ -85,7 +85,7 @@ export function amountFn(text: number | string): number | CustomFunctionError {
  * @returns The date serial (format the cell as a date to see it as one).
  */
 export function dateFn(text: number | string, year?: number): number | CustomFunctionError {
-  return toCell(impl.DATE(text, year, lang()));
+  return toCell(calc.DATE(text, year, lang()));
 }
 
 /**
@@ -96,7 +96,7 @@ export function dateFn(text: number | string, year?: number): number | CustomFun
  * @returns The tax, in yuan.
  */
 export function taxFn(amountWithTax: number | string, rate: number | string): number | CustomFunctionError {
-  return toCell(impl.TAX(amountWithTax, rate, lang()));
+  return toCell(calc.TAX(amountWithTax, rate, lang()));
 }
 
 /**
@@ -107,7 +107,7 @@ export function taxFn(amountWithTax: number | string, rate: number | string): nu
  * @returns The amount without tax, in yuan.
  */
 export function netFn(amountWithTax: number | string, rate: number | string): number | CustomFunctionError {
-  return toCell(impl.NET(amountWithTax, rate, lang()));
+  return toCell(calc.NET(amountWithTax, rate, lang()));
 }
 
 /**
@@ -117,7 +117,7 @@ export function netFn(amountWithTax: number | string, rate: number | string): nu
  * @returns The key.
  */
 export function companyKeyFn(name: string): string | CustomFunctionError {
-  return toCell(impl.COMPANYKEY(name, lang()));
+  return toCell(calc.COMPANYKEY(name, lang()));
 }
 
 /**
@@ -131,7 +131,7 @@ export function companyKeyFn(name: string): string | CustomFunctionError {
  * @returns The unit price in yuan, on the quote's own tax basis.
  */
 export function quotePriceFn(customer: string, part: string | number, qty: number | string, date?: number | string): number | CustomFunctionError {
-  return toCell(impl.QUOTEPRICE(customer, part, qty, date, currentQuoteLookup(), lang()));
+  return toCell(calc.QUOTEPRICE(customer, part, qty, date, currentQuoteLookup(), lang()));
 }
 
 /** id → function, as associated with Excel. */

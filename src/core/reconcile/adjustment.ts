@@ -9,11 +9,11 @@ import type { MatchResult } from './match';
  * the two totals independently of the rows, so a line left out or counted twice shows up there. All in integer fen.
  */
 
-export const LEDGER_ITEMS = ['only-ours', 'in-transit', 'only-theirs', 'prior-period', 'duplicate-theirs', 'duplicate-ours', 'qty-diff', 'amount-diff', 'possible', 'matched'] as const;
-export type LedgerItem = (typeof LEDGER_ITEMS)[number];
+export const ADJUSTMENT_ITEMS = ['only-ours', 'in-transit', 'only-theirs', 'prior-period', 'duplicate-theirs', 'duplicate-ours', 'qty-diff', 'amount-diff', 'possible', 'matched'] as const;
+export type AdjustmentItem = (typeof ADJUSTMENT_ITEMS)[number];
 
-export interface LedgerRow {
-  item: LedgerItem;
+export interface AdjustmentRow {
+  item: AdjustmentItem;
   /** Lines behind the row, per side: each 笔数 counts the lines of one stated side, so the columns add up to the totals. */
   oursCount: number;
   theirsCount: number;
@@ -21,17 +21,17 @@ export interface LedgerRow {
   amount: Fen;
 }
 
-export interface Ledger {
+export interface AdjustmentTable {
   theirsTotal: Fen;
   oursTotal: Fen;
-  rows: LedgerRow[];
+  rows: AdjustmentRow[];
   /** theirsTotal + Σ rows. */
   adjusted: Fen;
   /** oursTotal − adjusted: 0 when every line is classed. */
   unexplained: Fen;
 }
 
-const itemOf = (cls: number, ours: boolean): LedgerItem | undefined => {
+const itemOf = (cls: number, ours: boolean): AdjustmentItem | undefined => {
   if (cls === C_DUPLICATE) return ours ? 'duplicate-ours' : 'duplicate-theirs';
   const c = CLASSES[cls] as ReconClass | undefined;
   return c && c !== 'duplicate' ? c : undefined;
@@ -43,12 +43,12 @@ function exact(n: number): Fen {
 }
 
 /** The 调节表 of one counterparty from its lines' amounts (fen) and the matcher's classes. */
-export function buildLedger(oursAmounts: ArrayLike<number>, theirsAmounts: ArrayLike<number>, r: MatchResult): Ledger {
+export function buildAdjustmentTable(oursAmounts: ArrayLike<number>, theirsAmounts: ArrayLike<number>, r: MatchResult): AdjustmentTable {
   let oursTotal = 0;
   let theirsTotal = 0;
   for (let i = 0; i < oursAmounts.length; i++) oursTotal += oursAmounts[i];
   for (let j = 0; j < theirsAmounts.length; j++) theirsTotal += theirsAmounts[j];
-  const sums = new Map<LedgerItem, { ours: number; theirs: number; amount: number }>(LEDGER_ITEMS.map((i) => [i, { ours: 0, theirs: 0, amount: 0 }]));
+  const sums = new Map<AdjustmentItem, { ours: number; theirs: number; amount: number }>(ADJUSTMENT_ITEMS.map((i) => [i, { ours: 0, theirs: 0, amount: 0 }]));
   const n = r.nO + r.nT;
   for (let L = 0; L < n; L++) {
     const ours = L < r.nO;
@@ -59,7 +59,7 @@ export function buildLedger(oursAmounts: ArrayLike<number>, theirsAmounts: Array
     else s.theirs++;
     s.amount += ours ? oursAmounts[L] : -theirsAmounts[L - r.nO];
   }
-  const rows = LEDGER_ITEMS.map((item) => {
+  const rows = ADJUSTMENT_ITEMS.map((item) => {
     const x = sums.get(item)!;
     return { item, oursCount: x.ours, theirsCount: x.theirs, amount: exact(x.amount + 0) };
   });

@@ -1,4 +1,4 @@
-import type { Job, JobId, OptionValues } from './job';
+import type { Job, JobId, OptionValues } from './job-definition';
 import type { TableKind } from './tables/kinds';
 import { structureJob } from './structure/job';
 import { quotesJob } from './quotes/job';
