@@ -13,7 +13,7 @@ import { dataEnd } from './period';
 import { statementInputs, type StatementFile } from './reconcile/statement-file';
 import { findingsSheet, type JobFindings } from './findings-sheet';
 import { forPrint } from './report/print';
-import { resolveCompany } from './report/company';
+import { companiesInTitles, resolveCompany, type ResolvedCompany } from './report/company';
 
 export interface RunRequest {
   /** Jobs to run; 'structure' is implied (its own sheets are written only when it is listed). */
@@ -46,6 +46,10 @@ export interface RunOutput {
   outcomes: JobOutcome[];
   structure: StructureResult;
   state: WorkbookState;
+  /** Our company as this run used it, and where from (absent: none typed, none saved, and her titles name none or several). */
+  company?: ResolvedCompany;
+  /** The companies her own sheets' titles name (one: the name used when none is set; several: they disagree). */
+  titleCompanies: string[];
 }
 
 const kindList = (t: Translate, kinds: readonly TableKind[]): string => kinds.map((k) => t(`structure.kind.${k}` as MessageKey)).join(t('run.or'));
@@ -140,5 +144,5 @@ export function runWorkbook(grids: readonly Grid[], request: RunRequest): RunOut
   const nextState: WorkbookState = { ...state, ...updates, ...remembered, owned: [...kept, ...owned] };
   sheets.push(stateSheet(nextState));
   const findings = outcomes.flatMap((o) => o.findings);
-  return { summary, sheets, findings, outcomes, structure, state: nextState };
+  return { summary, sheets, findings, outcomes, structure, state: nextState, ...(company ? { company } : {}), titleCompanies: companiesInTitles(structure.tables) };
 }

@@ -232,6 +232,15 @@ export function stateSheet(state: WorkbookState): SheetSpec {
   };
 }
 
+/**
+ * The state with our company set as the clerk's own choice (the pane's settings, or a name from her titles she
+ * confirmed), or removed with null; the next run then takes it as saved, before any title.
+ */
+export function withCompanySetting(state: WorkbookState, company: CompanySettings | null): WorkbookState {
+  const { company: _old, ...rest } = state;
+  return { ...rest, ...withCompany(company ? parseCompanySettings(company) : undefined) };
+}
+
 /** Is this sheet one Clerk Desk generated (so a re-run may replace it)? */
 export const isOwned = (state: WorkbookState, sheet: string): boolean =>
   sheet === STATE_SHEET || state.owned.some((o) => o.sheet === sheet);

@@ -13,5 +13,7 @@ export function compute(grids: readonly Grid[], request: RunRequest): WorkerOutp
     outcomes: out.outcomes,
     detections: out.structure.detections,
     state: out.state,
+    ...(out.company ? { company: out.company } : {}),
+    titleCompanies: out.titleCompanies,
   };
 }

@@ -7,11 +7,13 @@ import type { Lang } from '../core/i18n';
 import type { JobOutcome } from '../core/pipeline';
 import { JOB_IDS } from '../core/job-registry';
 import type { SheetDetection } from '../core/structure';
-import { isOwned, readState, stateSheet, type SheetOverride, type WorkbookState } from '../core/state';
+import { isOwned, readState, stateSheet, withCompanySetting, type SheetOverride, type WorkbookState } from '../core/state';
+import type { CompanySettings, ResolvedCompany } from '../core/report/company';
 import { planWrite, type ExistingWorkbook, type WritePlan } from '../core/report/write-plan';
 import type { IsoDate } from '../core/values/brand';
 import type { StatementFile } from '../core/reconcile/statement-file';
 import { runOffThread, CancelledError } from './run-off-thread';
+import type { WorkerOutput } from './protocol';
 
 /** One progress report for the pane's bar: which phase, and a fraction 0..1 of the whole run. */
 export interface PaneProgress {
@@ -31,6 +33,10 @@ export interface ScanResult {
   sheets: SheetInfo[];
   /** Source sheets structure could not place at all (no detection): listed so the clerk can assign a kind. */
   state: WorkbookState;
+  /** Our company as a run would take it, and where from ('titles': a guess the pane asks her to confirm). */
+  company?: ResolvedCompany;
+  /** The companies her own sheets' titles name (several: they disagree, and no name is taken from them). */
+  titleCompanies: string[];
 }
 
 /** What the pane runs: one job, or every job in one run ('all': one read, one write, one cancel). */
@@ -81,7 +87,8 @@ const throwIfAborted = (signal?: AbortSignal) => {
 export class PaneEngine {
   constructor(readonly host: WorkbookHost) {}
 
-  private toScan(grids: Grid[], detections: SheetDetection[], state: WorkbookState): ScanResult {
+  private toScan(grids: Grid[], out: Pick<WorkerOutput, 'detections' | 'state' | 'company' | 'titleCompanies'>, state: WorkbookState): ScanResult {
+    const detections = out.detections;
     const sheets = detections
       .filter((d) => !isOwned(state, d.sheet))
       .map((d) => ({
@@ -89,7 +96,7 @@ export class PaneEngine {
         headers: headersOf(grids.find((g) => g.name === d.sheet), d),
         override: state.overrides[d.sheet],
       }));
-    return { sheets, state };
+    return { sheets, state, ...(out.company ? { company: out.company } : {}), titleCompanies: out.titleCompanies };
   }
 
   private async read(progress: HostProgress): Promise<{ grids: Grid[]; existing: ExistingWorkbook }> {
@@ -105,7 +112,7 @@ export class PaneEngine {
     const out = await runOffThread(grids, { jobs: [], asOf, lang }, (d, t) => report('run', d, t), signal);
     setWorkbookTables(out.lookupTables);
     report('write', 1, 1);
-    return this.toScan(grids, out.detections, readState(grids));
+    return this.toScan(grids, out, readState(grids));
   }
 
   /**
@@ -140,7 +147,7 @@ export class PaneEngine {
       outcomes: out.outcomes.map((o) => ({ ...o, sheets: o.sheets.map((n) => plan.renamed[n] ?? n) })),
       written,
       renamed: plan.renamed,
-      scan: this.toScan(grids, out.detections, out.state),
+      scan: this.toScan(grids, out, out.state),
     };
   }
 
@@ -155,6 +162,17 @@ export class PaneEngine {
     if (override) overrides[sheet] = override;
     else delete overrides[sheet];
     const next: WorkbookState = { ...state, overrides };
+    await this.host.write(planWrite(existing, next, [stateSheet(next)]));
+    return next;
+  }
+
+  /**
+   * Store our company (the pane's settings, or a name from her titles she confirmed) in the state sheet, or remove
+   * it with null — written at once, so the next run and the CLI on the saved file take the same name.
+   */
+  async saveCompany(company: CompanySettings | null): Promise<WorkbookState> {
+    const { grids, existing } = await this.read({});
+    const next = withCompanySetting(readState(grids), company);
     await this.host.write(planWrite(existing, next, [stateSheet(next)]));
     return next;
   }

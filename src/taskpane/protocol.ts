@@ -4,7 +4,7 @@ import type { Json } from '../core/job-definition';
 import type { SheetSpec } from '../core/sheet-spec';
 import type { SheetDetection } from '../core/structure';
 import type { WorkbookState } from '../core/state';
-import type { JobOutcome, RunRequest } from '../core/pipeline';
+import type { JobOutcome, RunOutput, RunRequest } from '../core/pipeline';
 import type { AnyTypedTable } from '../core/tables/typed-table';
 
 /** What the pane sends to its worker: the grids the host read and the run to make (without the progress callback). */
@@ -26,6 +26,8 @@ export interface WorkerOutput {
   outcomes: JobOutcome[];
   detections: SheetDetection[];
   state: WorkbookState;
+  company?: RunOutput['company'];
+  titleCompanies: string[];
 }
 
 export type WorkerMessage =

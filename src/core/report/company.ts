@@ -17,7 +17,14 @@ export interface CompanySettings {
   preparer?: string;
 }
 
+/** Where this run's company came from: typed by the clerk (`--company`), saved in the workbook, or read from her titles. */
 export type CompanySource = 'option' | 'state' | 'titles';
+
+/** Our company for a run, and where it came from: a name from titles is a guess the pane asks her to confirm. */
+export interface ResolvedCompany {
+  settings: CompanySettings;
+  source: CompanySource;
+}
 
 /** A full legal name in a title line: 江苏华工科技装备有限公司, 无锡华工汽车部件股份有限公司. */
 const LEGAL_NAME = /[\p{Script=Han}A-Za-z0-9（）()]{2,30}?(?:股份有限公司|有限责任公司|有限公司)/gu;
@@ -26,10 +33,10 @@ const LEGAL_NAME = /[\p{Script=Han}A-Za-z0-9（）()]{2,30}?(?:股份有限公�
 const OUR_KINDS = new Set(['shipments', 'invoices', 'contracts', 'quotes', 'receipts', 'returns', 'samples', 'property']);
 
 /**
- * The one company her own sheets' titles name, when they agree; undefined when none names one or they disagree.
+ * Every company her own sheets' titles name, each once (by companyKey, its longest spelling), in the order first seen.
  * A name that is one of her customers (a title such as 客户：无锡华工…有限公司) is not ours.
  */
-export function companyFromTitles(tables: readonly AnyTypedTable[]): string | undefined {
+export function companiesInTitles(tables: readonly AnyTypedTable[]): string[] {
   const customers = new Set<string>();
   for (const t of tables) {
     if (t.kind !== 'customers') continue;
@@ -50,7 +57,13 @@ export function companyFromTitles(tables: readonly AnyTypedTable[]): string | un
       }
     }
   }
-  return found.size === 1 ? [...found.values()][0] : undefined;
+  return [...found.values()];
+}
+
+/** The one company her own sheets' titles name, when they agree; undefined when none names one or they disagree. */
+export function companyFromTitles(tables: readonly AnyTypedTable[]): string | undefined {
+  const names = companiesInTitles(tables);
+  return names.length === 1 ? names[0] : undefined;
 }
 
 /** Our company for this run, and where it came from. */
@@ -58,7 +71,7 @@ export function resolveCompany(
   option: string | undefined,
   saved: CompanySettings | undefined,
   tables: readonly AnyTypedTable[],
-): { settings: CompanySettings; source: CompanySource } | undefined {
+): ResolvedCompany | undefined {
   const typed = option?.trim();
   if (typed) return { settings: { ...(saved && companyKey(saved.name) === companyKey(typed) ? saved : {}), name: typed }, source: 'option' };
   if (saved?.name) return { settings: saved, source: 'state' };
@@ -72,6 +85,9 @@ export function parseCompanySettings(v: unknown): CompanySettings | undefined {
   const o = v as Record<string, unknown>;
   if (typeof o.name !== 'string' || !o.name.trim()) return undefined;
   const out: CompanySettings = { name: o.name.trim() };
-  for (const k of ['taxNo', 'address', 'contact', 'preparer'] as const) if (typeof o[k] === 'string' && o[k]) out[k] = o[k] as string;
+  for (const k of ['taxNo', 'address', 'contact', 'preparer'] as const) {
+    const value = typeof o[k] === 'string' ? (o[k] as string).trim() : '';
+    if (value) out[k] = value;
+  }
   return out;
 }
