@@ -37,6 +37,8 @@ import { JobCard } from './components/JobCard';
 import { StatementFiles, statementFiles, type PickedStatement } from './components/StatementFiles';
 import { Findings } from './components/Findings';
 import { Summary, shownOutcomes } from './components/Summary';
+import { OurCompany } from './components/OurCompany';
+import type { CompanySettings } from '../core/report/company';
 import { registerRunner, type RibbonOutcome } from '../shared-runtime/bridge';
 import type { MissingFeature } from './excel-host';
 
@@ -142,6 +144,9 @@ function Pane({ host, workbookKey, hostLabel, registerRibbon, missing = [] }: Om
   const [focusResult, setFocusResult] = useState(0);
   const langRef = useRef(lang);
   langRef.current = lang;
+  // Our company as saved in the workbook: every run (the ribbon's too) passes its name, as the CLI's --company does.
+  const companyRef = useRef<string | undefined>(undefined);
+  companyRef.current = scan?.state.company?.name;
 
   const validAsOf = /^\d{4}-\d{2}-\d{2}$/.test(asOf);
   const valuesOf = (jobId: JobId): OptionValues => {
@@ -187,7 +192,9 @@ function Pane({ host, workbookKey, hostLabel, registerRibbon, missing = [] }: Om
       setNotice(null);
       try {
         const theirs = target === 'reconcile' || target === 'all' ? statementFiles(statementsRef.current) : [];
-        const res = await engine.run(target, options, (validAsOf ? asOf : todayIso()) as IsoDate, l, setProgress, controller.signal, theirs);
+        const company = companyRef.current;
+        const withCompany = company && options.company === undefined ? { ...options, company } : options;
+        const res = await engine.run(target, withCompany, (validAsOf ? asOf : todayIso()) as IsoDate, l, setProgress, controller.signal, theirs);
         setResult(res);
         setScan(res.scan);
         // Bring the answer forward: its sheet in the workbook, its figures in the pane, and a sentence for the ear.
@@ -293,6 +300,25 @@ function Pane({ host, workbookKey, hostLabel, registerRibbon, missing = [] }: Om
     [engine, rescan],
   );
 
+  const saveCompany = useCallback(
+    async (settings: CompanySettings) => {
+      setScanning(true);
+      try {
+        await engine.saveCompany(settings);
+        const text = t(langRef.current, 'pane.company.saved', { name: settings.name });
+        setNotice({ intent: 'success', text: { key: 'pane.company.saved', values: { name: settings.name } } });
+        setAnnouncement(text);
+      } catch (err) {
+        setNotice({ intent: 'error', text: errorText(langRef.current, err) });
+        throw err;
+      } finally {
+        setScanning(false);
+        await rescan();
+      }
+    },
+    [engine, rescan],
+  );
+
   const busy = running !== null || scanning;
   // Job names are filled in at render, so that a language switch changes the whole sentence.
   const noticeText = (n: Exclude<NonNullable<Notice>['text'], string>) =>
@@ -358,6 +384,13 @@ function Pane({ host, workbookKey, hostLabel, registerRibbon, missing = [] }: Om
           <Text size={200}>{tr(scanning ? 'excel.pane.sheets.scanning' : 'excel.pane.sheets.empty')}</Text>
         )}
       </section>
+
+      {scan && (
+        <>
+          <Divider />
+          <OurCompany company={scan.company} titleCompanies={scan.titleCompanies} hasSheets={scan.sheets.length > 0} busy={busy} onSave={saveCompany} />
+        </>
+      )}
 
       <Divider />
 

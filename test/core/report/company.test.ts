@@ -43,7 +43,7 @@ const withState = (grids: Grid[], state: WorkbookState): Grid[] => [...grids, st
 const scan = (grids: readonly Grid[], options: Record<string, string> = {}) =>
   runWorkbook(grids, { jobs: [], asOf: asIsoDate('2024-03-31'), lang: 'zh-CN', options });
 
-const agreeing = [shipments('3月出货', `${OURS} 2024年3月出货清单`), shipments('4月出货', `${OURS}　出货清单（4月）`), customers];
+const agreeing = [shipments('3月出货', `${OURS} 2024年3月出货清单`), shipments('4月出货', `${OURS}\u3000出货清单（4月）`), customers];
 
 describe('our company in a scan', () => {
   test('her titles agree: the name is exposed as taken from titles, used for the run and not remembered', () => {
