@@ -1,0 +1,116 @@
+/**
+ * Issue 16, in a real browser: the clerk opens the sample in the playground (the Office.js simulation behind the
+ * pane). Her shipping lists and invoices are headed 江苏华工科技装备有限公司 (assets/sample/PLANTED.md), so the pane
+ * asks once whether that is our company. She corrects it with the keyboard, runs Reconcile, and the corrected name
+ * is the sender on the 对账确认函 and still the saved setting when the pane reads the workbook's state sheet again.
+ * Without chromium: fails in CI, skipped with a message elsewhere.
+ */
+import { existsSync } from 'fs';
+import path from 'path';
+import type { Server } from 'http';
+import type { BrowserContext, Page } from 'playwright-core';
+import { buildPlayground, isolate, launch, serve, ROOT } from './harness';
+import { CHROMIUM, describeNeeding } from '../helpers/programs';
+
+const SAMPLE = path.join(ROOT, 'assets/sample/clerk-sample.xlsx');
+const FROM_TITLES = '江苏华工科技装备有限公司';
+const CORRECTED = '江苏华工科技装备集团有限公司';
+/** A related company with an October statement in the sample: its letter is the one read here. */
+const LETTER = '确认函_苏州华工精密模具有限公司';
+
+const describeBrowser = describeNeeding(CHROMIUM);
+
+describeBrowser('our company in the pane, in chromium', () => {
+  let server: Server;
+  let origin: string;
+  let context: BrowserContext;
+  let page: Page;
+  let blocked: string[];
+  let errors: string[];
+
+  beforeAll(async () => {
+    const build = await buildPlayground();
+    console.log(`playground built in ${build.seconds.toFixed(1)} s`);
+    ({ server, url: origin } = await serve(build.dir));
+    context = await launch();
+  }, 300_000);
+
+  beforeEach(async () => {
+    page = await context.newPage();
+    blocked = await isolate(page, origin);
+    errors = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+  });
+
+  afterEach(async () => {
+    await page?.close();
+    expect({ errors, blocked }).toEqual({ errors: [], blocked: [] });
+  });
+
+  afterAll(async () => {
+    await context?.close();
+    await new Promise((r) => (server ? server.close(r) : r(undefined)));
+  });
+
+  const company = () => page.locator('[data-testid="company"]');
+
+  test('the name from her titles is asked about once; corrected, it is on the 对账确认函 and stays in the state', async () => {
+    expect(existsSync(SAMPLE)).toBe(true);
+    await page.goto(`${origin}/playground.html?sample=1`);
+    await page.waitForSelector('[data-testid="sheet-row"]', { timeout: 60_000 });
+
+    // The one question, with the name her titles give.
+    const prompt = page.locator('[data-testid="company-prompt"]');
+    await prompt.waitFor({ timeout: 30_000 });
+    expect(await prompt.innerText()).toContain(`我方公司识别为：${FROM_TITLES}（来自各表标题）。是否正确？`);
+    expect(await company().getAttribute('data-status')).toBe('titles');
+
+    // 修改 opens the field, filled with that name and focused; she types the right one and presses Enter.
+    await prompt.getByRole('button', { name: '修改我方公司' }).click();
+    const name = page.locator('[data-testid="company-field-name"]');
+    await page.waitForFunction(() => document.activeElement?.getAttribute('data-testid') === 'company-field-name', null, { timeout: 5_000 });
+    expect(await name.inputValue()).toBe(FROM_TITLES);
+    await page.keyboard.press('Control+A');
+    await page.keyboard.type(CORRECTED);
+    await page.keyboard.press('Enter');
+
+    await page.waitForSelector('[data-testid="company"][data-status="set"]', { timeout: 30_000 });
+    expect(await page.locator('[data-testid="company-name"]').innerText()).toBe(CORRECTED);
+    expect(await page.locator('[data-testid="company-prompt"]').count()).toBe(0);
+    expect(await page.locator('[data-testid="notice"]').innerText()).toContain(`我方公司已保存在工作簿中：${CORRECTED}`);
+    expect(await page.locator('[data-testid="announce"]').innerText()).toContain(CORRECTED);
+
+    // Reconcile with the defaults: the letters are written, from the corrected name.
+    await page.click('[data-testid="run-reconcile"]');
+    await page.waitForSelector('[data-testid="figure-reconcile-counterparties"]', { timeout: 120_000 });
+    const tab = page.locator(`[data-testid="sheet-tab"][data-sheet="${LETTER}"]`);
+    await tab.click();
+    const letter = page.locator(`table[data-sheet="${LETTER}"]`);
+    await letter.waitFor({ timeout: 10_000 });
+    const text = await letter.innerText();
+    expect(text).toContain('对账确认函');
+    expect(text).toContain('致：苏州华工精密模具有限公司');
+    expect(text).toContain(`发函单位：${CORRECTED}`);
+    expect(text).not.toContain(FROM_TITLES);
+
+    // The pane reads the workbook again (its state sheet, through the simulated Office.js): the setting is kept.
+    // The button is disabled while the pane reads: wait until it has been, and is enabled again (a fresh scan).
+    await page.evaluate(() => {
+      const button = document.querySelector('[data-testid="rescan"]') as HTMLButtonElement;
+      const w = window as unknown as { __rescanBusy: boolean };
+      w.__rescanBusy = false;
+      new MutationObserver(() => {
+        if (button.disabled) w.__rescanBusy = true;
+      }).observe(button, { attributes: true });
+    });
+    await page.click('[data-testid="rescan"]');
+    await page.waitForFunction(
+      () => (window as unknown as { __rescanBusy: boolean }).__rescanBusy && !(document.querySelector('[data-testid="rescan"]') as HTMLButtonElement).disabled,
+      null,
+      { timeout: 60_000 },
+    );
+    await page.waitForSelector('[data-testid="company"][data-status="set"]', { timeout: 30_000 });
+    expect(await page.locator('[data-testid="company-name"]').innerText()).toBe(CORRECTED);
+    expect(await page.locator('[data-testid="company-prompt"]').count()).toBe(0);
+  }, 240_000);
+});
