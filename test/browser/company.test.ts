@@ -5,7 +5,7 @@
  * is the sender on the 对账确认函 and still the saved setting when the pane reads the workbook's state sheet again.
  * Without chromium: fails in CI, skipped with a message elsewhere.
  */
-import { existsSync } from 'fs';
+import { existsSync, mkdirSync } from 'fs';
 import path from 'path';
 import type { Server } from 'http';
 import type { BrowserContext, Page } from 'playwright-core';
@@ -17,6 +17,7 @@ const FROM_TITLES = '江苏华工科技装备有限公司';
 const CORRECTED = '江苏华工科技装备集团有限公司';
 /** A related company with an October statement in the sample: its letter is the one read here. */
 const LETTER = '确认函_苏州华工精密模具有限公司';
+const ARTIFACTS = path.join(__dirname, 'artifacts');
 
 const describeBrowser = describeNeeding(CHROMIUM);
 
@@ -64,12 +65,15 @@ describeBrowser('our company in the pane, in chromium', () => {
     await prompt.waitFor({ timeout: 30_000 });
     expect(await prompt.innerText()).toContain(`我方公司识别为：${FROM_TITLES}（来自各表标题）。是否正确？`);
     expect(await company().getAttribute('data-status')).toBe('titles');
+    mkdirSync(ARTIFACTS, { recursive: true });
+    await company().screenshot({ path: path.join(ARTIFACTS, 'company-prompt.png') });
 
     // 修改 opens the field, filled with that name and focused; she types the right one and presses Enter.
     await prompt.getByRole('button', { name: '修改我方公司' }).click();
     const name = page.locator('[data-testid="company-field-name"]');
     await page.waitForFunction(() => document.activeElement?.getAttribute('data-testid') === 'company-field-name', null, { timeout: 5_000 });
     expect(await name.inputValue()).toBe(FROM_TITLES);
+    await company().screenshot({ path: path.join(ARTIFACTS, 'company-form.png') });
     await page.keyboard.press('Control+A');
     await page.keyboard.type(CORRECTED);
     await page.keyboard.press('Enter');
@@ -79,6 +83,7 @@ describeBrowser('our company in the pane, in chromium', () => {
     expect(await page.locator('[data-testid="company-prompt"]').count()).toBe(0);
     expect(await page.locator('[data-testid="notice"]').innerText()).toContain(`我方公司已保存在工作簿中：${CORRECTED}`);
     expect(await page.locator('[data-testid="announce"]').innerText()).toContain(CORRECTED);
+    await company().screenshot({ path: path.join(ARTIFACTS, 'company-saved.png') });
 
     // Reconcile with the defaults: the letters are written, from the corrected name.
     await page.click('[data-testid="run-reconcile"]');

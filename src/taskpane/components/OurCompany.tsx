@@ -8,6 +8,7 @@ const useStyles = makeStyles({
   h2: { fontSize: tokens.fontSizeBase400, fontWeight: 600, margin: 0 },
   summary: { display: 'flex', alignItems: 'center', gap: '6px', minWidth: 0 },
   name: { flexGrow: 1, minWidth: 0, overflowWrap: 'anywhere', fontWeight: 600 },
+  nowrap: { whiteSpace: 'nowrap', flexShrink: 0 },
   meta: { color: tokens.colorNeutralForeground3, fontSize: tokens.fontSizeBase200 },
   form: { display: 'flex', flexDirection: 'column', gap: '6px' },
   buttons: { display: 'flex', gap: '6px', flexWrap: 'wrap' },
@@ -158,8 +159,8 @@ export function OurCompany({ company, titleCompanies, hasSheets, busy, onSave, i
         <>
           <div className={styles.summary}>
             <span className={styles.name} data-testid="company-name">{company.settings.name}</span>
-            <Badge appearance="tint" color="success" size="small">{tr('pane.company.savedBadge')}</Badge>
-            <Button size="small" appearance="subtle" disabled={busy} aria-label={tr('pane.company.changeAria')} onClick={open} data-testid="company-change">
+            <Badge appearance="tint" color="success" size="small" className={styles.nowrap}>{tr('pane.company.savedBadge')}</Badge>
+            <Button size="small" appearance="subtle" className={styles.nowrap} disabled={busy} aria-label={tr('pane.company.changeAria')} onClick={open} data-testid="company-change">
               {tr('pane.company.change')}
             </Button>
           </div>
