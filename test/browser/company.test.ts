@@ -68,10 +68,18 @@ describeBrowser('our company in the pane, in chromium', () => {
     mkdirSync(ARTIFACTS, { recursive: true });
     await company().screenshot({ path: path.join(ARTIFACTS, 'company-prompt.png') });
 
-    // 修改 opens the field, filled with that name and focused; she types the right one and presses Enter.
+    // 修改 opens the field, filled with that name and focused; Esc goes back to the question, with the keyboard on 修改.
+    const focused = (testId: string) =>
+      page.waitForFunction((id) => document.activeElement?.getAttribute('data-testid') === id, testId, { timeout: 5_000 });
     await prompt.getByRole('button', { name: '修改我方公司' }).click();
     const name = page.locator('[data-testid="company-field-name"]');
-    await page.waitForFunction(() => document.activeElement?.getAttribute('data-testid') === 'company-field-name', null, { timeout: 5_000 });
+    await focused('company-field-name');
+    await page.keyboard.press('Escape');
+    await focused('company-change');
+    expect(await company().getAttribute('data-status')).toBe('titles');
+    // From the keyboard alone: Enter on 修改, the right name typed over the guess, Enter to save.
+    await page.keyboard.press('Enter');
+    await focused('company-field-name');
     expect(await name.inputValue()).toBe(FROM_TITLES);
     await company().screenshot({ path: path.join(ARTIFACTS, 'company-form.png') });
     await page.keyboard.press('Control+A');
@@ -81,6 +89,7 @@ describeBrowser('our company in the pane, in chromium', () => {
     await page.waitForSelector('[data-testid="company"][data-status="set"]', { timeout: 30_000 });
     expect(await page.locator('[data-testid="company-name"]').innerText()).toBe(CORRECTED);
     expect(await page.locator('[data-testid="company-prompt"]').count()).toBe(0);
+    await focused('company-change');
     expect(await page.locator('[data-testid="notice"]').innerText()).toContain(`我方公司已保存在工作簿中：${CORRECTED}`);
     expect(await page.locator('[data-testid="announce"]').innerText()).toContain(CORRECTED);
     await company().screenshot({ path: path.join(ARTIFACTS, 'company-saved.png') });

@@ -77,6 +77,9 @@ export function OurCompany({ company, titleCompanies, hasSheets, busy, onSave, i
   const [tried, setTried] = useState(false);
   const nameInput = useRef<HTMLInputElement | null>(null);
   const [focusName, setFocusName] = useState(0);
+  // Where the keyboard goes when the form closes or the question is answered: Change (of the prompt, or of the saved name).
+  const changeButton = useRef<HTMLButtonElement | null>(null);
+  const [focusChange, setFocusChange] = useState(0);
   // With no name at all the field is offered at once; otherwise it opens on Change.
   const formShown = editing || status === 'none';
   const cancellable = status !== 'none';
@@ -92,6 +95,10 @@ export function OurCompany({ company, titleCompanies, hasSheets, busy, onSave, i
     if (focusName) nameInput.current?.focus();
   }, [focusName]);
 
+  useEffect(() => {
+    if (focusChange && !editing) changeButton.current?.focus();
+  }, [focusChange, editing]);
+
   const open = () => {
     setDraft(draftOf(company?.settings));
     setTried(false);
@@ -101,6 +108,7 @@ export function OurCompany({ company, titleCompanies, hasSheets, busy, onSave, i
   const close = () => {
     setEditing(false);
     setTried(false);
+    setFocusChange((n) => n + 1);
   };
   const save = (e?: FormEvent) => {
     e?.preventDefault();
@@ -110,7 +118,7 @@ export function OurCompany({ company, titleCompanies, hasSheets, busy, onSave, i
       setFocusName((n) => n + 1);
       return;
     }
-    void onSave(settings).then(() => setEditing(false), () => undefined);
+    void onSave(settings).then(close, () => undefined);
   };
   const onKeyDown = (e: KeyboardEvent) => {
     if (e.key === 'Escape' && cancellable) {
@@ -137,12 +145,12 @@ export function OurCompany({ company, titleCompanies, hasSheets, busy, onSave, i
               appearance="primary"
               disabled={busy}
               aria-label={tr('pane.company.confirmAria', { name: company.settings.name })}
-              onClick={() => void onSave({ name: company.settings.name }).catch(() => undefined)}
+              onClick={() => void onSave({ name: company.settings.name }).then(() => setFocusChange((n) => n + 1), () => undefined)}
               data-testid="company-confirm"
             >
               {tr('pane.company.confirm')}
             </Button>
-            <Button size="small" disabled={busy} aria-label={tr('pane.company.changeAria')} onClick={open} data-testid="company-change">
+            <Button size="small" ref={changeButton} disabled={busy} aria-label={tr('pane.company.changeAria')} onClick={open} data-testid="company-change">
               {tr('pane.company.change')}
             </Button>
           </MessageBarActions>
@@ -160,7 +168,7 @@ export function OurCompany({ company, titleCompanies, hasSheets, busy, onSave, i
           <div className={styles.summary}>
             <span className={styles.name} data-testid="company-name">{company.settings.name}</span>
             <Badge appearance="tint" color="success" size="small" className={styles.nowrap}>{tr('pane.company.savedBadge')}</Badge>
-            <Button size="small" appearance="subtle" className={styles.nowrap} disabled={busy} aria-label={tr('pane.company.changeAria')} onClick={open} data-testid="company-change">
+            <Button size="small" appearance="subtle" className={styles.nowrap} ref={changeButton} disabled={busy} aria-label={tr('pane.company.changeAria')} onClick={open} data-testid="company-change">
               {tr('pane.company.change')}
             </Button>
           </div>
