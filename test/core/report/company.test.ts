@@ -3,6 +3,7 @@
  * her titles hold), a typed name winning over her titles, and a name from titles that she confirmed becoming a saved
  * setting in the state sheet, which the next run takes before any title. Names are written here by hand.
  */
+import fc from 'fast-check';
 import type { Grid, GridValue } from '../../../src/core/grid';
 import { runWorkbook, type RunOutput } from '../../../src/core/pipeline';
 import { emptyState, readState, stateSheet, withCompanySetting, STATE_SHEET, type WorkbookState } from '../../../src/core/state';
@@ -110,5 +111,34 @@ describe('confirming or correcting the name', () => {
       CORRECTED,
       '苏州华工精密模具有限公司',
     ]);
+  });
+});
+
+describe('the setting through the state sheet (property)', () => {
+  // Text a clerk might type: names, padding with ASCII and full-width spaces, empty strings, and a few non-strings.
+  const text = fc.oneof(
+    fc.constantFrom('', ' ', '\u3000', OURS, CORRECTED, '91320200MA1XXXXX0Q', '无锡市新吴区长江路8号', '0510-8523 6688', '王丽'),
+    fc.string(),
+  );
+  const padded = fc.tuple(fc.constantFrom('', ' ', '\u3000', '\t'), text, fc.constantFrom('', ' ', '\u3000')).map(([a, b, c]) => a + b + c);
+  const field = fc.oneof(padded, fc.integer(), fc.constant(null), fc.constant(undefined));
+  const settings = fc.record({ name: field, taxNo: field, address: field, contact: field, preparer: field }, { requiredKeys: [] });
+
+  test('whatever is saved reads back trimmed, without blanks, the same after a write and a read, and idempotent', () => {
+    fc.assert(
+      fc.property(settings, (raw) => {
+        const parsed = parseCompanySettings(raw);
+        const saved = withCompanySetting(emptyState(), raw as never);
+        expect(saved.company).toEqual(parsed);
+        expect(withCompanySetting(saved, saved.company ?? null)).toEqual(saved);
+        expect(readState([stateGrid(stateSheet(saved))]).company).toEqual(parsed);
+        if (parsed) {
+          for (const v of Object.values(parsed)) expect([v, v.trim() === v && v !== '']).toEqual([v, true]);
+        } else {
+          expect(typeof raw.name === 'string' ? raw.name.trim() : '').toBe('');
+        }
+      }),
+      { numRuns: 300 },
+    );
   });
 });
