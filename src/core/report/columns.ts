@@ -49,3 +49,15 @@ export function tableBody<R, T = never>(columns: readonly Column<R, T>[], items:
   }
   return body;
 }
+
+/**
+ * Columns declared for one kind of row, used in a table of another: each cell reads the part `row` picks (and the
+ * totals cell the part `totals` picks), so figures declared once serve a per-customer and a per-group table alike.
+ */
+export function via<R, S, T = never>(columns: readonly Column<S, S>[], row: (r: R) => S, totals?: (t: T) => S): Column<R, T>[] {
+  return columns.map((c) => {
+    const total = c.total;
+    const cell = (r: R) => c.cell(row(r));
+    return total && totals ? { spec: c.spec, cell, total: (t: T) => total(totals(t)) } : { spec: c.spec, cell };
+  });
+}
