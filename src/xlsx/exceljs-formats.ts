@@ -7,6 +7,9 @@
  * missing ids from core's one table before it loads a workbook, and its own spelling of a built-in code is read
  * back as core's.
  */
+// ExcelJS's writer maps a code back to an id through a hash it builds from this table when its numFmt module
+// loads; loading that module first keeps the hash ExcelJS's own, so what it writes does not change.
+import 'exceljs/lib/xlsx/xform/style/numfmt-xform';
 import excelJsBuiltins from 'exceljs/lib/xlsx/defaultnumformats';
 import { builtinFormats, gridFormat } from '../core/values/number-format';
 

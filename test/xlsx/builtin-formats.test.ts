@@ -4,10 +4,12 @@
  * give the same format codes and the same typed dates (issue 20, item 2). ExcelJS on its own returns no format
  * for the zh-CN ids (27–36, 50–58), so without core's table the fallback read 1950年1月1日 as a bare number.
  */
+import ExcelJS from 'exceljs';
 import type { Grid } from '../../src/core/grid';
 import { parseDate } from '../../src/core/values/parse';
+import { teachExcelJsBuiltinFormats } from '../../src/xlsx/exceljs-formats';
 import { XlsxHost } from '../../src/xlsx/host';
-import { ZipWriter } from '../../src/xlsx/zip';
+import { ZipReader, ZipWriter } from '../../src/xlsx/zip';
 
 // [numFmtId, its code in ECMA-376 §18.8.30 (zh-cn list for 27–36, 50–58), a date format (else a time of day)]
 const CELLS: [number, string, boolean][] = [
@@ -98,4 +100,16 @@ test('the ExcelJS fallback gives the same formats and the same dates', async () 
   const { reader, grid } = await read(true);
   expect(reader).toBe('exceljs');
   expect(typed(grid)).toEqual(EXPECTED);
+});
+
+test('what ExcelJS writes is unchanged by what it was taught: a zh-CN date code stays spelled out in the file', async () => {
+  teachExcelJsBuiltinFormats();
+  const wb = new ExcelJS.Workbook();
+  const cell = wb.addWorksheet('出货').getCell('A1');
+  cell.value = RECENT_EVENING;
+  cell.numFmt = 'm"月"d"日"';
+  const styles = ZipReader.open(Buffer.from(await wb.xlsx.writeBuffer())).text('xl/styles.xml') ?? '';
+  // Written by id 58 alone, the date would show differently in an Excel of another language.
+  expect(styles).toMatch(/<numFmt numFmtId="(\d+)" formatCode="m&quot;月&quot;d&quot;日&quot;"\/>/);
+  expect(Number(/<numFmt numFmtId="(\d+)" formatCode="m&quot;月/.exec(styles)?.[1])).toBeGreaterThanOrEqual(164);
 });
