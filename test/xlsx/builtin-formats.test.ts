@@ -5,6 +5,8 @@
  * for the zh-CN ids (27–36, 50–58), so without core's table the fallback read 1950年1月1日 as a bare number.
  */
 import ExcelJS from 'exceljs';
+import { readFileSync } from 'fs';
+import { join } from 'path';
 import type { Grid } from '../../src/core/grid';
 import { parseDate } from '../../src/core/values/parse';
 import { teachExcelJsBuiltinFormats } from '../../src/xlsx/exceljs-formats';
@@ -112,4 +114,17 @@ test('what ExcelJS writes is unchanged by what it was taught: a zh-CN date code 
   // Written by id 58 alone, the date would show differently in an Excel of another language.
   expect(styles).toMatch(/<numFmt numFmtId="(\d+)" formatCode="m&quot;月&quot;d&quot;日&quot;"\/>/);
   expect(Number(/<numFmt numFmtId="(\d+)" formatCode="m&quot;月/.exec(styles)?.[1])).toBeGreaterThanOrEqual(164);
+});
+
+test('a real workbook dated with id 31 (2020年销售数据): both readers see the same formats, 1,945 dates in 年月日', async () => {
+  const buf = readFileSync(join(__dirname, '..', '..', '..', 'shared', 'real-books', 'books', 'zh09_2020年销售数据.xlsx'));
+  const fast = await XlsxHost.open(buf, 'zh09.xlsx');
+  const slow = await XlsxHost.open(buf, 'zh09.xlsx');
+  slow.forceExcelJs = true;
+  const [a, b] = [await fast.readWorkbook(), await slow.readWorkbook()];
+  expect([fast.reader, slow.reader]).toEqual(['fast', 'exceljs']);
+  const count = (grids: Grid[]) => grids.reduce((n, g) => n + g.formats.flat().filter((f) => f === 'yyyy"年"m"月"d"日"').length, 0);
+  // Before ExcelJS learned the zh-CN ids, its reading had none of these formats (the cells were bare numbers).
+  expect([count(a.grids), count(b.grids)]).toEqual([1945, 1945]);
+  expect(b.grids.map((g) => g.formats)).toEqual(a.grids.map((g) => g.formats));
 });
