@@ -1,8 +1,9 @@
 import type { Finding, Severity } from './findings';
 import type { JobContext, JobId } from './job-definition';
 import type { MessageKey } from './i18n';
-import type { OutValue, SheetSpec } from './sheet-spec';
-import { column, safeSheetName, safeTableName, sourceLink, uniqueName } from './report/build';
+import type { SheetSpec } from './sheet-spec';
+import { safeSheetName, safeTableName, sourceLink, uniqueName } from './report/build';
+import { col, tableBody } from './report/columns';
 import { parseA1 } from './values/address';
 
 /** The findings of one job in a run, in the order the job reported them. */
@@ -24,23 +25,8 @@ const SUMMARY_KEY: Record<Severity, MessageKey> = { error: 'run.summary.errors',
 export function findingsSheet(groups: readonly JobFindings[], ctx: Pick<JobContext, 't' | 'asOf'>, takenSheets: Set<string>): SheetSpec {
   const { t } = ctx;
   const severityLabel = (s: Severity) => t(`run.severity.${s}` as MessageKey);
-  const rows: OutValue[][] = [];
-  for (const g of groups) {
-    for (const severity of SEVERITIES) {
-      for (const f of g.findings) {
-        if (f.severity !== severity) continue;
-        const [first, ...more] = f.cells;
-        const at = first ? parseA1(first.cell) : null;
-        rows.push([
-          g.title,
-          severityLabel(f.severity),
-          t(f.message.key, f.message.values),
-          first ? sourceLink(first.sheet, at?.row ?? 1, at?.col ?? 1, `${first.sheet}!${first.cell}`) : null,
-          more.length ? more.map((c) => `${c.sheet}!${c.cell}`).join('，') : null,
-        ]);
-      }
-    }
-  }
+  // By job in run order, then by severity, each job's findings of one severity in the order it reported them.
+  const items = groups.flatMap((g) => SEVERITIES.flatMap((severity) => g.findings.filter((f) => f.severity === severity).map((f) => ({ g, f }))));
   const all = groups.flatMap((g) => g.findings);
   return {
     name: uniqueName(safeSheetName(t('run.sheet.findings')), takenSheets, 31),
@@ -53,14 +39,20 @@ export function findingsSheet(groups: readonly JobFindings[], ctx: Pick<JobConte
     tables: [
       {
         name: safeTableName(t('run.tableName.findings')),
-        columns: [
-          column('job', t('run.col.job'), 'text', 10),
-          column('severity', t('run.col.severity'), 'text', 8),
-          column('message', t('run.col.message'), 'text', 60),
-          column('cell', t('run.col.cell'), 'link', 20),
-          column('more', t('run.col.moreCells'), 'text', 24),
-        ],
-        rows,
+        ...tableBody<{ g: JobFindings; f: Finding }>(
+          [
+            col('job', t('run.col.job'), 'text', 10, ({ g }) => g.title),
+            col('severity', t('run.col.severity'), 'text', 8, ({ f }) => severityLabel(f.severity)),
+            col('message', t('run.col.message'), 'text', 60, ({ f }) => t(f.message.key, f.message.values)),
+            col('cell', t('run.col.cell'), 'link', 20, ({ f }) => {
+              const first = f.cells[0];
+              const at = first ? parseA1(first.cell) : null;
+              return first ? sourceLink(first.sheet, at?.row ?? 1, at?.col ?? 1, `${first.sheet}!${first.cell}`) : null;
+            }),
+            col('more', t('run.col.moreCells'), 'text', 24, ({ f }) => (f.cells.length > 1 ? f.cells.slice(1).map((c) => `${c.sheet}!${c.cell}`).join('，') : null)),
+          ],
+          items,
+        ),
         highlights: SEVERITIES.map((s) => ({ column: 'severity', equals: severityLabel(s), tone: TONE[s] })),
       },
     ],

@@ -25,6 +25,7 @@ export type OutValue = string | number | boolean | null | SheetLink;
 
 export const isSheetLink = (v: OutValue): v is SheetLink => typeof v === 'object' && v !== null && 'target' in v;
 
+/** A column as hosts render it; report builders declare it with its cell in core/report/columns.ts (col). */
 export interface ColumnSpec {
   /** Stable key (English identifier), for tests and hosts. */
   key: string;

@@ -3,6 +3,7 @@ import type { Grid, GridValue, MergedRange } from '../core/grid';
 import type { HostProgress, WorkbookRead } from '../core/host';
 import type { MessageKey } from '../core/i18n';
 import { columnNumber } from '../core/values/address';
+import { gridFormat } from '../core/values/number-format';
 import { FIRST_BLOCK_ROWS, MAX_BLOCK_CELLS, MAX_BLOCK_ROWS, SYNC_BUDGET, jsonBytes } from './bytes';
 import { isPayloadLimit, throwIfAborted, toHostError } from './errors';
 import type { Capabilities } from './requirements';
@@ -319,7 +320,9 @@ function applyDetail(d: Detail, range: Excel.Range): unknown[][] | null {
     const v = row[d.col];
     const x = got[i]?.[0];
     if (d.kind === 'numberFormat') {
-      if (typeof v === 'number' && typeof x === 'string' && x !== 'General') (grid.formats[r] ??= [])[d.col] = x;
+      // Excel hands over format codes, classified later by core's one classifier (number-format.ts), as the file readers' are.
+      const fmt = typeof x === 'string' ? gridFormat(x) : null;
+      if (typeof v === 'number' && fmt) (grid.formats[r] ??= [])[d.col] = fmt;
     } else if (typeof v === 'string' && x === 'Error') {
       row[d.col] = { error: v };
     }

@@ -1,5 +1,6 @@
 import type { Grid, GridValue, MergedRange } from '../core/grid';
 import { parseA1 } from '../core/values/address';
+import { builtinFormatCode, gridFormat } from '../core/values/number-format';
 
 /**
  * A small in-browser .xlsx reader for the playground (no dependencies): unzip with the browser's
@@ -67,15 +68,6 @@ const attr = (el: Element, name: string) => el.getAttribute(name);
 const relId = (el: Element) =>
   el.getAttributeNS('http://schemas.openxmlformats.org/officeDocument/2006/relationships', 'id') ?? el.getAttribute('r:id');
 
-/** Built-in number formats that matter for telling dates from numbers (ids 27–36 and 50–58 are CJK dates). */
-const BUILTIN: Record<number, string> = {
-  1: '0', 2: '0.00', 3: '#,##0', 4: '#,##0.00', 9: '0%', 10: '0.00%', 11: '0.00E+00', 14: 'yyyy-mm-dd', 15: 'd-mmm-yy',
-  16: 'd-mmm', 17: 'mmm-yy', 18: 'h:mm AM/PM', 19: 'h:mm:ss AM/PM', 20: 'h:mm', 21: 'h:mm:ss', 22: 'yyyy-mm-dd h:mm',
-  45: 'mm:ss', 46: '[h]:mm:ss', 47: 'mm:ss.0', 49: '@',
-};
-for (const id of [27, 28, 29, 30, 31, 34, 35, 36, 50, 51, 52, 53, 54, 57, 58]) BUILTIN[id] = 'yyyy"年"m"月"d"日"';
-for (const id of [32, 33, 55, 56]) BUILTIN[id] = 'h"时"mm"分"';
-
 const text = (el: Element | undefined) =>
   el ? all(el, 't').filter((t) => t.parentElement?.localName !== 'rPh').map((t) => t.textContent ?? '').join('') : '';
 
@@ -122,7 +114,7 @@ export async function readXlsx(data: ArrayBuffer | Uint8Array): Promise<Grid[]> 
     const cellXfs = first(styles, 'cellXfs');
     for (const xf of cellXfs ? Array.from(cellXfs.children).filter((c) => c.localName === 'xf') : []) {
       const id = Number(attr(xf, 'numFmtId') ?? 0);
-      xfFormats.push(id === 0 ? null : custom.get(id) ?? BUILTIN[id] ?? null);
+      xfFormats.push(gridFormat(custom.get(id) ?? builtinFormatCode(id)));
     }
   }
 

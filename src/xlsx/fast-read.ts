@@ -2,6 +2,7 @@ import type { Grid, GridValue, MergedRange } from '../core/grid';
 import { HostError, type HostProgress, type WorkbookRead } from '../core/host';
 import { columnNumber } from '../core/values/address';
 import { isoToSerial, isValidYmd, ymdToIso } from '../core/values/dates';
+import { builtinFormatCode, gridFormat } from '../core/values/number-format';
 import { attr, isMain, isRelNs, parseXml, type XmlElement, type XmlHandler } from './xml';
 import { ZipReader } from './zip';
 import { relationshipsOf, workbookPart } from './package';
@@ -14,18 +15,6 @@ import { relationshipsOf, workbookPart } from './package';
  * in the file, so no conversion happens at all. Returns null for anything it does not handle (the caller then
  * uses the ExcelJS reader), and test/xlsx holds the two readers to the same Grids.
  */
-
-const BUILTIN_FORMATS: Record<number, string> = {
-  1: '0', 2: '0.00', 3: '#,##0', 4: '#,##0.00', 9: '0%', 10: '0.00%', 11: '0.00E+00', 12: '# ?/?', 13: '# ??/??',
-  14: 'mm-dd-yy', 15: 'd-mmm-yy', 16: 'd-mmm', 17: 'mmm-yy', 18: 'h:mm AM/PM', 19: 'h:mm:ss AM/PM', 20: 'h:mm',
-  21: 'h:mm:ss', 22: 'm/d/yy h:mm', 37: '#,##0 ;(#,##0)', 38: '#,##0 ;[Red](#,##0)', 39: '#,##0.00 ;(#,##0.00)',
-  40: '#,##0.00 ;[Red](#,##0.00)', 45: 'mm:ss', 46: '[h]:mm:ss', 47: 'mmss.0', 48: '##0.0E+0', 49: '@',
-  // The zh-CN meanings of the locale-dependent ids (what Chinese Excel shows for them).
-  27: 'yyyy"年"m"月"', 28: 'm"月"d"日"', 29: 'm"月"d"日"', 30: 'm-d-yy', 31: 'yyyy"年"m"月"d"日"', 32: 'h"时"mm"分"',
-  33: 'h"时"mm"分"ss"秒"', 34: '上午/下午 h"时"mm"分"', 35: '上午/下午 h"时"mm"分"ss"秒"', 36: 'yyyy"年"m"月"',
-  50: 'yyyy"年"m"月"', 51: 'm"月"d"日"', 52: 'yyyy"年"m"月"', 53: 'm"月"d"日"', 54: 'm"月"d"日"',
-  55: '上午/下午 h"时"mm"分"', 56: '上午/下午 h"时"mm"分"ss"秒"', 57: 'yyyy"年"m"月"', 58: 'm"月"d"日"',
-};
 
 /** Excel's own maxima: a cell beyond them is not something Excel wrote (the file is damaged or made to harm). */
 const EXCEL_MAX_ROWS = 1_048_576;
@@ -336,10 +325,7 @@ export function fastReadWorkbook(buf: Buffer, progress?: HostProgress): FastRead
       },
     });
   }
-  const xfFormats = xfIds.map((id) => {
-    const f = custom.get(id) ?? BUILTIN_FORMATS[id];
-    return f && f !== 'General' ? f : null;
-  });
+  const xfFormats = xfIds.map((id) => gridFormat(custom.get(id) ?? builtinFormatCode(id)));
 
   const parts = sheets.map((s) => rels.find((r) => r.id === s.rid && !r.external)?.part ?? '');
   if (!sheets.length || parts.some((p) => !p || !zip.has(p))) return null;

@@ -8,6 +8,7 @@ import { readLoadedWorkbook } from './read';
 import { partsExcelJsDrops, sniff } from './sniff';
 import { applyPlan } from './write';
 import { patchWorkbook } from './patch';
+import { teachExcelJsBuiltinFormats } from './exceljs-formats';
 import { fastReadWorkbook, type FastRead } from './fast-read';
 import { LIMITS, ZipReader, ZipRefusal } from './zip';
 import { workbookPart } from './package';
@@ -146,6 +147,7 @@ export class XlsxHost implements WorkbookHost {
   private async loaded(): Promise<ExcelJS.Workbook> {
     if (!this.wb) {
       const wb = new ExcelJS.Workbook();
+      teachExcelJsBuiltinFormats();
       try {
         await wb.xlsx.load(this.original as unknown as ExcelJS.Buffer);
       } catch (e) {

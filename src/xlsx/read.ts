@@ -2,6 +2,7 @@ import type ExcelJS from 'exceljs';
 import type { Grid, GridValue, MergedRange } from '../core/grid';
 import type { HostProgress, WorkbookRead } from '../core/host';
 import { isoToSerial, ymdToIso } from '../core/values/dates';
+import { formatFromExcelJs } from './exceljs-formats';
 
 /**
  * ExcelJS workbook → Grids (one per sheet, hidden ones too) and what exists (sheets in tab order, tables).
@@ -87,7 +88,7 @@ export function gridFromWorksheet(ws: ExcelJS.Worksheet, date1904: boolean): Gri
       const value = (cell.type as number) === VALUE_TYPE_MERGE ? null : toGridValue(cell.value, date1904);
       // Formats are kept where there is a value (an empty styled cell tells a reader nothing).
       if (value === null) return;
-      const fmt = cell.numFmt && cell.numFmt !== 'General' ? cell.numFmt : null;
+      const fmt = formatFromExcelJs(cell.numFmt);
       if (!vals || !fmts) {
         vals = [];
         fmts = [];

@@ -1,12 +1,13 @@
 import type { JobContext } from '../job-definition';
 import type { MessageKey } from '../i18n';
 import type { SheetSpec } from '../sheet-spec';
-import { column, money, safeTableName, sourceLink } from '../report/build';
+import { money, safeTableName, sourceLink } from '../report/build';
+import { col, tableBody, type Column } from '../report/columns';
 import { asFen } from '../values/brand';
 import type { ContractExec } from './contracts';
 import type { PropertyItem } from './property';
 import type { ReturnCheck } from './returns';
-import type { SampleRoom } from './samples';
+import type { SampleLoan, SampleRoom, SampleStock } from './samples';
 
 export interface LedgersModel {
   contracts: ContractExec[];
@@ -26,6 +27,9 @@ export function ledgerSheets(m: LedgersModel, ctx: JobContext): SheetSpec[] {
   const name = (base: string) => safeTableName(`${base}_${tag}`);
   const flagText = (flags: string[]) => flags.map((f) => t(`ledgers.flag.${f}` as MessageKey)).join('、');
   const warnFlags = (flags: string[]) => flags.filter((f) => f !== 'fully-collected');
+  /** A money column of the contracts table, its total the sum over every contract. */
+  const contractSum = (key: 'value' | 'shipped' | 'invoiced' | 'received' | 'toShip' | 'toInvoice' | 'toCollect', header: string) =>
+    col<ContractExec, readonly ContractExec[]>(key, header, 'money', 14, (c) => money(c[key]), { total: (all) => money(sum(all.map((c) => c[key]))) });
 
   const contracts: SheetSpec = {
     name: t('ledgers.sheet.contracts'),
@@ -42,60 +46,48 @@ export function ledgerSheets(m: LedgersModel, ctx: JobContext): SheetSpec[] {
       {
         name: name('Ledger_Contracts'),
         caption: t('ledgers.caption.contracts'),
-        columns: [
-          column('source', t('ledgers.col.source'), 'link', 14),
-          column('contractNo', t('ledgers.col.contractNo'), 'text', 16),
-          column('customer', t('ledgers.col.customer'), 'text', 26),
-          column('signDate', t('ledgers.col.signDate'), 'date'),
-          column('value', t('ledgers.col.value'), 'money', 14),
-          column('shipped', t('ledgers.col.shipped'), 'money', 14),
-          column('invoiced', t('ledgers.col.invoiced'), 'money', 14),
-          column('received', t('ledgers.col.received'), 'money', 14),
-          column('toShip', t('ledgers.col.toShip'), 'money', 14),
-          column('toInvoice', t('ledgers.col.toInvoice'), 'money', 14),
-          column('toCollect', t('ledgers.col.toCollect'), 'money', 14),
-          column('status', t('ledgers.col.status'), 'text', 10),
-          column('flags', t('ledgers.col.flags'), 'text', 30),
-        ],
-        rows: m.contracts.map((c) => [
-          sourceLink(c.source.sheet, c.source.row),
-          c.contractNo,
-          c.customer,
-          c.signDate ?? null,
-          money(c.value),
-          money(c.shipped),
-          money(c.invoiced),
-          money(c.received),
-          money(c.toShip),
-          money(c.toInvoice),
-          money(c.toCollect),
-          t(`ledgers.status.${c.status}` as MessageKey),
-          flagText(c.flags),
-        ]),
+        ...tableBody<ContractExec, readonly ContractExec[]>(
+          [
+            col('source', t('ledgers.col.source'), 'link', 14, (c) => sourceLink(c.source.sheet, c.source.row)),
+            col('contractNo', t('ledgers.col.contractNo'), 'text', 16, (c) => c.contractNo, { total: () => t('ledgers.summary.contracts') }),
+            col('customer', t('ledgers.col.customer'), 'text', 26, (c) => c.customer),
+            col('signDate', t('ledgers.col.signDate'), 'date', undefined, (c) => c.signDate ?? null),
+            contractSum('value', t('ledgers.col.value')),
+            contractSum('shipped', t('ledgers.col.shipped')),
+            contractSum('invoiced', t('ledgers.col.invoiced')),
+            contractSum('received', t('ledgers.col.received')),
+            contractSum('toShip', t('ledgers.col.toShip')),
+            contractSum('toInvoice', t('ledgers.col.toInvoice')),
+            contractSum('toCollect', t('ledgers.col.toCollect')),
+            col('status', t('ledgers.col.status'), 'text', 10, (c) => t(`ledgers.status.${c.status}` as MessageKey)),
+            col('flags', t('ledgers.col.flags'), 'text', 30, (c) => flagText(c.flags)),
+          ],
+          m.contracts,
+          m.contracts,
+        ),
         highlights: [
           { column: 'status', equals: t('ledgers.status.closed'), tone: 'good' },
           { column: 'status', equals: t('ledgers.status.to-invoice'), tone: 'warn' },
         ],
-        totals: [null, t('ledgers.summary.contracts'), null, null, ...(['value', 'shipped', 'invoiced', 'received', 'toShip', 'toInvoice', 'toCollect'] as const).map((k) => money(sum(m.contracts.map((c) => c[k])))), null, null],
       },
       {
         name: name('Ledger_Lines'),
         caption: t('ledgers.caption.lines'),
-        columns: [
-          column('source', t('ledgers.col.source'), 'link', 14),
-          column('contractNo', t('ledgers.col.contractNo'), 'text', 16),
-          column('line', t('ledgers.col.line'), 'integer', 6),
-          column('part', t('ledgers.col.part'), 'text', 16),
-          column('name', t('ledgers.col.name'), 'text', 20),
-          column('quantity', t('ledgers.col.quantity'), 'quantity'),
-          column('shippedQty', t('ledgers.col.shippedQty'), 'quantity'),
-          column('value', t('ledgers.col.value'), 'money', 14),
-          column('shipped', t('ledgers.col.shipped'), 'money', 14),
-          column('deliveryDate', t('ledgers.col.deliveryDate'), 'date'),
-          column('flags', t('ledgers.col.flags'), 'text', 24),
-        ],
-        rows: m.contracts.flatMap((c) =>
-          c.lines.map((l) => [sourceLink(l.source.sheet, l.source.row), c.contractNo, l.line ?? null, l.part, l.name ?? null, l.quantity, l.shippedQty, money(l.value), money(l.shipped), l.deliveryDate ?? null, flagText(l.flags)]),
+        ...tableBody<{ c: ContractExec; l: ContractExec['lines'][number] }>(
+          [
+            col('source', t('ledgers.col.source'), 'link', 14, ({ l }) => sourceLink(l.source.sheet, l.source.row)),
+            col('contractNo', t('ledgers.col.contractNo'), 'text', 16, ({ c }) => c.contractNo),
+            col('line', t('ledgers.col.line'), 'integer', 6, ({ l }) => l.line ?? null),
+            col('part', t('ledgers.col.part'), 'text', 16, ({ l }) => l.part),
+            col('name', t('ledgers.col.name'), 'text', 20, ({ l }) => l.name ?? null),
+            col('quantity', t('ledgers.col.quantity'), 'quantity', undefined, ({ l }) => l.quantity),
+            col('shippedQty', t('ledgers.col.shippedQty'), 'quantity', undefined, ({ l }) => l.shippedQty),
+            col('value', t('ledgers.col.value'), 'money', 14, ({ l }) => money(l.value)),
+            col('shipped', t('ledgers.col.shipped'), 'money', 14, ({ l }) => money(l.shipped)),
+            col('deliveryDate', t('ledgers.col.deliveryDate'), 'date', undefined, ({ l }) => l.deliveryDate ?? null),
+            col('flags', t('ledgers.col.flags'), 'text', 24, ({ l }) => flagText(l.flags)),
+          ],
+          m.contracts.flatMap((c) => c.lines.map((l) => ({ c, l }))),
         ),
       },
     ],
@@ -114,30 +106,21 @@ export function ledgerSheets(m: LedgersModel, ctx: JobContext): SheetSpec[] {
     tables: [
       {
         name: name('Ledger_Property'),
-        columns: [
-          column('source', t('ledgers.col.source'), 'link', 14),
-          column('itemNo', t('ledgers.col.itemNo'), 'text', 14),
-          column('name', t('ledgers.col.name'), 'text', 22),
-          column('customer', t('ledgers.col.customer'), 'text', 24),
-          column('location', t('ledgers.col.location'), 'text', 12),
-          column('bookQty', t('ledgers.col.bookQty'), 'quantity'),
-          column('countedQty', t('ledgers.col.countedQty'), 'quantity'),
-          column('result', t('ledgers.col.result'), 'text', 16),
-          column('lastCheck', t('ledgers.col.lastCheck'), 'date'),
-          column('unchecked', t('ledgers.col.unchecked'), 'text', 10),
-        ],
-        rows: m.property.map((p) => [
-          sourceLink(p.source.sheet, p.source.row),
-          p.itemNo,
-          p.name ?? null,
-          p.customer ?? null,
-          p.location ?? null,
-          p.bookQty,
-          p.countedQty ?? null,
-          t(`ledgers.result.${p.result}` as MessageKey),
-          p.lastCheck ?? null,
-          p.unchecked ? t('ledgers.yes') : null,
-        ]),
+        ...tableBody<PropertyItem>(
+          [
+            col('source', t('ledgers.col.source'), 'link', 14, (p) => sourceLink(p.source.sheet, p.source.row)),
+            col('itemNo', t('ledgers.col.itemNo'), 'text', 14, (p) => p.itemNo),
+            col('name', t('ledgers.col.name'), 'text', 22, (p) => p.name ?? null),
+            col('customer', t('ledgers.col.customer'), 'text', 24, (p) => p.customer ?? null),
+            col('location', t('ledgers.col.location'), 'text', 12, (p) => p.location ?? null),
+            col('bookQty', t('ledgers.col.bookQty'), 'quantity', undefined, (p) => p.bookQty),
+            col('countedQty', t('ledgers.col.countedQty'), 'quantity', undefined, (p) => p.countedQty ?? null),
+            col('result', t('ledgers.col.result'), 'text', 16, (p) => t(`ledgers.result.${p.result}` as MessageKey)),
+            col('lastCheck', t('ledgers.col.lastCheck'), 'date', undefined, (p) => p.lastCheck ?? null),
+            col('unchecked', t('ledgers.col.unchecked'), 'text', 10, (p) => (p.unchecked ? t('ledgers.yes') : null)),
+          ],
+          m.property,
+        ),
         highlights: [
           { column: 'result', equals: t('ledgers.result.missing'), tone: 'bad' },
           { column: 'result', equals: t('ledgers.result.qty-diff'), tone: 'warn' },
@@ -160,52 +143,39 @@ export function ledgerSheets(m: LedgersModel, ctx: JobContext): SheetSpec[] {
     tables: [
       {
         name: name('Ledger_Returns'),
-        columns: [
-          column('source', t('ledgers.col.source'), 'link', 14),
-          column('returnNo', t('ledgers.col.returnNo'), 'text', 14),
-          column('date', t('ledgers.col.date'), 'date'),
-          column('customer', t('ledgers.col.customer'), 'text', 24),
-          column('deliveryNo', t('ledgers.col.deliveryNo'), 'text', 14),
-          column('part', t('ledgers.col.part'), 'text', 14),
-          column('quantity', t('ledgers.col.returnQty'), 'quantity'),
-          column('shippedQty', t('ledgers.col.shippedQty'), 'quantity'),
-          column('returnedBefore', t('ledgers.col.returnedBefore'), 'quantity'),
-          column('price', t('ledgers.col.price'), 'money', 12),
-          column('originalPrice', t('ledgers.col.originalPrice'), 'money', 12),
-          column('flags', t('ledgers.col.flags'), 'text', 26),
-        ],
-        rows: m.returns.map((r) => [
-          sourceLink(r.source.sheet, r.source.row),
-          r.returnNo ?? null,
-          r.date ?? null,
-          r.customer ?? null,
-          r.deliveryNo ?? null,
-          r.part ?? null,
-          r.quantity,
-          r.shippedQty ?? null,
-          r.returnedBefore,
-          money(r.price),
-          money(r.originalPrice),
-          r.flags.length ? flagText(r.flags) : t('ledgers.ok'),
-        ]),
+        ...tableBody<ReturnCheck>(
+          [
+            col('source', t('ledgers.col.source'), 'link', 14, (r) => sourceLink(r.source.sheet, r.source.row)),
+            col('returnNo', t('ledgers.col.returnNo'), 'text', 14, (r) => r.returnNo ?? null),
+            col('date', t('ledgers.col.date'), 'date', undefined, (r) => r.date ?? null),
+            col('customer', t('ledgers.col.customer'), 'text', 24, (r) => r.customer ?? null),
+            col('deliveryNo', t('ledgers.col.deliveryNo'), 'text', 14, (r) => r.deliveryNo ?? null),
+            col('part', t('ledgers.col.part'), 'text', 14, (r) => r.part ?? null),
+            col('quantity', t('ledgers.col.returnQty'), 'quantity', undefined, (r) => r.quantity),
+            col('shippedQty', t('ledgers.col.shippedQty'), 'quantity', undefined, (r) => r.shippedQty ?? null),
+            col('returnedBefore', t('ledgers.col.returnedBefore'), 'quantity', undefined, (r) => r.returnedBefore),
+            col('price', t('ledgers.col.price'), 'money', 12, (r) => money(r.price)),
+            col('originalPrice', t('ledgers.col.originalPrice'), 'money', 12, (r) => money(r.originalPrice)),
+            col('flags', t('ledgers.col.flags'), 'text', 26, (r) => (r.flags.length ? flagText(r.flags) : t('ledgers.ok'))),
+          ],
+          m.returns,
+        ),
         highlights: [{ column: 'flags', equals: t('ledgers.ok'), tone: 'good' }],
       },
     ],
   };
 
-  const loanColumns = [
-    column('source', t('ledgers.col.source'), 'link', 14),
-    column('sampleNo', t('ledgers.col.sampleNo'), 'text', 14),
-    column('name', t('ledgers.col.name'), 'text', 20),
-    column('borrower', t('ledgers.col.borrower'), 'text', 10),
-    column('customer', t('ledgers.col.customer'), 'text', 22),
-    column('date', t('ledgers.col.date'), 'date'),
-    column('promised', t('ledgers.col.promised'), 'date'),
-    column('quantity', t('ledgers.col.out'), 'quantity'),
-    column('daysOverdue', t('ledgers.col.daysOverdue'), 'integer', 8),
+  const loanColumns: Column<SampleLoan>[] = [
+    col('source', t('ledgers.col.source'), 'link', 14, (l) => sourceLink(l.source.sheet, l.source.row)),
+    col('sampleNo', t('ledgers.col.sampleNo'), 'text', 14, (l) => l.sampleNo),
+    col('name', t('ledgers.col.name'), 'text', 20, (l) => l.name ?? null),
+    col('borrower', t('ledgers.col.borrower'), 'text', 10, (l) => l.borrower ?? null),
+    col('customer', t('ledgers.col.customer'), 'text', 22, (l) => l.customer ?? null),
+    col('date', t('ledgers.col.date'), 'date', undefined, (l) => l.date ?? null),
+    col('promised', t('ledgers.col.promised'), 'date', undefined, (l) => l.promisedReturn ?? null),
+    col('quantity', t('ledgers.col.out'), 'quantity', undefined, (l) => l.quantity),
+    col('daysOverdue', t('ledgers.col.daysOverdue'), 'integer', 8, (l) => Math.max(0, l.daysOverdue)),
   ];
-  const loanRows = (loans: SampleRoom['overdue']) =>
-    loans.map((l) => [sourceLink(l.source.sheet, l.source.row), l.sampleNo, l.name ?? null, l.borrower ?? null, l.customer ?? null, l.date ?? null, l.promisedReturn ?? null, l.quantity, Math.max(0, l.daysOverdue)]);
   const samples: SheetSpec = {
     name: t('ledgers.sheet.samples'),
     purpose: 'ledgers',
@@ -216,21 +186,23 @@ export function ledgerSheets(m: LedgersModel, ctx: JobContext): SheetSpec[] {
       { label: t('ledgers.summary.overdueLoans'), value: m.samples.overdue.length, type: 'integer', tone: m.samples.overdue.length ? 'bad' : 'good' },
     ],
     tables: [
-      { name: name('Samples_Overdue'), caption: t('ledgers.caption.overdue'), columns: loanColumns, rows: loanRows(m.samples.overdue) },
-      { name: name('Samples_Out'), caption: t('ledgers.caption.open'), columns: loanColumns, rows: loanRows(m.samples.open) },
+      { name: name('Samples_Overdue'), caption: t('ledgers.caption.overdue'), ...tableBody(loanColumns, m.samples.overdue) },
+      { name: name('Samples_Out'), caption: t('ledgers.caption.open'), ...tableBody(loanColumns, m.samples.open) },
       {
         name: name('Samples_Stock'),
         caption: t('ledgers.caption.stock'),
-        columns: [
-          column('source', t('ledgers.col.source'), 'link', 14),
-          column('sampleNo', t('ledgers.col.sampleNo'), 'text', 14),
-          column('name', t('ledgers.col.name'), 'text', 20),
-          column('customer', t('ledgers.col.customer'), 'text', 22),
-          column('location', t('ledgers.col.location'), 'text', 12),
-          column('onHand', t('ledgers.col.onHand'), 'quantity'),
-          column('out', t('ledgers.col.out'), 'quantity'),
-        ],
-        rows: m.samples.stock.map((s) => [sourceLink(s.source.sheet, s.source.row), s.sampleNo, s.name ?? null, s.customer ?? null, s.location ?? null, s.onHand, s.out]),
+        ...tableBody<SampleStock>(
+          [
+            col('source', t('ledgers.col.source'), 'link', 14, (x) => sourceLink(x.source.sheet, x.source.row)),
+            col('sampleNo', t('ledgers.col.sampleNo'), 'text', 14, (x) => x.sampleNo),
+            col('name', t('ledgers.col.name'), 'text', 20, (x) => x.name ?? null),
+            col('customer', t('ledgers.col.customer'), 'text', 22, (x) => x.customer ?? null),
+            col('location', t('ledgers.col.location'), 'text', 12, (x) => x.location ?? null),
+            col('onHand', t('ledgers.col.onHand'), 'quantity', undefined, (x) => x.onHand),
+            col('out', t('ledgers.col.out'), 'quantity', undefined, (x) => x.out),
+          ],
+          m.samples.stock,
+        ),
       },
     ],
   };

@@ -1,8 +1,9 @@
 import type { CellRef, Finding } from '../findings';
 import type { MessageKey, Translate } from '../i18n';
 import type { Json } from '../job-definition';
-import { column, money, sourceLink } from '../report/build';
-import type { OutValue, SheetSpec, SummaryLine, TableSpec } from '../sheet-spec';
+import { money, sourceLink } from '../report/build';
+import { col, tableBody, type Column } from '../report/columns';
+import type { SheetSpec, SummaryLine, TableSpec } from '../sheet-spec';
 import { a1 } from '../values/address';
 import { asFen } from '../values/brand';
 import { formatFen } from '../values/money';
@@ -118,71 +119,86 @@ export function quotesJson(check: QuoteCheck): QuotesSection {
 /** Yuan for a sheet cell, to four decimals. */
 const cellYuan = (fen: X.Ratio): number => Math.round(X.toNumber(fen) * 100) / 10_000;
 
-function lineRow(c: LineCheck, t: Translate): OutValue[] {
+/** What the lines table shows of a line's price comparison: the basis, the two prices and their difference. */
+interface PriceView {
+  basis: string | null;
+  quoted: number | null;
+  contractPrice: number | null;
+  difference: number | null;
+}
+
+function priceView(c: LineCheck, t: Translate): PriceView {
   const l = c.line;
-  // The link selects the first offending cell, or the contract number of a clean line.
-  const linkCol = c.hits.length ? hitColumns(l, c.hits[0])[0] : l.source.columns.contractNo ?? 1;
-  const tier = c.link?.choice.tier;
-  const quoteCell = tier ? sourceLink(tier.source.sheet, tier.source.row, tier.source.columns.quoteNo ?? tier.source.columns.part ?? 1) : null;
-  let basis: string | null = null;
-  let quoted: number | null = null;
-  let contractPrice: number | null;
-  let difference: number | null = null;
   if (c.comparison) {
-    basis = t(`quotes.basis.${c.comparison.basis}` as MessageKey);
-    quoted = cellYuan(c.comparison.quoted);
-    contractPrice = money(c.comparison.contract.fen);
-    difference = cellYuan(c.comparison.diff);
-  } else {
-    // Nothing to compare (no quote, or no price on one side): show what each side says.
-    const own = l.prices.withTax ? 'with-tax' : l.prices.net ? 'net' : undefined;
-    contractPrice = money((l.prices.withTax ?? l.prices.net)?.fen);
-    const tp = tier && (own === 'net' ? tier.prices.net ?? tier.prices.withTax : tier.prices.withTax ?? tier.prices.net);
-    if (tp) quoted = money(tp.fen);
-    if (own) basis = t(`quotes.basis.${own}` as MessageKey);
+    return {
+      basis: t(`quotes.basis.${c.comparison.basis}` as MessageKey),
+      quoted: cellYuan(c.comparison.quoted),
+      contractPrice: money(c.comparison.contract.fen),
+      difference: cellYuan(c.comparison.diff),
+    };
   }
+  // Nothing to compare (no quote, or no price on one side): show what each side says.
+  const tier = c.link?.choice.tier;
+  const own = l.prices.withTax ? 'with-tax' : l.prices.net ? 'net' : undefined;
+  const tp = tier && (own === 'net' ? tier.prices.net ?? tier.prices.withTax : tier.prices.withTax ?? tier.prices.net);
+  return {
+    basis: own ? t(`quotes.basis.${own}` as MessageKey) : null,
+    quoted: tp ? money(tp.fen) : null,
+    contractPrice: money((l.prices.withTax ?? l.prices.net)?.fen),
+    difference: null,
+  };
+}
+
+type LineItem = { c: LineCheck; price: PriceView };
+
+function lineColumns(t: Translate): Column<LineItem>[] {
   return [
-    sourceLink(l.source.sheet, l.source.row, linkCol),
-    l.contractNo,
-    l.lineNo,
-    l.signDate ?? null,
-    l.customer,
-    l.fields.part ?? '',
-    l.fields.quantity ?? null,
-    quoteLabel(c, t) || null,
-    quoteCell,
-    basis,
-    quoted,
-    contractPrice,
-    difference,
-    c.hits.map((h) => h.rule).join(', '),
-    t(`quotes.status.${lineStatus(c)}` as MessageKey),
+    // The link selects the first offending cell, or the contract number of a clean line.
+    col('source', t('quotes.col.source'), 'link', 16, ({ c }) =>
+      sourceLink(c.line.source.sheet, c.line.source.row, c.hits.length ? hitColumns(c.line, c.hits[0])[0] : c.line.source.columns.contractNo ?? 1),
+    ),
+    col('contract', t('quotes.col.contract'), 'text', 16, ({ c }) => c.line.contractNo),
+    col('line', t('quotes.col.line'), 'integer', 6, ({ c }) => c.line.lineNo),
+    col('signDate', t('quotes.col.signDate'), 'date', 11, ({ c }) => c.line.signDate ?? null),
+    col('customer', t('quotes.col.customer'), 'text', 24, ({ c }) => c.line.customer),
+    col('part', t('quotes.col.part'), 'text', 16, ({ c }) => c.line.fields.part ?? ''),
+    col('quantity', t('quotes.col.quantity'), 'quantity', 10, ({ c }) => c.line.fields.quantity ?? null),
+    col('quote', t('quotes.col.quote'), 'text', 16, ({ c }) => quoteLabel(c, t) || null),
+    col('quoteSource', t('quotes.col.quoteSource'), 'link', 16, ({ c }) => {
+      const tier = c.link?.choice.tier;
+      return tier ? sourceLink(tier.source.sheet, tier.source.row, tier.source.columns.quoteNo ?? tier.source.columns.part ?? 1) : null;
+    }),
+    col('basis', t('quotes.col.basis'), 'text', 8, ({ price }) => price.basis),
+    col('quotedPrice', t('quotes.col.quotedPrice'), 'money', 12, ({ price }) => price.quoted),
+    col('contractPrice', t('quotes.col.contractPrice'), 'money', 12, ({ price }) => price.contractPrice),
+    col('difference', t('quotes.col.difference'), 'money', 11, ({ price }) => price.difference),
+    col('rules', t('quotes.col.rules'), 'text', 30, ({ c }) => c.hits.map((h) => h.rule).join(', ')),
+    col('status', t('quotes.col.status'), 'text', 8, ({ c }) => t(`quotes.status.${lineStatus(c)}` as MessageKey)),
   ];
 }
+
+type Hit = { c: LineCheck; h: RuleHit; finding: Finding };
 
 /**
  * The problems first, as a clerk would read them out: one sentence per problem with the expected and the actual
  * figure, errors before warnings, and the rule code in a column of its own for filtering.
  */
 function problemsTable(check: QuoteCheck, t: Translate): TableSpec {
-  const hits = check.lines.flatMap((c) => c.hits.map((h) => ({ c, h, finding: hitFinding(c, h) })));
+  const hits: Hit[] = check.lines.flatMap((c) => c.hits.map((h) => ({ c, h, finding: hitFinding(c, h) })));
   const rank = (sev: string) => (sev === 'error' ? 0 : sev === 'warning' ? 1 : 2);
   hits.sort((a, b) => rank(a.finding.severity) - rank(b.finding.severity));
   return {
     name: PROBLEMS_TABLE,
     caption: t('documents.quotes.caption.problems', { n: hits.length }),
-    columns: [
-      column('source', t('quotes.col.source'), 'link'),
-      column('severity', t('documents.quotes.col.severity'), 'text'),
-      { ...column('problem', t('documents.quotes.col.problem'), 'text'), wrapAt: 60 },
-      column('rule', t('documents.quotes.col.rule'), 'text'),
-    ],
-    rows: hits.map(({ c, h, finding }) => [
-      sourceLink(c.line.source.sheet, c.line.source.row, hitColumns(c.line, h)[0]),
-      t(`quotes.status.${SEVERITY[h.rule]}` as MessageKey),
-      t(finding.message.key, finding.message.values),
-      h.rule,
-    ]),
+    ...tableBody<Hit>(
+      [
+        col('source', t('quotes.col.source'), 'link', undefined, ({ c, h }) => sourceLink(c.line.source.sheet, c.line.source.row, hitColumns(c.line, h)[0])),
+        col('severity', t('documents.quotes.col.severity'), 'text', undefined, ({ h }) => t(`quotes.status.${SEVERITY[h.rule]}` as MessageKey)),
+        col('problem', t('documents.quotes.col.problem'), 'text', undefined, ({ finding }) => t(finding.message.key, finding.message.values), { wrapAt: 60 }),
+        col('rule', t('documents.quotes.col.rule'), 'text', undefined, ({ h }) => h.rule),
+      ],
+      hits,
+    ),
     highlights: [
       { column: 'severity', equals: t('quotes.status.error'), tone: 'bad' },
       { column: 'severity', equals: t('quotes.status.warning'), tone: 'warn' },
@@ -221,24 +237,7 @@ export function quotesSheet(check: QuoteCheck, t: Translate): SheetSpec {
       {
         name: LINES_TABLE,
         caption: t('quotes.caption.lines'),
-        columns: [
-          column('source', t('quotes.col.source'), 'link', 16),
-          column('contract', t('quotes.col.contract'), 'text', 16),
-          column('line', t('quotes.col.line'), 'integer', 6),
-          column('signDate', t('quotes.col.signDate'), 'date', 11),
-          column('customer', t('quotes.col.customer'), 'text', 24),
-          column('part', t('quotes.col.part'), 'text', 16),
-          column('quantity', t('quotes.col.quantity'), 'quantity', 10),
-          column('quote', t('quotes.col.quote'), 'text', 16),
-          column('quoteSource', t('quotes.col.quoteSource'), 'link', 16),
-          column('basis', t('quotes.col.basis'), 'text', 8),
-          column('quotedPrice', t('quotes.col.quotedPrice'), 'money', 12),
-          column('contractPrice', t('quotes.col.contractPrice'), 'money', 12),
-          column('difference', t('quotes.col.difference'), 'money', 11),
-          column('rules', t('quotes.col.rules'), 'text', 30),
-          column('status', t('quotes.col.status'), 'text', 8),
-        ],
-        rows: check.lines.map((c) => lineRow(c, t)),
+        ...tableBody(lineColumns(t), check.lines.map((c) => ({ c, price: priceView(c, t) }))),
         highlights: [
           { column: 'status', equals: t('quotes.status.error'), tone: 'bad' },
           { column: 'status', equals: t('quotes.status.warning'), tone: 'warn' },
@@ -248,14 +247,16 @@ export function quotesSheet(check: QuoteCheck, t: Translate): SheetSpec {
       {
         name: RULES_TABLE,
         caption: t('quotes.caption.rules'),
-        columns: [
-          column('code', t('quotes.col.code'), 'text', 24),
-          column('name', t('quotes.col.name'), 'text', 18),
-          column('severity', t('quotes.col.severity'), 'text', 8),
-          column('count', t('quotes.col.count'), 'integer', 6),
-          column('description', t('quotes.col.description'), 'text', 60),
-        ],
-        rows: RULES.map((r) => [r, t(`quotes.rule.${r}` as MessageKey), t(`quotes.status.${SEVERITY[r]}` as MessageKey), check.counts[r], t(`quotes.desc.${r}` as MessageKey)]),
+        ...tableBody<(typeof RULES)[number]>(
+          [
+            col('code', t('quotes.col.code'), 'text', 24, (r) => r),
+            col('name', t('quotes.col.name'), 'text', 18, (r) => t(`quotes.rule.${r}` as MessageKey)),
+            col('severity', t('quotes.col.severity'), 'text', 8, (r) => t(`quotes.status.${SEVERITY[r]}` as MessageKey)),
+            col('count', t('quotes.col.count'), 'integer', 6, (r) => check.counts[r]),
+            col('description', t('quotes.col.description'), 'text', 60, (r) => t(`quotes.desc.${r}` as MessageKey)),
+          ],
+          RULES,
+        ),
       },
     ],
   };

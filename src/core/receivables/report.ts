@@ -1,7 +1,8 @@
 import type { JobContext } from '../job-definition';
 import type { MessageKey } from '../i18n';
-import type { OutValue, SheetSpec } from '../sheet-spec';
-import { column, money, safeTableName, sourceLink } from '../report/build';
+import type { SheetSpec } from '../sheet-spec';
+import { money, safeTableName, sourceLink } from '../report/build';
+import { col, colWithTotal, tableBody, via, type Column } from '../report/columns';
 import type { CustomerGroup } from '../tables/kinds';
 import { asFen } from '../values/brand';
 import { formatFen } from '../values/money';
@@ -9,7 +10,7 @@ import type { AbnormalItem } from './abnormal';
 import { bucketLabel, type AgedItem, type AgingBasis, type AgingRow, type AgingTable, type Bucket } from './aging';
 import type { CollectionResult, CollectionRow } from './collection';
 import type { Settlement } from './open-items';
-import type { ReceivablesPlan } from './plan';
+import type { PlanCustomer, PlanLine, ReceivablesPlan } from './plan';
 
 export interface ReceivablesModel {
   basis: AgingBasis;
@@ -26,6 +27,13 @@ export interface ReceivablesModel {
 const fmt = (fen: number) => formatFen(asFen(fen), { symbol: true });
 /** How many customers of a group a per-group row sums (the by-group tables' second column). */
 const countOf = (rows: readonly { group: CustomerGroup }[], group: CustomerGroup): number => rows.filter((r) => r.group === group).length;
+
+/** A row of a by-group table: the group (or the total), how many customers it sums, and its figures. */
+interface GroupRow<F> {
+  label: string;
+  count: number;
+  figures: F;
+}
 
 export function abnormalText(a: AbnormalItem, ctx: JobContext, overdueDays: number): { kind: string; description: string; action: string } {
   const { t } = ctx;
@@ -51,8 +59,23 @@ export function receivablesSheets(m: ReceivablesModel, ctx: JobContext): SheetSp
   const tag = ctx.asOf.replace(/-/g, '');
   const name = (base: string) => safeTableName(`${base}_${tag}`);
   const label = (i: number) => bucketLabel(m.buckets[i], m.basis, t);
-  const bucketCols = m.buckets.map((_, i) => column(`b${i}`, label(i), 'money', 13));
-  const agingValues = (r: AgingRow): OutValue[] => [money(r.outstanding), money(r.notDue), ...r.buckets.map(money)];
+  // The aging figures of a row (a customer, a group, the total), declared once for every aging table.
+  const agingCols: Column<AgingRow, AgingRow>[] = [
+    colWithTotal('outstanding', t('receivables.col.outstanding'), 'money', 15, (r: AgingRow) => money(r.outstanding)),
+    colWithTotal('notDue', t('receivables.col.notDue'), 'money', 13, (r: AgingRow) => money(r.notDue)),
+    ...m.buckets.map((_, i) => colWithTotal(`b${i}`, label(i), 'money', 13, (r: AgingRow) => money(r.buckets[i]))),
+  ];
+  const totalLabel = () => t('receivables.total');
+  /** The three rows of a by-group table: each group with how many customers it sums, then the total. */
+  const groupRows = <F>(customers: readonly { group: CustomerGroup }[], groups: Record<CustomerGroup, F>, total: F): GroupRow<F>[] => [
+    { label: groupName('related'), count: countOf(customers, 'related'), figures: groups.related },
+    { label: groupName('external'), count: countOf(customers, 'external'), figures: groups.external },
+    { label: t('receivables.total'), count: customers.length, figures: total },
+  ];
+  const groupCols = <F>(): Column<GroupRow<F>>[] => [
+    col('group', t('receivables.col.group'), 'text', 28, (g) => g.label),
+    col('customers', t('documents.col.customerCount'), 'integer', 10, (g) => g.count),
+  ];
   const invoiced = m.settlement.items.reduce((s, i) => s + i.invoice.amount, 0);
   const applied = m.settlement.items.reduce((s, i) => s + i.paid, 0);
   const overdue = m.aged.filter((a) => a.daysOverdue > 0).reduce((s, a) => s + a.item.outstanding, 0);
@@ -75,65 +98,66 @@ export function receivablesSheets(m: ReceivablesModel, ctx: JobContext): SheetSp
       {
         name: name('Aging_Customers'),
         caption: t('receivables.caption.byCustomer'),
-        columns: [column('customer', t('receivables.col.customer'), 'text', 28), column('group', t('receivables.col.group'), 'text', 10), column('outstanding', t('receivables.col.outstanding'), 'money', 15), column('notDue', t('receivables.col.notDue'), 'money', 13), ...bucketCols],
-        rows: m.aging.customers.map((c) => [c.name, groupName(c.group), ...agingValues(c.row)]),
-        totals: [t('receivables.total'), null, ...agingValues(m.aging.total)],
+        ...tableBody<AgingTable['customers'][number], AgingRow>(
+          [
+            col('customer', t('receivables.col.customer'), 'text', 28, (c) => c.name, { total: totalLabel }),
+            col('group', t('receivables.col.group'), 'text', 10, (c) => groupName(c.group)),
+            ...via(agingCols, (c: AgingTable['customers'][number]) => c.row, (total: AgingRow) => total),
+          ],
+          m.aging.customers,
+          m.aging.total,
+        ),
       },
       {
         name: name('Aging_Groups'),
         caption: t('receivables.caption.byGroup'),
-        columns: [column('group', t('receivables.col.group'), 'text', 28), column('customers', t('documents.col.customerCount'), 'integer', 10), column('outstanding', t('receivables.col.outstanding'), 'money', 15), column('notDue', t('receivables.col.notDue'), 'money', 13), ...bucketCols],
-        rows: [
-          [groupName('related'), countOf(m.aging.customers, 'related'), ...agingValues(m.aging.groups.related)],
-          [groupName('external'), countOf(m.aging.customers, 'external'), ...agingValues(m.aging.groups.external)],
-          [t('receivables.total'), m.aging.customers.length, ...agingValues(m.aging.total)],
-        ],
+        ...tableBody([...groupCols<AgingRow>(), ...via(agingCols, (g: GroupRow<AgingRow>) => g.figures)], groupRows(m.aging.customers, m.aging.groups, m.aging.total)),
       },
       {
         name: name('Aging_Chart'),
         caption: t('receivables.caption.chart'),
-        columns: [column('label', t('receivables.col.label'), 'text', 12), column('amount', t('receivables.col.outstanding'), 'money', 15)],
-        rows: [[t('receivables.notDue'), money(m.aging.total.notDue)], ...m.buckets.map((_, i) => [label(i), money(m.aging.total.buckets[i])])],
+        ...tableBody<{ label: string; amount: number | null }>(
+          [col('label', t('receivables.col.label'), 'text', 12, (r) => r.label), col('amount', t('receivables.col.outstanding'), 'money', 15, (r) => r.amount)],
+          [{ label: t('receivables.notDue'), amount: money(m.aging.total.notDue) }, ...m.buckets.map((_, i) => ({ label: label(i), amount: money(m.aging.total.buckets[i]) }))],
+        ),
       },
       {
         name: name('Aging_Items'),
         caption: t('receivables.caption.items'),
-        columns: [
-          column('source', t('receivables.col.source'), 'link', 14),
-          column('customer', t('receivables.col.customer'), 'text', 28),
-          column('invoice', t('receivables.col.invoice'), 'text', 14),
-          column('date', t('receivables.col.date'), 'date'),
-          column('due', t('receivables.col.due'), 'date'),
-          column('amount', t('receivables.col.amount'), 'money', 14),
-          column('paid', t('receivables.col.paid'), 'money', 14),
-          column('outstanding', t('receivables.col.outstanding'), 'money', 14),
-          // Days past due, or since the invoice on that basis; an item not yet due shows days until due, never a negative age.
-          column('days', t(m.basis === 'due' ? 'receivables.col.daysOverdue' : 'receivables.col.daysSinceInvoice'), 'integer', 8),
-          column('untilDue', t('receivables.col.daysUntilDue'), 'integer', 8),
-          column('bucket', t('receivables.col.bucket'), 'text', 12),
-        ],
-        rows: [...m.aged]
-          .sort((a, b) => b.days - a.days)
-          .map((a) => {
-            const inv = a.item.invoice;
-            return [sourceLink(inv.source.sheet, inv.source.row), inv.party.name, inv.invoiceNo, inv.date, inv.due, money(inv.amount), money(a.item.paid), money(a.item.outstanding), m.basis === 'due' ? (a.daysOverdue > 0 ? a.daysOverdue : null) : a.days, a.daysOverdue < 0 ? -a.daysOverdue : a.daysOverdue === 0 ? 0 : null, a.bucket < 0 ? t('receivables.notDue') : label(a.bucket)];
-          }),
+        ...tableBody<AgedItem>(
+          [
+            col('source', t('receivables.col.source'), 'link', 14, (a) => sourceLink(a.item.invoice.source.sheet, a.item.invoice.source.row)),
+            col('customer', t('receivables.col.customer'), 'text', 28, (a) => a.item.invoice.party.name),
+            col('invoice', t('receivables.col.invoice'), 'text', 14, (a) => a.item.invoice.invoiceNo),
+            col('date', t('receivables.col.date'), 'date', undefined, (a) => a.item.invoice.date),
+            col('due', t('receivables.col.due'), 'date', undefined, (a) => a.item.invoice.due),
+            col('amount', t('receivables.col.amount'), 'money', 14, (a) => money(a.item.invoice.amount)),
+            col('paid', t('receivables.col.paid'), 'money', 14, (a) => money(a.item.paid)),
+            col('outstanding', t('receivables.col.outstanding'), 'money', 14, (a) => money(a.item.outstanding)),
+            // Days past due, or since the invoice on that basis; an item not yet due shows days until due, never a negative age.
+            col('days', t(m.basis === 'due' ? 'receivables.col.daysOverdue' : 'receivables.col.daysSinceInvoice'), 'integer', 8, (a) =>
+              m.basis === 'due' ? (a.daysOverdue > 0 ? a.daysOverdue : null) : a.days,
+            ),
+            col('untilDue', t('receivables.col.daysUntilDue'), 'integer', 8, (a) => (a.daysOverdue < 0 ? -a.daysOverdue : a.daysOverdue === 0 ? 0 : null)),
+            col('bucket', t('receivables.col.bucket'), 'text', 12, (a) => (a.bucket < 0 ? t('receivables.notDue') : label(a.bucket))),
+          ],
+          [...m.aged].sort((a, b) => b.days - a.days),
+        ),
       },
     ],
     charts: [{ kind: 'column', title: t('receivables.chart.aging'), table: name('Aging_Chart'), categories: 'label', series: ['amount'] }],
   };
 
   const status = (r: CollectionRow) => (r.planned === 0 ? t('receivables.status.nothing') : r.met ? t('receivables.status.met') : t('receivables.status.missed'));
-  const collectionValues = (r: CollectionRow): OutValue[] => [money(r.planned), money(r.received), r.rate ?? none, r.target, status(r), money(r.opening), money(r.invoiced), r.balanceRate ?? none];
-  const collectionCols = [
-    column('planned', t('receivables.col.planned'), 'money', 14),
-    column('received', t('receivables.col.received'), 'money', 14),
-    column('rate', t('receivables.col.rate'), 'rate', 11),
-    column('target', t('receivables.col.target'), 'rate', 8),
-    column('status', t('receivables.col.status'), 'text', 10),
-    column('opening', t('receivables.col.opening'), 'money', 14),
-    column('invoiced', t('receivables.col.invoiced'), 'money', 14),
-    column('balanceRate', t('receivables.col.balanceRate'), 'rate', 11),
+  const collectionCols: Column<CollectionRow, CollectionRow>[] = [
+    col('planned', t('receivables.col.planned'), 'money', 14, (r) => money(r.planned)),
+    col('received', t('receivables.col.received'), 'money', 14, (r) => money(r.received)),
+    col('rate', t('receivables.col.rate'), 'rate', 11, (r) => r.rate ?? none),
+    col('target', t('receivables.col.target'), 'rate', 8, (r) => r.target),
+    col('status', t('receivables.col.status'), 'text', 10, status),
+    col('opening', t('receivables.col.opening'), 'money', 14, (r) => money(r.opening)),
+    col('invoiced', t('receivables.col.invoiced'), 'money', 14, (r) => money(r.invoiced)),
+    col('balanceRate', t('receivables.col.balanceRate'), 'rate', 11, (r) => r.balanceRate ?? none),
   ];
   const statusHighlights = [
     { column: 'status', equals: t('receivables.status.missed'), tone: 'bad' as const },
@@ -149,19 +173,16 @@ export function receivablesSheets(m: ReceivablesModel, ctx: JobContext): SheetSp
       {
         name: name('Collection_Customers'),
         caption: t('receivables.caption.byCustomer'),
-        columns: [column('customer', t('receivables.col.customer'), 'text', 28), column('group', t('receivables.col.group'), 'text', 10), ...collectionCols],
-        rows: c.customers.map((r) => [r.name, groupName(r.group), ...collectionValues(r)]),
+        ...tableBody<CollectionResult['customers'][number]>(
+          [col('customer', t('receivables.col.customer'), 'text', 28, (r) => r.name), col('group', t('receivables.col.group'), 'text', 10, (r) => groupName(r.group)), ...via(collectionCols, (r: CollectionRow) => r)],
+          c.customers,
+        ),
         highlights: statusHighlights,
       },
       {
         name: name('Collection_Groups'),
         caption: t('receivables.caption.byGroup'),
-        columns: [column('group', t('receivables.col.group'), 'text', 28), column('customers', t('documents.col.customerCount'), 'integer', 10), ...collectionCols],
-        rows: [
-          [groupName('related'), countOf(c.customers, 'related'), ...collectionValues(c.groups.related)],
-          [groupName('external'), countOf(c.customers, 'external'), ...collectionValues(c.groups.external)],
-          [t('receivables.total'), c.customers.length, ...collectionValues(c.total)],
-        ],
+        ...tableBody([...groupCols<CollectionRow>(), ...via(collectionCols, (g: GroupRow<CollectionRow>) => g.figures)], groupRows(c.customers, c.groups, c.total)),
         highlights: statusHighlights,
       },
     ],
@@ -177,27 +198,32 @@ export function receivablesSheets(m: ReceivablesModel, ctx: JobContext): SheetSp
       {
         name: name('Plan_Customers'),
         caption: t('receivables.caption.byCustomer'),
-        columns: [column('customer', t('receivables.col.customer'), 'text', 28), column('group', t('receivables.col.group'), 'text', 10), column('overdue', t('receivables.col.overdue'), 'money', 14), column('dueNext', t('receivables.col.dueNext'), 'money', 14), column('total', t('receivables.col.planTotal'), 'money', 15)],
-        rows: p.customers.map((x) => [x.name, groupName(x.group), money(x.overdue), money(x.dueNext), money(x.total)]),
-        totals: [t('receivables.total'), null, money(p.total.overdue), money(p.total.dueNext), money(p.total.total)],
+        ...tableBody<PlanCustomer, ReceivablesPlan['total']>(
+          [
+            col('customer', t('receivables.col.customer'), 'text', 28, (x) => x.name, { total: totalLabel }),
+            col('group', t('receivables.col.group'), 'text', 10, (x) => groupName(x.group)),
+            colWithTotal('overdue', t('receivables.col.overdue'), 'money', 14, (x: ReceivablesPlan['total']) => money(x.overdue)),
+            colWithTotal('dueNext', t('receivables.col.dueNext'), 'money', 14, (x: ReceivablesPlan['total']) => money(x.dueNext)),
+            colWithTotal('total', t('receivables.col.planTotal'), 'money', 15, (x: ReceivablesPlan['total']) => money(x.total)),
+          ],
+          p.customers,
+          p.total,
+        ),
       },
       {
         name: name('Plan_Items'),
         caption: t('receivables.caption.items'),
-        columns: [
-          column('source', t('receivables.col.source'), 'link', 14),
-          column('customer', t('receivables.col.customer'), 'text', 28),
-          column('invoice', t('receivables.col.invoice'), 'text', 14),
-          column('date', t('receivables.col.date'), 'date'),
-          column('due', t('receivables.col.due'), 'date'),
-          column('outstanding', t('receivables.col.outstanding'), 'money', 14),
-          column('category', t('receivables.col.category'), 'text', 10),
-        ],
-        rows: p.customers.flatMap((x) =>
-          x.lines.map((l) => {
-            const inv = l.item.invoice;
-            return [sourceLink(inv.source.sheet, inv.source.row), x.name, inv.invoiceNo, inv.date, inv.due, money(l.item.outstanding), t(`receivables.category.${l.category}` as MessageKey)];
-          }),
+        ...tableBody<{ x: PlanCustomer; l: PlanLine }>(
+          [
+            col('source', t('receivables.col.source'), 'link', 14, ({ l }) => sourceLink(l.item.invoice.source.sheet, l.item.invoice.source.row)),
+            col('customer', t('receivables.col.customer'), 'text', 28, ({ x }) => x.name),
+            col('invoice', t('receivables.col.invoice'), 'text', 14, ({ l }) => l.item.invoice.invoiceNo),
+            col('date', t('receivables.col.date'), 'date', undefined, ({ l }) => l.item.invoice.date),
+            col('due', t('receivables.col.due'), 'date', undefined, ({ l }) => l.item.invoice.due),
+            col('outstanding', t('receivables.col.outstanding'), 'money', 14, ({ l }) => money(l.item.outstanding)),
+            col('category', t('receivables.col.category'), 'text', 10, ({ l }) => t(`receivables.category.${l.category}` as MessageKey)),
+          ],
+          p.customers.flatMap((x) => x.lines.map((l) => ({ x, l }))),
         ),
         highlights: [{ column: 'category', equals: t('receivables.category.overdue'), tone: 'warn' }],
       },
@@ -212,20 +238,18 @@ export function receivablesSheets(m: ReceivablesModel, ctx: JobContext): SheetSp
     tables: [
       {
         name: name('Abnormal'),
-        columns: [
-          column('kind', t('receivables.col.kind'), 'text', 18),
-          column('customer', t('receivables.col.customer'), 'text', 28),
-          column('document', t('receivables.col.document'), 'link', 16),
-          column('amount', t('receivables.col.amount'), 'money', 14),
-          column('days', t('receivables.col.days'), 'integer', 7),
-          column('description', t('receivables.col.description'), 'text', 36),
-          column('action', t('receivables.col.action'), 'text', 44),
-        ],
-        rows: m.abnormal.map((a) => {
-          const text = abnormalText(a, ctx, m.overdueDays);
-          const doc: OutValue = a.source ? sourceLink(a.source.sheet, a.source.row, 1, a.document || `${a.source.sheet}!A${a.source.row}`) : a.document;
-          return [text.kind, a.party.name, doc, money(a.amount), a.days ?? null, text.description, text.action];
-        }),
+        ...tableBody<{ a: AbnormalItem; text: ReturnType<typeof abnormalText> }>(
+          [
+            col('kind', t('receivables.col.kind'), 'text', 18, ({ text }) => text.kind),
+            col('customer', t('receivables.col.customer'), 'text', 28, ({ a }) => a.party.name),
+            col('document', t('receivables.col.document'), 'link', 16, ({ a }) => (a.source ? sourceLink(a.source.sheet, a.source.row, 1, a.document || `${a.source.sheet}!A${a.source.row}`) : a.document)),
+            col('amount', t('receivables.col.amount'), 'money', 14, ({ a }) => money(a.amount)),
+            col('days', t('receivables.col.days'), 'integer', 7, ({ a }) => a.days ?? null),
+            col('description', t('receivables.col.description'), 'text', 36, ({ text }) => text.description),
+            col('action', t('receivables.col.action'), 'text', 44, ({ text }) => text.action),
+          ],
+          m.abnormal.map((a) => ({ a, text: abnormalText(a, ctx, m.overdueDays) })),
+        ),
       },
     ],
   };

@@ -2,7 +2,8 @@ import type { CellRef, Finding } from '../findings';
 import type { Json, JobContext } from '../job-definition';
 import type { MessageKey } from '../i18n';
 import type { Highlight, OutValue, SheetSpec, TableSpec } from '../sheet-spec';
-import { column, money, safeSheetName, safeTableName, sourceLink, uniqueName, yuan } from '../report/build';
+import { money, safeSheetName, safeTableName, sourceLink, uniqueName, yuan } from '../report/build';
+import { col, tableBody } from '../report/columns';
 import type { AnyTypedTable } from '../tables/typed-table';
 import { a1 } from '../values/address';
 import { asFen, type Fen } from '../values/brand';
@@ -201,114 +202,102 @@ export function reconcileSheets(m: ReconModel, ctx: JobContext, aliasesOf: (name
     const ourLink = (l: OurLine | undefined): OutValue => (l ? sourceLink(l.source.sheet, l.source.row, l.table.columns.deliveryNo ?? 1) : null);
     const theirLink = (l: TheirLine | undefined): OutValue => (l ? sourceLink(l.source.sheet, l.source.row, l.table.columns.docNo ?? l.table.columns.deliveryNo ?? 1) : null);
     const ourPrice = (l: OurLine | undefined) => money(l?.f.unitPriceWithTax ?? l?.f.unitPrice);
-    // 1. side by side: every group with lines on both sides
-    const pairRows: OutValue[][] = [];
-    for (const g of r.groups) {
-      if (!g.ours.length || !g.theirs.length) continue;
-      const n = Math.max(g.ours.length, g.theirs.length);
-      const note = noteOf(g, ctx, m.settings.inTransitDays);
-      for (let i = 0; i < n; i++) {
-        const o = g.ours[i];
-        const th = g.theirs[i];
-        pairRows.push([
-          classLabel(g.cls),
-          t(`reconcile.pass.${g.pass}` as MessageKey),
-          ourLink(o),
-          o?.f.date ?? null,
-          ourDoc(o),
-          o?.f.part ?? th?.f.part ?? '',
-          o?.f.quantity ?? null,
-          ourPrice(o),
-          o ? money(o.amount) : null,
-          theirLink(th),
-          th?.f.date ?? null,
-          theirDoc(th),
-          th?.f.quantity ?? null,
-          money(th?.f.unitPrice),
-          th ? money(th.amount) : null,
-          i === 0 ? money(g.difference) : null,
-          i === 0 && g.ref ? money(g.ref.price) : null,
-          i === 0 ? note : '',
-        ]);
-      }
-    }
+    // 1. side by side: every group with lines on both sides, its lines paired in order; the group's own figures
+    // (difference, reference price, note) on its first pair only.
+    type Pair = { g: ReconGroup; i: number; o: OurLine | undefined; th: TheirLine | undefined; note: string };
+    const pairs: Pair[] = r.groups
+      .filter((g) => g.ours.length && g.theirs.length)
+      .flatMap((g) => {
+        const note = noteOf(g, ctx, m.settings.inTransitDays);
+        return Array.from({ length: Math.max(g.ours.length, g.theirs.length) }, (_, i): Pair => ({ g, i, o: g.ours[i], th: g.theirs[i], note }));
+      });
     const lines: TableSpec = {
       name: tableName(`${base}_Lines`),
       caption: t('reconcile.caption.lines'),
-      columns: [
-        column('class', t('reconcile.col.class'), 'text', 10),
-        column('pass', t('reconcile.col.pass'), 'text', 14),
-        column('ourSource', t('reconcile.col.ourSource'), 'link', 16),
-        column('ourDate', t('reconcile.col.ourDate'), 'date'),
-        column('ourDoc', t('reconcile.col.ourDoc'), 'text', 14),
-        column('part', t('reconcile.col.part'), 'text', 14),
-        column('ourQty', t('reconcile.col.ourQty'), 'quantity', 10),
-        column('ourPrice', t('reconcile.col.ourPrice'), 'money', 11),
-        column('ourAmount', t('reconcile.col.ourAmount'), 'money', 13),
-        column('theirSource', t('reconcile.col.theirSource'), 'link', 16),
-        column('theirDate', t('reconcile.col.theirDate'), 'date'),
-        column('theirDoc', t('reconcile.col.theirDoc'), 'text', 14),
-        column('theirQty', t('reconcile.col.theirQty'), 'quantity', 10),
-        column('theirPrice', t('reconcile.col.theirPrice'), 'money', 11),
-        column('theirAmount', t('reconcile.col.theirAmount'), 'money', 13),
-        column('difference', t('reconcile.col.difference'), 'money', 13),
-        column('refPrice', t('reconcile.col.refPrice'), 'money', 12),
-        column('note', t('reconcile.col.note'), 'text', 40),
-      ],
-      rows: pairRows,
+      ...tableBody<Pair>(
+        [
+          col('class', t('reconcile.col.class'), 'text', 10, ({ g }) => classLabel(g.cls)),
+          col('pass', t('reconcile.col.pass'), 'text', 14, ({ g }) => t(`reconcile.pass.${g.pass}` as MessageKey)),
+          col('ourSource', t('reconcile.col.ourSource'), 'link', 16, ({ o }) => ourLink(o)),
+          col('ourDate', t('reconcile.col.ourDate'), 'date', undefined, ({ o }) => o?.f.date ?? null),
+          col('ourDoc', t('reconcile.col.ourDoc'), 'text', 14, ({ o }) => ourDoc(o)),
+          col('part', t('reconcile.col.part'), 'text', 14, ({ o, th }) => o?.f.part ?? th?.f.part ?? ''),
+          col('ourQty', t('reconcile.col.ourQty'), 'quantity', 10, ({ o }) => o?.f.quantity ?? null),
+          col('ourPrice', t('reconcile.col.ourPrice'), 'money', 11, ({ o }) => ourPrice(o)),
+          col('ourAmount', t('reconcile.col.ourAmount'), 'money', 13, ({ o }) => (o ? money(o.amount) : null)),
+          col('theirSource', t('reconcile.col.theirSource'), 'link', 16, ({ th }) => theirLink(th)),
+          col('theirDate', t('reconcile.col.theirDate'), 'date', undefined, ({ th }) => th?.f.date ?? null),
+          col('theirDoc', t('reconcile.col.theirDoc'), 'text', 14, ({ th }) => theirDoc(th)),
+          col('theirQty', t('reconcile.col.theirQty'), 'quantity', 10, ({ th }) => th?.f.quantity ?? null),
+          col('theirPrice', t('reconcile.col.theirPrice'), 'money', 11, ({ th }) => money(th?.f.unitPrice)),
+          col('theirAmount', t('reconcile.col.theirAmount'), 'money', 13, ({ th }) => (th ? money(th.amount) : null)),
+          col('difference', t('reconcile.col.difference'), 'money', 13, ({ g, i }) => (i === 0 ? money(g.difference) : null)),
+          col('refPrice', t('reconcile.col.refPrice'), 'money', 12, ({ g, i }) => (i === 0 && g.ref ? money(g.ref.price) : null)),
+          col('note', t('reconcile.col.note'), 'text', 40, ({ i, note }) => (i === 0 ? note : '')),
+        ],
+        pairs,
+      ),
       highlights,
     };
     // 2. the lines alone on one side
-    const aloneRows: OutValue[][] = [];
-    for (const g of r.groups) {
-      if (g.ours.length && g.theirs.length) continue;
-      const note = noteOf(g, ctx, m.settings.inTransitDays);
-      for (const o of g.ours) aloneRows.push([classLabel(g.cls), t('reconcile.side.ours'), ourLink(o), o.f.date ?? null, ourDoc(o), o.f.part ?? '', o.f.name ?? '', o.f.quantity ?? null, ourPrice(o), money(o.amount), note]);
-      for (const th of g.theirs) aloneRows.push([classLabel(g.cls), t('reconcile.side.theirs'), theirLink(th), th.f.date ?? null, theirDoc(th), th.f.part ?? '', th.f.name ?? '', th.f.quantity ?? null, money(th.f.unitPrice), money(th.amount), note]);
-    }
+    type Alone = { g: ReconGroup; note: string } & ({ side: 'ours'; line: OurLine } | { side: 'theirs'; line: TheirLine });
+    const alones: Alone[] = r.groups
+      .filter((g) => !(g.ours.length && g.theirs.length))
+      .flatMap((g) => {
+        const note = noteOf(g, ctx, m.settings.inTransitDays);
+        return [...g.ours.map((line): Alone => ({ g, note, side: 'ours', line })), ...g.theirs.map((line): Alone => ({ g, note, side: 'theirs', line }))];
+      });
     const alone: TableSpec = {
       name: tableName(`${base}_Unmatched`),
       caption: t('reconcile.caption.unmatched'),
-      columns: [
-        column('class', t('reconcile.col.class'), 'text', 10),
-        column('side', t('reconcile.col.side'), 'text', 6),
-        column('source', t('reconcile.col.source'), 'link', 16),
-        column('date', t('reconcile.col.date'), 'date'),
-        column('doc', t('reconcile.col.doc'), 'text', 14),
-        column('part', t('reconcile.col.part'), 'text', 14),
-        column('name', t('reconcile.col.name'), 'text', 16),
-        column('qty', t('reconcile.col.qty'), 'quantity', 10),
-        column('price', t('reconcile.col.price'), 'money', 11),
-        column('amount', t('reconcile.col.amount'), 'money', 13),
-        column('note', t('reconcile.col.note'), 'text', 40),
-      ],
-      rows: aloneRows,
+      ...tableBody<Alone>(
+        [
+          col('class', t('reconcile.col.class'), 'text', 10, ({ g }) => classLabel(g.cls)),
+          col('side', t('reconcile.col.side'), 'text', 6, (x) => t(x.side === 'ours' ? 'reconcile.side.ours' : 'reconcile.side.theirs')),
+          col('source', t('reconcile.col.source'), 'link', 16, (x) => (x.side === 'ours' ? ourLink(x.line) : theirLink(x.line))),
+          col('date', t('reconcile.col.date'), 'date', undefined, ({ line }) => line.f.date ?? null),
+          col('doc', t('reconcile.col.doc'), 'text', 14, (x) => (x.side === 'ours' ? ourDoc(x.line) : theirDoc(x.line))),
+          col('part', t('reconcile.col.part'), 'text', 14, ({ line }) => line.f.part ?? ''),
+          col('name', t('reconcile.col.name'), 'text', 16, ({ line }) => line.f.name ?? ''),
+          col('qty', t('reconcile.col.qty'), 'quantity', 10, ({ line }) => line.f.quantity ?? null),
+          col('price', t('reconcile.col.price'), 'money', 11, (x) => (x.side === 'ours' ? ourPrice(x.line) : money(x.line.f.unitPrice))),
+          col('amount', t('reconcile.col.amount'), 'money', 13, ({ line }) => money(line.amount)),
+          col('note', t('reconcile.col.note'), 'text', 40, ({ note }) => note),
+        ],
+        alones,
+      ),
       highlights,
     };
     // 3. the 调节表
     const L = r.adjustment;
+    // Each line of the 调节表 names what it is; the running balance starts at their total and adds each adjustment.
+    type AdjustmentLine = { item: string; cls?: ReconClass; theirsCount?: number; oursCount?: number; adjust?: Fen; balance?: Fen };
     let running = L.theirsTotal as number;
-    const adjustmentRows: OutValue[][] = [[t('reconcile.adjustment.start'), null, r.scope.theirs.length, null, money(L.theirsTotal), money(L.theirsTotal)]];
-    for (const row of L.rows) {
-      running += row.amount;
-      const cls = row.item.startsWith('duplicate') ? 'duplicate' : (row.item as ReconClass);
-      adjustmentRows.push([t(`reconcile.adjustment.${row.item}` as MessageKey, { days: m.settings.inTransitDays }), classLabel(cls), row.theirsCount, row.oursCount, money(row.amount), money(asFen(running))]);
-    }
-    adjustmentRows.push([t('reconcile.adjustment.adjusted'), null, null, null, null, money(L.adjusted)]);
-    adjustmentRows.push([t('reconcile.adjustment.ours'), null, null, r.scope.ours.length, money(L.oursTotal), null]);
-    adjustmentRows.push([t('reconcile.adjustment.unexplained'), null, null, null, money(L.unexplained), null]);
+    const adjustmentLines: AdjustmentLine[] = [
+      { item: t('reconcile.adjustment.start'), theirsCount: r.scope.theirs.length, adjust: L.theirsTotal, balance: L.theirsTotal },
+      ...L.rows.map((row): AdjustmentLine => {
+        running += row.amount;
+        const cls = row.item.startsWith('duplicate') ? 'duplicate' : (row.item as ReconClass);
+        return { item: t(`reconcile.adjustment.${row.item}` as MessageKey, { days: m.settings.inTransitDays }), cls, theirsCount: row.theirsCount, oursCount: row.oursCount, adjust: row.amount, balance: asFen(running) };
+      }),
+      { item: t('reconcile.adjustment.adjusted'), balance: L.adjusted },
+      { item: t('reconcile.adjustment.ours'), oursCount: r.scope.ours.length, adjust: L.oursTotal },
+      { item: t('reconcile.adjustment.unexplained'), adjust: L.unexplained },
+    ];
     const adjustment: TableSpec = {
       name: tableName(`${base}_Ledger`),
       caption: t('reconcile.caption.adjustment'),
-      columns: [
-        column('item', t('reconcile.col.item'), 'text', 36),
-        column('class', t('reconcile.col.class'), 'text', 10),
-        column('theirsCount', t('reconcile.col.theirsCount'), 'integer', 9),
-        column('oursCount', t('reconcile.col.oursCount'), 'integer', 9),
-        column('adjust', t('reconcile.col.adjust'), 'money', 15),
-        column('balance', t('reconcile.col.balance'), 'money', 15),
-      ],
-      rows: adjustmentRows,
+      ...tableBody<AdjustmentLine>(
+        [
+          col('item', t('reconcile.col.item'), 'text', 36, (x) => x.item),
+          col('class', t('reconcile.col.class'), 'text', 10, (x) => (x.cls ? classLabel(x.cls) : null)),
+          col('theirsCount', t('reconcile.col.theirsCount'), 'integer', 9, (x) => x.theirsCount ?? null),
+          col('oursCount', t('reconcile.col.oursCount'), 'integer', 9, (x) => x.oursCount ?? null),
+          col('adjust', t('reconcile.col.adjust'), 'money', 15, (x) => money(x.adjust)),
+          col('balance', t('reconcile.col.balance'), 'money', 15, (x) => money(x.balance)),
+        ],
+        adjustmentLines,
+      ),
       highlights: [{ column: 'item', equals: t('reconcile.adjustment.unexplained'), tone: L.unexplained === 0 ? 'good' : 'bad' }],
     };
     // Last period's in-transit lines: ticked when this statement booked them, else still to expect.
@@ -319,15 +308,17 @@ export function reconcileSheets(m: ReconModel, ctx: JobContext, aliasesOf: (name
         {
           name: tableName(`${base}_Carried`),
           caption: t('reconcile.caption.carried'),
-          columns: [
-            column('period', t('reconcile.col.carriedPeriod'), 'text', 12),
-            column('date', t('reconcile.col.date'), 'date'),
-            column('doc', t('reconcile.col.doc'), 'text', 14),
-            column('part', t('reconcile.col.part'), 'text', 14),
-            column('amount', t('reconcile.col.amount'), 'money', 13),
-            column('status', t('reconcile.col.status'), 'text', 16),
-          ],
-          rows: list.map((c) => [c.line.period, c.line.date || null, c.line.deliveryNo ?? '', c.line.part ?? '', money(asFen(c.line.amount)), t(c.arrived ? 'reconcile.carried.arrived' : 'reconcile.carried.pending')]),
+          ...tableBody<CarriedStatus>(
+            [
+              col('period', t('reconcile.col.carriedPeriod'), 'text', 12, (c) => c.line.period),
+              col('date', t('reconcile.col.date'), 'date', undefined, (c) => c.line.date || null),
+              col('doc', t('reconcile.col.doc'), 'text', 14, (c) => c.line.deliveryNo ?? ''),
+              col('part', t('reconcile.col.part'), 'text', 14, (c) => c.line.part ?? ''),
+              col('amount', t('reconcile.col.amount'), 'money', 13, (c) => money(asFen(c.line.amount))),
+              col('status', t('reconcile.col.status'), 'text', 16, (c) => t(c.arrived ? 'reconcile.carried.arrived' : 'reconcile.carried.pending')),
+            ],
+            list,
+          ),
           highlights: [{ column: 'status', equals: t('reconcile.carried.pending'), tone: 'warn' }],
         },
       ];
@@ -335,11 +326,11 @@ export function reconcileSheets(m: ReconModel, ctx: JobContext, aliasesOf: (name
     const signoff: TableSpec = {
       name: tableName(`${base}_SignOff`),
       caption: t('reconcile.caption.signoff'),
-      columns: [column('role', t('reconcile.col.role'), 'text', 24), column('signature', t('reconcile.col.signature'), 'text', 24), column('date', t('reconcile.col.signDate'), 'text', 14)],
-      rows: [
-        [t('reconcile.sign.checker'), '', ''],
-        [t('reconcile.sign.counterparty'), '', ''],
-      ],
+      // Blank lines to sign on paper: who signs, then room for the signature and the date.
+      ...tableBody<string>(
+        [col('role', t('reconcile.col.role'), 'text', 24, (role) => role), col('signature', t('reconcile.col.signature'), 'text', 24, () => ''), col('date', t('reconcile.col.signDate'), 'text', 14, () => '')],
+        [t('reconcile.sign.checker'), t('reconcile.sign.counterparty')],
+      ),
     };
     const diff = asFen(L.oursTotal - L.theirsTotal);
     partySheets.push({
@@ -362,30 +353,10 @@ export function reconcileSheets(m: ReconModel, ctx: JobContext, aliasesOf: (name
     });
   });
   // the summary across counterparties
-  const countCols = CLASSES.map((c) => column(`n_${c}`, classLabel(c), 'integer', 9));
-  const summaryRows: OutValue[][] = m.results.map((r) => [
-    { text: r.party.name, target: { sheet: sheetOf.get(r.party.key) ?? summaryName, cell: 'A1' } },
-    t(r.party.group === 'related' ? 'reconcile.group.related' : 'reconcile.group.external'),
-    statusText(ctx, r),
-    money(r.adjustment.theirsTotal),
-    money(r.adjustment.oursTotal),
-    money(asFen(r.adjustment.oursTotal - r.adjustment.theirsTotal)),
-    money(r.adjustment.unexplained),
-    ...CLASSES.map((c) => r.counts[c]),
-  ]);
-  for (const s of m.missing) {
-    const first = s.ours[0];
-    summaryRows.push([
-      first ? sourceLink(first.source.sheet, first.source.row, 1, s.party.name) : s.party.name,
-      t(s.party.group === 'related' ? 'reconcile.group.related' : 'reconcile.group.external'),
-      statusWord(ctx, 'noStatement'),
-      null,
-      money(asFen(s.ours.reduce((x, l) => x + l.amount, 0))),
-      null,
-      null,
-      ...CLASSES.map(() => null),
-    ]);
-  }
+  // One row per reconciled counterparty, then one per related party that sent no statement (our side only).
+  type PartyRow = { r: CounterpartyResult } | { missing: CounterpartyScope };
+  const groupWord = (p: PartyRow) => t((('r' in p ? p.r.party : p.missing.party).group === 'related' ? 'reconcile.group.related' : 'reconcile.group.external'));
+  const resultMoney = (f: (r: CounterpartyResult) => number) => (p: PartyRow) => ('r' in p ? money(asFen(f(p.r))) : null);
   const sum = (f: (r: CounterpartyResult) => number): Fen => asFen(m.results.reduce((s, r) => s + f(r), 0));
   const summary: SheetSpec = {
     name: summaryName,
@@ -400,33 +371,43 @@ export function reconcileSheets(m: ReconModel, ctx: JobContext, aliasesOf: (name
       {
         name: tableName('Recon_Summary'),
         caption: t('reconcile.caption.parties'),
-        columns: [
-          column('counterparty', t('reconcile.col.counterparty'), 'link', 30),
-          column('group', t('reconcile.col.groupKind'), 'text', 10),
-          column('status', t('reconcile.col.status'), 'text', 18),
-          column('theirs', t('reconcile.col.theirs'), 'money', 15),
-          column('ours', t('reconcile.col.ours'), 'money', 15),
-          column('difference', t('reconcile.col.difference'), 'money', 15),
-          column('unexplained', t('reconcile.col.unexplained'), 'money', 13),
-          ...countCols,
-        ],
-        rows: summaryRows,
+        ...tableBody<PartyRow, readonly CounterpartyResult[]>(
+          [
+            col(
+              'counterparty',
+              t('reconcile.col.counterparty'),
+              'link',
+              30,
+              (p) => {
+                if ('r' in p) return { text: p.r.party.name, target: { sheet: sheetOf.get(p.r.party.key) ?? summaryName, cell: 'A1' } };
+                const first = p.missing.ours[0];
+                return first ? sourceLink(first.source.sheet, first.source.row, 1, p.missing.party.name) : p.missing.party.name;
+              },
+              { total: () => t('reconcile.total') },
+            ),
+            col('group', t('reconcile.col.groupKind'), 'text', 10, groupWord),
+            col('status', t('reconcile.col.status'), 'text', 18, (p) => ('r' in p ? statusText(ctx, p.r) : statusWord(ctx, 'noStatement'))),
+            col('theirs', t('reconcile.col.theirs'), 'money', 15, resultMoney((x) => x.adjustment.theirsTotal), { total: () => money(sum((x) => x.adjustment.theirsTotal)) }),
+            col('ours', t('reconcile.col.ours'), 'money', 15, (p) => ('r' in p ? money(p.r.adjustment.oursTotal) : money(asFen(p.missing.ours.reduce((x, l) => x + l.amount, 0)))), {
+              total: () => money(sum((x) => x.adjustment.oursTotal)),
+            }),
+            col('difference', t('reconcile.col.difference'), 'money', 15, resultMoney((x) => x.adjustment.oursTotal - x.adjustment.theirsTotal), {
+              total: () => money(sum((x) => x.adjustment.oursTotal - x.adjustment.theirsTotal)),
+            }),
+            col('unexplained', t('reconcile.col.unexplained'), 'money', 13, resultMoney((x) => x.adjustment.unexplained), { total: () => money(sum((x) => x.adjustment.unexplained)) }),
+            ...CLASSES.map((c) =>
+              col<PartyRow, readonly CounterpartyResult[]>(`n_${c}`, classLabel(c), 'integer', 9, (p) => ('r' in p ? p.r.counts[c] : null), { total: (all) => all.reduce((s, x) => s + x.counts[c], 0) }),
+            ),
+          ],
+          [...m.results.map((r): PartyRow => ({ r })), ...m.missing.map((missing): PartyRow => ({ missing }))],
+          m.results,
+        ),
         highlights: [
           { column: 'status', equals: statusWord(ctx, 'agreed'), tone: 'good' },
           { column: 'status', equals: statusWord(ctx, 'explained'), tone: 'good' },
           { column: 'status', equals: statusWord(ctx, 'unexplained'), tone: 'bad' },
           { column: 'status', equals: statusWord(ctx, 'noStatement'), tone: 'warn' },
           ...[...new Set(m.results.filter((r) => r.status === 'pending').map((r) => statusText(ctx, r)))].map((equals): Highlight => ({ column: 'status', equals, tone: 'warn' })),
-        ],
-        totals: [
-          t('reconcile.total'),
-          null,
-          null,
-          money(sum((r) => r.adjustment.theirsTotal)),
-          money(sum((r) => r.adjustment.oursTotal)),
-          money(sum((r) => r.adjustment.oursTotal - r.adjustment.theirsTotal)),
-          money(sum((r) => r.adjustment.unexplained)),
-          ...CLASSES.map((c) => m.results.reduce((s, r) => s + r.counts[c], 0)),
         ],
       },
     ],

@@ -1,12 +1,9 @@
-import type { ColumnSpec, ColumnType, SheetLink } from '../sheet-spec';
+import type { SheetLink } from '../sheet-spec';
 import { a1 } from '../values/address';
 import type { Fen, PriceFen } from '../values/brand';
 import { fenToYuan } from '../values/money';
 
-/** Small builders every report uses, so each job's sheet code says what, not how. */
-
-export const column = (key: string, header: string, type: ColumnType, width?: number): ColumnSpec =>
-  width === undefined ? { key, header, type } : { key, header, type, width };
+/** Small builders every report uses, so each job's sheet code says what, not how (tables: see columns.ts). */
 
 /** A link back to a source cell, shown as `sheet!A12` unless other text is given. */
 export function sourceLink(sheet: string, row: number, col = 1, text?: string): SheetLink {

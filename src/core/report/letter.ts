@@ -3,10 +3,11 @@ import type { MessageKey } from '../i18n';
 import type { CounterpartyResult, ReconGroup } from '../reconcile/reconcile';
 import type { ReconModel } from '../reconcile/report';
 import type { OurLine } from '../reconcile/scope';
-import type { OutValue, SheetSpec, TableSpec } from '../sheet-spec';
+import type { SheetSpec, TableSpec } from '../sheet-spec';
 import { asFen, type Fen } from '../values/brand';
 import { rmbUpper } from '../values/rmb-upper';
-import { column, money, safeSheetName, uniqueName } from './build';
+import { money, safeSheetName, uniqueName } from './build';
+import { col, tableBody, type Column } from './columns';
 import type { CompanySettings } from './company';
 import { textWidth } from './widths';
 
@@ -147,48 +148,41 @@ function letterOf(r: CounterpartyResult, m: ReconModel, ctx: JobContext, company
   ];
   const name = (part: string) => `Letter${index + 1}_${part}`;
   // The differences and the timing items share their columns, so that together their 差额 make the total one.
-  const columns = [
-    column('doc', t('documents.letter.col.doc'), 'text'),
-    column('date', t('documents.letter.col.date'), 'date'),
-    column('part', t('documents.letter.col.part'), 'text'),
-    column('ours', t('documents.letter.col.ours'), 'money'),
-    column('theirs', t('documents.letter.col.theirs'), 'money'),
-    column('diff', t('documents.letter.col.diff'), 'money'),
-    { ...column('reason', t('documents.letter.col.reason'), 'text'), wrapAt: REASON_WIDTH },
-  ];
-  const rowOf = (d: Difference): OutValue[] => [d.doc, d.date, d.part, money(d.ours), money(d.theirs), money(asFen(d.ours - d.theirs)), d.reason];
-  const totalsOf = (ds: readonly Difference[]): OutValue[] => [
-    t('documents.letter.total'),
-    null,
-    null,
-    money(asFen(sum(ds.map((d) => d.ours)))),
-    money(asFen(sum(ds.map((d) => d.theirs)))),
-    money(asFen(sum(ds.map((d) => d.ours - d.theirs)))),
-    null,
+  const columns: Column<Difference, readonly Difference[]>[] = [
+    col('doc', t('documents.letter.col.doc'), 'text', undefined, (d) => d.doc, { total: () => t('documents.letter.total') }),
+    col('date', t('documents.letter.col.date'), 'date', undefined, (d) => d.date),
+    col('part', t('documents.letter.col.part'), 'text', undefined, (d) => d.part),
+    col('ours', t('documents.letter.col.ours'), 'money', undefined, (d) => money(d.ours), { total: (ds) => money(asFen(sum(ds.map((d) => d.ours)))) }),
+    col('theirs', t('documents.letter.col.theirs'), 'money', undefined, (d) => money(d.theirs), { total: (ds) => money(asFen(sum(ds.map((d) => d.theirs)))) }),
+    col('diff', t('documents.letter.col.diff'), 'money', undefined, (d) => money(asFen(d.ours - d.theirs)), { total: (ds) => money(asFen(sum(ds.map((d) => d.ours - d.theirs)))) }),
+    col('reason', t('documents.letter.col.reason'), 'text', undefined, (d) => d.reason, { wrapAt: REASON_WIDTH }),
   ];
   const tables: TableSpec[] = [];
   if (diffs.length) {
-    tables.push({ name: name('Diff'), caption: t('documents.letter.caption.diffs', { n: diffs.length }), columns, rows: diffs.map(rowOf), totals: totalsOf(diffs) });
+    tables.push({ name: name('Diff'), caption: t('documents.letter.caption.diffs', { n: diffs.length }), ...tableBody(columns, diffs, diffs) });
   } else title.push(t('documents.letter.agreed'));
   if (timing.length) {
-    tables.push({ name: name('Transit'), caption: t('documents.letter.caption.timing'), columns, rows: timing.map(rowOf), totals: totalsOf(timing) });
+    tables.push({ name: name('Transit'), caption: t('documents.letter.caption.timing'), ...tableBody(columns, timing, timing) });
   }
   tables.push({
     name: name('Reply'),
     caption: t('documents.letter.caption.confirm'),
-    columns: [
-      column('item', t('documents.letter.col.item'), 'text'),
-      column('sender', t('documents.letter.col.sender'), 'text'),
-      column('receiver', t('documents.letter.col.receiver'), 'text'),
-    ],
-    rows: [
-      [t('documents.letter.confirm.result'), '', t('documents.letter.confirm.agreed')],
-      ['', '', t('documents.letter.confirm.disagreed')],
-      [t('documents.letter.confirm.note'), '', ''],
-      [t('documents.letter.confirm.person'), company?.preparer ?? '', ''],
-      [t('documents.letter.confirm.seal'), '', ''],
-      [t('documents.letter.confirm.date'), ctx.asOf, t('documents.letter.confirm.blankDate')],
-    ],
+    // The counterparty's reply, filled in by hand: what is confirmed, by whom, and the blanks for the other side.
+    ...tableBody<[string, string, string]>(
+      [
+        col('item', t('documents.letter.col.item'), 'text', undefined, ([item]) => item),
+        col('sender', t('documents.letter.col.sender'), 'text', undefined, ([, sender]) => sender),
+        col('receiver', t('documents.letter.col.receiver'), 'text', undefined, ([, , receiver]) => receiver),
+      ],
+      [
+        [t('documents.letter.confirm.result'), '', t('documents.letter.confirm.agreed')],
+        ['', '', t('documents.letter.confirm.disagreed')],
+        [t('documents.letter.confirm.note'), '', ''],
+        [t('documents.letter.confirm.person'), company?.preparer ?? '', ''],
+        [t('documents.letter.confirm.seal'), '', ''],
+        [t('documents.letter.confirm.date'), ctx.asOf, t('documents.letter.confirm.blankDate')],
+      ],
+    ),
   });
   return { name: sheetName, purpose: 'reconcile', title, summary, tables, page: { onePage: true, orientation: 'portrait' } };
 }

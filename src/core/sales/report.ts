@@ -1,11 +1,12 @@
 import type { JobContext } from '../job-definition';
 import type { MessageKey } from '../i18n';
-import type { ColumnSpec, OutValue, SheetSpec, SummaryLine } from '../sheet-spec';
-import { column, money, safeTableName } from '../report/build';
+import type { ColumnType, OutValue, SheetSpec, SummaryLine } from '../sheet-spec';
+import { money, safeTableName } from '../report/build';
+import { col, colWithTotal, tableBody, type Column } from '../report/columns';
 import type { IsoMonth } from '../values/brand';
 import { formatFen } from '../values/money';
 import { periodSourceText, type PeriodSource } from '../period';
-import { change, type SalesModel, type Series } from './aggregate';
+import { change, type CustomerSeries, type SalesModel, type Series } from './aggregate';
 import type { Amount, SalesBasis } from './lines';
 
 type Tax = 'net' | 'gross';
@@ -68,91 +69,112 @@ export function salesSheets(model: SalesModel, basis: SalesBasis, tax: Tax, ctx:
     t('period.said.sales', { month: model.months[model.months.length - 1], source: periodSourceText(t, monthSource) }),
     t('sales.basisLine', { basis: t(basis === 'invoices' ? 'sales.basis.invoices' : 'sales.basis.shipments'), asOf: ctx.asOf }),
   ];
-  const monthCols = (): ColumnSpec[] => model.months.map((m, i) => column(`m${i}`, m, 'money', 13));
   const group = (g: 'related' | 'external') => t(g === 'related' ? 'sales.group.related' : 'sales.group.external');
   const className = (c: string) => t(`sales.class.${c}` as MessageKey);
-  const seriesRow = (s: Series, k: Tax): OutValue[] => [...s.months.map((a) => money(a[k])), money(s.total[k])];
   const table = (name: string) => safeTableName(`${name}_${month.replace('-', '')}`);
+  const totalLabel = () => t('sales.total');
+  // A customer's columns: its name and group, with the label of the totals row under the name.
+  const customerCols: Column<CustomerSeries, Series>[] = [
+    col('customer', t('sales.col.customer'), 'text', 28, (c) => c.name, { total: totalLabel }),
+    col('group', t('sales.col.group'), 'text', 10, (c) => group(c.group)),
+  ];
+  const seriesCols = (k: Tax): Column<CustomerSeries, Series>[] => [
+    ...model.months.map((m, i) => colWithTotal<CustomerSeries, Series>(`m${i}`, m, 'money', 13, (s) => money(s.months[i][k]))),
+    colWithTotal<CustomerSeries, Series>('total', t('sales.col.total'), 'money', 15, (s) => money(s.total[k])),
+  ];
 
   const customersByTax = (k: Tax) => ({
     name: table(k === 'net' ? 'Sales_Customers_Net' : 'Sales_Customers_Gross'),
     caption: t(k === 'net' ? 'sales.caption.net' : 'sales.caption.gross'),
-    columns: [column('customer', t('sales.col.customer'), 'text', 28), column('group', t('sales.col.group'), 'text', 10), ...monthCols(), column('total', t('sales.col.total'), 'money', 15)],
-    rows: model.customers.map((c) => [c.name, group(c.group), ...seriesRow(c, k)]),
-    totals: [t('sales.total'), null, ...seriesRow(model.totals, k)],
+    ...tableBody([...customerCols, ...seriesCols(k)], model.customers, model.totals),
   });
 
+  // One row per month of the window (by its index); the totals row sums the window.
   const classTableByTax = (k: Tax) => ({
     name: table(k === 'net' ? 'Sales_Classes_Net' : 'Sales_Classes_Gross'),
     caption: t(k === 'net' ? 'sales.caption.net' : 'sales.caption.gross'),
-    columns: [
-      column('month', t('sales.col.month'), 'text', 10),
-      ...model.classes.map((c) => column(c.goodsClass, className(c.goodsClass), 'money', 13)),
-      column('total', t('sales.col.total'), 'money', 15),
-    ],
-    rows: model.months.map((m, i) => [m, ...model.classes.map((c) => money(c.months[i][k])), money(model.totals.months[i][k])]),
-    totals: [t('sales.total'), ...model.classes.map((c) => money(c.total[k])), money(model.totals.total[k])],
+    ...tableBody<number, null>(
+      [
+        col('month', t('sales.col.month'), 'text', 10, (i) => model.months[i], { total: totalLabel }),
+        ...model.classes.map((c) => col<number, null>(c.goodsClass, className(c.goodsClass), 'money', 13, (i) => money(c.months[i][k]), { total: () => money(c.total[k]) })),
+        col<number, null>('total', t('sales.col.total'), 'money', 15, (i) => money(model.totals.months[i][k]), { total: () => money(model.totals.total[k]) }),
+      ],
+      model.months.map((_, i) => i),
+      null,
+    ),
   });
 
   const [related, external] = model.groups;
   const groupsTable = {
     name: table('Sales_Groups'),
-    columns: [
-      column('month', t('sales.col.month'), 'text', 10),
-      column('relatedNet', `${t('sales.group.related')}·${t('sales.tax.net')}`, 'money', 15),
-      column('externalNet', `${t('sales.group.external')}·${t('sales.tax.net')}`, 'money', 15),
-      column('totalNet', `${t('sales.total')}·${t('sales.tax.net')}`, 'money', 15),
-      column('relatedGross', `${t('sales.group.related')}·${t('sales.tax.gross')}`, 'money', 15),
-      column('externalGross', `${t('sales.group.external')}·${t('sales.tax.gross')}`, 'money', 15),
-      column('totalGross', `${t('sales.total')}·${t('sales.tax.gross')}`, 'money', 15),
-      column('relatedShare', t('sales.col.relatedShare'), 'rate', 10),
-    ],
-    rows: model.months.map((m, i) => {
-      const total = model.totals.months[i];
-      return [
-        m,
-        money(related.months[i].net),
-        money(external.months[i].net),
-        money(total.net),
-        money(related.months[i].gross),
-        money(external.months[i].gross),
-        money(total.gross),
-        total.net > 0 ? related.months[i].net / total.net : none,
-      ];
-    }),
+    ...tableBody<number>(
+      [
+        col('month', t('sales.col.month'), 'text', 10, (i) => model.months[i]),
+        col('relatedNet', `${t('sales.group.related')}·${t('sales.tax.net')}`, 'money', 15, (i) => money(related.months[i].net)),
+        col('externalNet', `${t('sales.group.external')}·${t('sales.tax.net')}`, 'money', 15, (i) => money(external.months[i].net)),
+        col('totalNet', `${t('sales.total')}·${t('sales.tax.net')}`, 'money', 15, (i) => money(model.totals.months[i].net)),
+        col('relatedGross', `${t('sales.group.related')}·${t('sales.tax.gross')}`, 'money', 15, (i) => money(related.months[i].gross)),
+        col('externalGross', `${t('sales.group.external')}·${t('sales.tax.gross')}`, 'money', 15, (i) => money(external.months[i].gross)),
+        col('totalGross', `${t('sales.total')}·${t('sales.tax.gross')}`, 'money', 15, (i) => money(model.totals.months[i].gross)),
+        col('relatedShare', t('sales.col.relatedShare'), 'rate', 10, (i) => {
+          const total = model.totals.months[i];
+          return total.net > 0 ? related.months[i].net / total.net : none;
+        }),
+      ],
+      model.months.map((_, i) => i),
+    ),
   };
 
-  const changeRow = (s: Series, i: number, k: Tax): OutValue[] => {
-    const cur = s.months[i][k];
-    const prev = i > 0 ? s.months[i - 1][k] : null;
-    const ly = s.priorYear[i][k];
-    // A comparison month with no sales has no figure to compare with: '—', never ¥0.00 (which reads as "sales stopped").
-    return [money(cur), prev === null || prev === 0 ? none : money(prev), prev === null ? none : rateOrDash(change(cur, prev), none), ly === 0 ? none : money(ly), rateOrDash(change(cur, ly), none)];
+  /**
+   * Month `i` of a series against the month before and the same month a year earlier. A comparison month with no
+   * sales has no figure to compare with: '—', never ¥0.00 (which reads as "sales stopped").
+   */
+  const changeCols = <R extends Series>(at: (row: R) => number, k: (row: R) => Tax, keySuffix = ''): Column<R, R>[] => {
+    const cur = (s: R) => s.months[at(s)][k(s)];
+    const prev = (s: R) => (at(s) > 0 ? s.months[at(s) - 1][k(s)] : null);
+    const ly = (s: R) => s.priorYear[at(s)][k(s)];
+    const both = (key: string, header: string, type: ColumnType, width: number, cell: (s: R) => OutValue) => colWithTotal<R, R>(`${key}${keySuffix}`, header, type, width, cell);
+    return [
+      both('current', t('sales.col.current'), 'money', 15, (s) => money(cur(s))),
+      both('previous', t('sales.col.previous'), 'money', 15, (s) => {
+        const p = prev(s);
+        return p === null || p === 0 ? none : money(p);
+      }),
+      both('mom', t('sales.col.mom'), 'rate', 9, (s) => {
+        const p = prev(s);
+        return p === null ? none : rateOrDash(change(cur(s), p), none);
+      }),
+      both('lastYear', t('sales.col.lastYear'), 'money', 15, (s) => (ly(s) === 0 ? none : money(ly(s)))),
+      both('yoy', t('sales.col.yoy'), 'rate', 9, (s) => rateOrDash(change(cur(s), ly(s)), none)),
+    ];
   };
-  const changeCols = (): ColumnSpec[] => [
-    column('current', t('sales.col.current'), 'money', 15),
-    column('previous', t('sales.col.previous'), 'money', 15),
-    column('mom', t('sales.col.mom'), 'rate', 9),
-    column('lastYear', t('sales.col.lastYear'), 'money', 15),
-    column('yoy', t('sales.col.yoy'), 'rate', 9),
-  ];
+  // The trend: the window's totals month by month, net and gross, the net compared.
+  type TrendMonth = Series & { i: number };
   const trendTable = {
     name: table('Sales_Trend'),
-    columns: [column('month', t('sales.col.month'), 'text', 10), column('net', t('sales.col.net'), 'money', 15), column('gross', t('sales.col.gross'), 'money', 15), ...changeCols().slice(1).map((c) => ({ ...c, key: `${c.key}Net` }))],
-    rows: model.months.map((m, i) => [m, money(model.totals.months[i].net), money(model.totals.months[i].gross), ...changeRow(model.totals, i, 'net').slice(1)]),
+    ...tableBody<TrendMonth, TrendMonth>(
+      [
+        col('month', t('sales.col.month'), 'text', 10, (r) => model.months[r.i]),
+        col('net', t('sales.col.net'), 'money', 15, (r) => money(r.months[r.i].net)),
+        col('gross', t('sales.col.gross'), 'money', 15, (r) => money(r.months[r.i].gross)),
+        ...changeCols<TrendMonth>((r) => r.i, () => 'net', 'Net').slice(1),
+      ],
+      model.months.map((_, i) => ({ ...model.totals, i })),
+    ),
   };
-  const ytdCols: ColumnSpec[] = [
-    column('ytd', t('sales.col.ytd'), 'money', 15),
-    column('ytdPrior', t('sales.col.ytdPrior'), 'money', 15),
-    column('ytdChange', t('sales.col.ytdChange'), 'rate', 10),
+  const ytdCols = <R extends Series>(): Column<R, R>[] => [
+    colWithTotal<R, R>('ytd', t('sales.col.ytd'), 'money', 15, (s) => money(s.ytd[tax])),
+    colWithTotal<R, R>('ytdPrior', t('sales.col.ytdPrior'), 'money', 15, (s) => (s.ytdPrior[tax] === 0 ? none : money(s.ytdPrior[tax]))),
+    colWithTotal<R, R>('ytdChange', t('sales.col.ytdChange'), 'rate', 10, (s) => rateOrDash(change(s.ytd[tax], s.ytdPrior[tax]), none)),
   ];
-  const ytdRow = (s: Series, k: Tax): OutValue[] => [money(s.ytd[k]), s.ytdPrior[k] === 0 ? none : money(s.ytdPrior[k]), rateOrDash(change(s.ytd[k], s.ytdPrior[k]), none)];
   const customerChanges = {
     name: table('Sales_Changes'),
     caption: `${t('sales.caption.customersYtd')}（${t(tax === 'net' ? 'sales.tax.net' : 'sales.tax.gross')}）`,
-    columns: [column('customer', t('sales.col.customer'), 'text', 28), column('group', t('sales.col.group'), 'text', 10), ...changeCols(), ...ytdCols],
-    rows: model.customers.map((c) => [c.name, group(c.group), ...changeRow(c, n - 1, tax), ...ytdRow(c, tax)]),
-    totals: [t('sales.total'), null, ...changeRow(model.totals, n - 1, tax), ...ytdRow(model.totals, tax)],
+    ...tableBody<CustomerSeries, Series>(
+      [...customerCols, ...changeCols<Series>(() => n - 1, () => tax), ...ytdCols<Series>()],
+      model.customers,
+      model.totals,
+    ),
   };
 
   const ranked = [...model.customers].sort((a, b) => b.months[n - 1][tax] - a.months[n - 1][tax] || b.ytd[tax] - a.ytd[tax]);
@@ -160,26 +182,19 @@ export function salesSheets(model: SalesModel, basis: SalesBasis, tax: Tax, ctx:
   const ytdTotal = model.totals.ytd[tax];
   const topTable = {
     name: table('Sales_Top'),
-    columns: [
-      column('rank', t('sales.col.rank'), 'integer', 6),
-      column('customer', t('sales.col.customer'), 'text', 28),
-      column('group', t('sales.col.group'), 'text', 10),
-      column('net', t('sales.col.net'), 'money', 15),
-      column('gross', t('sales.col.gross'), 'money', 15),
-      column('share', t('sales.col.share'), 'rate', 9),
-      column('ytd', t('sales.col.ytd'), 'money', 15),
-      column('ytdShare', t('sales.col.ytdShare'), 'rate', 9),
-    ],
-    rows: ranked.map((c, i) => [
-      i + 1,
-      c.name,
-      group(c.group),
-      money(c.months[n - 1].net),
-      money(c.months[n - 1].gross),
-      monthTotal > 0 ? c.months[n - 1][tax] / monthTotal : none,
-      money(c.ytd[tax]),
-      ytdTotal > 0 ? c.ytd[tax] / ytdTotal : none,
-    ]),
+    ...tableBody<[CustomerSeries, number]>(
+      [
+        col('rank', t('sales.col.rank'), 'integer', 6, ([, i]) => i + 1),
+        col('customer', t('sales.col.customer'), 'text', 28, ([c]) => c.name),
+        col('group', t('sales.col.group'), 'text', 10, ([c]) => group(c.group)),
+        col('net', t('sales.col.net'), 'money', 15, ([c]) => money(c.months[n - 1].net)),
+        col('gross', t('sales.col.gross'), 'money', 15, ([c]) => money(c.months[n - 1].gross)),
+        col('share', t('sales.col.share'), 'rate', 9, ([c]) => (monthTotal > 0 ? c.months[n - 1][tax] / monthTotal : none)),
+        col('ytd', t('sales.col.ytd'), 'money', 15, ([c]) => money(c.ytd[tax])),
+        col('ytdShare', t('sales.col.ytdShare'), 'rate', 9, ([c]) => (ytdTotal > 0 ? c.ytd[tax] / ytdTotal : none)),
+      ],
+      ranked.map((c, i): [CustomerSeries, number] => [c, i]),
+    ),
   };
 
   const summary: SummaryLine[] = [];

@@ -1,8 +1,9 @@
 import type { CellIssue, Finding, ProblemCode, Severity } from '../findings';
 import type { Job, JobContext, JobInput, JobRun } from '../job-definition';
 import { isMessageKey, type MessageKey } from '../i18n';
-import { column, money, safeSheetName, safeTableName, sourceLink, uniqueName } from '../report/build';
-import type { ColumnSpec, ColumnType, OutValue, SheetSpec } from '../sheet-spec';
+import { money, safeSheetName, safeTableName, sourceLink, uniqueName } from '../report/build';
+import { col, tableBody } from '../report/columns';
+import type { ColumnType, OutValue, SheetSpec } from '../sheet-spec';
 import type { TableKind } from '../tables/kinds';
 import type { FieldSchema, FieldType } from '../tables/schema-types';
 import { SCHEMAS } from '../tables/schemas';
@@ -73,16 +74,14 @@ function tableSheet(table: AnyTypedTable, ctx: JobContext, sheetNames: Set<strin
   // Fields filled from elsewhere (a statement's counterparty from its title) are shown too.
   for (const row of table.rows) for (const f of Object.keys(row.fields)) present.add(f);
   const fields = schema.fields.filter((f) => present.has(f.field));
-  const columns: ColumnSpec[] = [
-    column('source', ctx.t('structure.col.source'), 'link', 14),
-    ...fields.map((f) => column(f.field, fieldLabel(ctx, table.kind, f.field), COLUMN_TYPE[f.type], WIDTH[f.type])),
-  ];
-  const rows: OutValue[][] = table.rows.map((row) => {
-    const values = row.fields as Record<string, unknown>;
-    const out: OutValue[] = [sourceLink(table.sheet, row.sourceRow, 1)];
-    for (const f of fields) out.push(cellValue(ctx, f, values[f.field]));
-    return out;
-  });
+  type Row = AnyTypedTable['rows'][number];
+  const body = tableBody<Row>(
+    [
+      col('source', ctx.t('structure.col.source'), 'link', 14, (row) => sourceLink(table.sheet, row.sourceRow, 1)),
+      ...fields.map((f) => col<Row>(f.field, fieldLabel(ctx, table.kind, f.field), COLUMN_TYPE[f.type], WIDTH[f.type], (row) => cellValue(ctx, f, (row.fields as Record<string, unknown>)[f.field]))),
+    ],
+    table.rows,
+  );
   const name = uniqueName(safeSheetName(ctx.t('structure.sheet.table', { sheet: table.sheet })), sheetNames, 31);
   const tableName = uniqueName(safeTableName(ctx.t('structure.tableName.table', { sheet: table.sheet })), tableNames);
   const title = [
@@ -99,7 +98,7 @@ function tableSheet(table: AnyTypedTable, ctx: JobContext, sheetNames: Set<strin
     const cp = table.rows.find((r) => r.fields.counterparty)?.fields.counterparty;
     if (cp) title.push(ctx.t('structure.line.counterparty', { counterparty: cp }));
   }
-  return { name, purpose: 'structure', title, tables: [{ name: tableName, columns, rows }] };
+  return { name, purpose: 'structure', title, tables: [{ name: tableName, ...body }] };
 }
 
 function detectionsSheet(
@@ -115,31 +114,34 @@ function detectionsSheet(
   for (const i of issues) issueCount.set(i.sheet, (issueCount.get(i.sheet) ?? 0) + 1);
   const bySheet = new Map(tables.map((tb) => [tb.sheet, tb]));
   const yesNo = (b: boolean) => ctx.t(b ? 'structure.bool.true' : 'structure.bool.false');
-  const rows: OutValue[][] = detections.map((d) => {
-    const table = bySheet.get(d.sheet);
-    const headerRow = d.headerRows[d.headerRows.length - 1] ?? 1;
-    const kind = d.kind ? kindLabel(ctx, d.kind) : ctx.t(d.overridden ? 'structure.kind.ignored' : 'structure.kind.none');
-    const own = tableSheets.get(d.sheet);
-    return [
-      sourceLink(d.sheet, headerRow, 1, d.sheet),
-      kind,
-      d.kind ? d.confidence : null,
-      d.headerRows.join('–'),
-      table ? table.firstDataRow : null,
-      table ? table.lastDataRow : null,
-      table ? table.rows.length : null,
-      issueCount.get(d.sheet) ?? 0,
-      Object.entries(d.columns)
-        .map(([f, letter]) => `${fieldLabel(ctx, d.kind, f)}=${letter}`)
-        .join('，'),
+  const tableOf = (d: SheetDetection) => bySheet.get(d.sheet);
+  const body = tableBody<SheetDetection>(
+    [
+      col('sheet', ctx.t('structure.col.sheet'), 'link', 16, (d) => sourceLink(d.sheet, d.headerRows[d.headerRows.length - 1] ?? 1, 1, d.sheet)),
+      col('kind', ctx.t('structure.col.kind'), 'text', 12, (d) => (d.kind ? kindLabel(ctx, d.kind) : ctx.t(d.overridden ? 'structure.kind.ignored' : 'structure.kind.none'))),
+      col('confidence', ctx.t('structure.col.confidence'), 'rate', 8, (d) => (d.kind ? d.confidence : null)),
+      col('headerRows', ctx.t('structure.col.headerRows'), 'text', 8, (d) => d.headerRows.join('–')),
+      col('firstDataRow', ctx.t('structure.col.firstDataRow'), 'integer', 8, (d) => tableOf(d)?.firstDataRow ?? null),
+      col('lastDataRow', ctx.t('structure.col.lastDataRow'), 'integer', 8, (d) => tableOf(d)?.lastDataRow ?? null),
+      col('rows', ctx.t('structure.col.rows'), 'integer', 8, (d) => tableOf(d)?.rows.length ?? null),
+      col('issues', ctx.t('structure.col.issues'), 'integer', 8, (d) => issueCount.get(d.sheet) ?? 0),
+      col('columns', ctx.t('structure.col.columns'), 'text', 48, (d) =>
+        Object.entries(d.columns)
+          .map(([f, letter]) => `${fieldLabel(ctx, d.kind, f)}=${letter}`)
+          .join('，'),
+      ),
       // The columns the clerk should check, with the header as her sheet writes it.
-      (d.guessed ?? []).map((g) => `${g.column}「${g.header}」→ ${fieldLabel(ctx, d.kind, g.field)}`).join('，'),
-      d.missingRequired.map((f) => fieldLabel(ctx, d.kind, f)).join('、'),
-      d.alternatives.map((a) => kindLabel(ctx, a.kind)).join('、'),
-      yesNo(d.overridden),
-      own ? sourceLink(own, 1, 1, own) : null,
-    ];
-  });
+      col('guessed', ctx.t('structure.col.guessed'), 'text', 24, (d) => (d.guessed ?? []).map((g) => `${g.column}「${g.header}」→ ${fieldLabel(ctx, d.kind, g.field)}`).join('，')),
+      col('missing', ctx.t('structure.col.missing'), 'text', 16, (d) => d.missingRequired.map((f) => fieldLabel(ctx, d.kind, f)).join('、')),
+      col('alternatives', ctx.t('structure.col.alternatives'), 'text', 14, (d) => d.alternatives.map((a) => kindLabel(ctx, a.kind)).join('、')),
+      col('overridden', ctx.t('structure.col.overridden'), 'text', 8, (d) => yesNo(d.overridden)),
+      col('table', ctx.t('structure.col.table'), 'link', 18, (d) => {
+        const own = tableSheets.get(d.sheet);
+        return own ? sourceLink(own, 1, 1, own) : null;
+      }),
+    ],
+    detections,
+  );
   return {
     name: uniqueName(safeSheetName(ctx.t('structure.sheet.detections')), sheetNames, 31),
     purpose: 'structure',
@@ -153,23 +155,7 @@ function detectionsSheet(
     tables: [
       {
         name: uniqueName(safeTableName(ctx.t('structure.tableName.detections')), tableNames),
-        columns: [
-          column('sheet', ctx.t('structure.col.sheet'), 'link', 16),
-          column('kind', ctx.t('structure.col.kind'), 'text', 12),
-          column('confidence', ctx.t('structure.col.confidence'), 'rate', 8),
-          column('headerRows', ctx.t('structure.col.headerRows'), 'text', 8),
-          column('firstDataRow', ctx.t('structure.col.firstDataRow'), 'integer', 8),
-          column('lastDataRow', ctx.t('structure.col.lastDataRow'), 'integer', 8),
-          column('rows', ctx.t('structure.col.rows'), 'integer', 8),
-          column('issues', ctx.t('structure.col.issues'), 'integer', 8),
-          column('columns', ctx.t('structure.col.columns'), 'text', 48),
-          column('guessed', ctx.t('structure.col.guessed'), 'text', 24),
-          column('missing', ctx.t('structure.col.missing'), 'text', 16),
-          column('alternatives', ctx.t('structure.col.alternatives'), 'text', 14),
-          column('overridden', ctx.t('structure.col.overridden'), 'text', 8),
-          column('table', ctx.t('structure.col.table'), 'link', 18),
-        ],
-        rows,
+        ...body,
       },
     ],
   };

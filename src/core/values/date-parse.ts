@@ -6,6 +6,7 @@ import { isGridError } from '../grid';
 import { type IsoDate, type IsoMonth, type Parsed, asIsoMonth, parsedFail, parsedOk } from './brand';
 import { isBlankCell } from './cell-text';
 import { isValidYmd, monthOf, serialToIso, ymdToIso } from './dates';
+import { isDateFormat } from './number-format';
 
 export interface DateContext {
   /** The workbook uses the 1904 date system. */
@@ -19,39 +20,6 @@ const MAX_SERIAL = 2_958_465;
 /** A number in a General-format cell is taken as a date serial only inside this range (1954-10-03 … 2119-01-10). */
 const PLAUSIBLE_SERIAL_MIN = 20_000;
 const PLAUSIBLE_SERIAL_MAX = 80_000;
-
-/**
- * Is this number format a date (or date-time) format? Quoted text, `\x` escapes, `_x`/`*x` padding and
- * `[...]` sections (colours, locales such as [$-804], [DBNum1]; and elapsed-time [h]) are ignored; only the first
- * section counts. A format is a date format when it has a year or day code, or a month code without hours or
- * seconds (so `h:mm` and `[h]:mm` are times, not dates).
- */
-const dateFormatMemo = new Map<string, boolean>();
-
-export function isDateFormat(fmt: string | null | undefined): boolean {
-  if (!fmt) return false;
-  const known = dateFormatMemo.get(fmt);
-  if (known !== undefined) return known;
-  const answer = isDateFormatUncached(fmt);
-  if (dateFormatMemo.size < 10_000) dateFormatMemo.set(fmt, answer);
-  return answer;
-}
-
-function isDateFormatUncached(fmt: string): boolean {
-  let f = fmt.trim();
-  if (f === '' || /^general$/i.test(f) || f === '@') return false;
-  f = f.replace(/"[^"]*"/g, '').replace(/\\./g, '').replace(/[_*]./g, '');
-  const first = f.split(';')[0];
-  const elapsed = /\[(h+|m+|s+)\]/i.test(first);
-  const bare = first.replace(/\[[^\]]*\]/g, '').toLowerCase();
-  if (/^general$/.test(bare)) return false;
-  if (/[yd]/.test(bare)) return true;
-  if (elapsed) return false;
-  // 'e' is the era year in East Asian formats, but also the exponent in 0.00E+00.
-  if (/e/.test(bare) && !/[0#?]/.test(bare)) return true;
-  if (/m/.test(bare) && !/[hs]/.test(bare)) return true;
-  return false;
-}
 
 const CN_DIGITS: Record<string, string> = {
   〇: '0', 零: '0', 一: '1', 二: '2', 三: '3', 四: '4', 五: '5', 六: '6', 七: '7', 八: '8', 九: '9', 十: '十',

@@ -5,16 +5,16 @@
 import type { GridValue } from '../grid';
 import { isGridError } from '../grid';
 import { formatCodeNumber, plainNumber } from './cell-text';
-import { isDateFormat } from './date-parse';
 import { serialToIso } from './dates';
-import { isPercentFormat } from './rate-parse';
+import { isDateFormat, isPercentFormat } from './number-format';
 
 export type { DateContext } from './date-parse';
-export { parseDate, parseDateText, parseMonth, isDateFormat } from './date-parse';
+export { parseDate, parseDateText, parseMonth } from './date-parse';
+export { builtinFormatCode, formatKind, gridFormat, isDateFormat, isGeneralFormat, isPercentFormat, type FormatKind } from './number-format';
 export { parseMoney, parseUnitPrice, yuanNumberToFen, decimalYuanToFen } from './money-parse';
 export { parseQuantity, parseInteger, parsePaymentTerms, parseNumericText } from './number-parse';
 export type { PaymentTerms } from './number-parse';
-export { parseRate, isPercentFormat } from './rate-parse';
+export { parseRate } from './rate-parse';
 export { parseBoolean, parseText, plainNumber, isBlankCell, formatCodeNumber } from './cell-text';
 export { rmbUpper, parseRmbUpper } from './rmb-upper';
 export { companyKey } from './company';

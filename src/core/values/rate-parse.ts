@@ -6,17 +6,12 @@
 import type { GridValue } from '../grid';
 import { type Parsed, type Rate, asRate, parsedFail, parsedOk } from './brand';
 import { commonFailure, compactText } from './cell-text';
+import { isPercentFormat } from './number-format';
 import { type Decimal, decimalFromNumber, decimalToNumber, parseNumericText, shiftDecimal } from './number-parse';
 
 /** Words that mean a zero rate: 免税 (exempt), 零税率, 不征税, 0税率. */
 const ZERO_WORDS = new Set(['免税', '免征', '零税率', '0税率', '不征税', '免', '出口免税', '免税项目']);
 const RATE_PREFIXES: readonly string[] = ['税率', '增值税', 'vat', 'tax', '税'];
-
-/** Does a number format show a percent (a `%` outside quotes)? */
-export function isPercentFormat(fmt: string | null | undefined): boolean {
-  if (!fmt) return false;
-  return /%/.test(fmt.replace(/"[^"]*"/g, '').replace(/\\./g, ''));
-}
 
 function fromDecimal(d: Decimal, isFraction: boolean): Parsed<Rate> {
   if (d.neg) return parsedFail('not-a-rate');
