@@ -101,10 +101,30 @@ const isSpace = (c: number): boolean => c === 0x20 || c === 0x0a || c === 0x09 |
 /** Ends a name: whitespace / > = < " ' & (what NAME excluded in the string reader). */
 const endsName = (c: number): boolean => c <= 0x20 || c === 0x2f || c === 0x3e || c === 0x3d || c === 0x3c || c === 0x22 || c === 0x27 || c === 0x26;
 
+/**
+ * The engine's own copy of a string (as a property key would be): comparing two of them, or one with a literal in
+ * the code, is then a pointer comparison — names are compared millions of times in a sheet.
+ */
+const internalized = (s: string): string => Object.keys({ [s]: 0 })[0] ?? s;
+
 /** Names seen in one part, found again by their bytes (a sheet has a dozen names and millions of tags). */
 class NameTable {
   private readonly byHash = new Map<number, NameRec[]>();
+  /** The last name found per (length, first and last byte): almost every tag is found here without hashing. */
+  private readonly recent: (NameRec | undefined)[] = new Array(256);
   get(b: Uint8Array, s: number, e: number): NameRec {
+    const slot = ((e - s) * 31 + b[s] * 7 + b[e - 1]) & 255;
+    const near = this.recent[slot];
+    if (near && near.bytes.length === e - s) {
+      let i = 0;
+      while (i < near.bytes.length && near.bytes[i] === b[s + i]) i++;
+      if (i === near.bytes.length) return near;
+    }
+    const rec = this.find(b, s, e);
+    this.recent[slot] = rec;
+    return rec;
+  }
+  private find(b: Uint8Array, s: number, e: number): NameRec {
     let h = 0x811c9dc5;
     for (let i = s; i < e; i++) h = Math.imul(h ^ b[i], 0x01000193);
     const list = this.byHash.get(h);
@@ -115,9 +135,16 @@ class NameTable {
         return r;
       }
     }
-    const qname = utf8(b, s, e);
+    const qname = internalized(utf8(b, s, e));
     const colon = qname.indexOf(':');
-    const rec: NameRec = { qname, prefix: colon < 0 ? '' : qname.slice(0, colon), local: colon < 0 ? qname : qname.slice(colon + 1), bytes: b.slice(s, e), resolved: null, generation: -1 };
+    const rec: NameRec = {
+      qname,
+      prefix: colon < 0 ? '' : internalized(qname.slice(0, colon)),
+      local: colon < 0 ? qname : internalized(qname.slice(colon + 1)),
+      bytes: b.slice(s, e),
+      resolved: null,
+      generation: -1,
+    };
     if (list) list.push(rec);
     else this.byHash.set(h, [rec]);
     return rec;
@@ -125,8 +152,13 @@ class NameTable {
 }
 
 const decoder = new TextDecoder('utf-8');
+/** Buffer's own decoder, without toString's argument checks (called once per distinct value of a sheet). */
+type Utf8Slicing = Uint8Array & { utf8Slice?: (s: number, e: number) => string };
 /** UTF-8 bytes → string (a Buffer decodes itself, natively). */
-export const utf8 = (b: Uint8Array, s: number, e: number): string => (Buffer.isBuffer(b) ? b.toString('utf8', s, e) : decoder.decode(b.subarray(s, e)));
+export const utf8 = (b: Uint8Array, s: number, e: number): string => {
+  const slicing = b as Utf8Slicing;
+  return slicing.utf8Slice ? slicing.utf8Slice(s, e) : decoder.decode(b.subarray(s, e));
+};
 
 /**
  * The attributes of the start tag being reported, valid only during `open`: positions in the part's bytes, decoded
@@ -230,34 +262,32 @@ export function parseXmlBytes(b: Uint8Array, part: string, handler: XmlByteHandl
     if (rec.generation === generation && rec.resolved) return rec.resolved;
     const ns = lookup(rec.prefix);
     if (ns === undefined) throw new XmlError(part, `undeclared prefix in <${rec.qname}>`);
-    rec.resolved = { qname: rec.qname, ns, local: rec.local, main: isMain(ns) };
+    rec.resolved = { qname: rec.qname, ns: internalized(ns), local: rec.local, main: isMain(ns) };
     rec.generation = generation;
     return rec.resolved;
   };
   const n = b.length;
   let pos = n >= 3 && b[0] === 0xef && b[1] === 0xbb && b[2] === 0xbf ? 3 : 0;
   let rootSeen = false;
-  const text = (s: number, e: number): void => {
+  const text = (s: number, e: number, amp: boolean): void => {
     if (!openRecs.length) {
       for (let i = s; i < e; i++) if (!isSpace(b[i])) throw new XmlError(part, 'text outside the root element');
       return;
     }
-    let amp = false;
-    for (let i = s; i < e; i++) {
-      if (b[i] === 0x26) {
-        amp = true;
-        break;
-      }
-    }
     handler.text?.(b, s, e, amp ? decodeEntities(utf8(b, s, e), part) : null);
   };
   while (pos < n) {
-    const lt = Buffer.isBuffer(b) ? b.indexOf(0x3c, pos) : b.indexOf(0x3c, pos);
-    if (lt < 0) {
-      text(pos, n);
-      break;
+    // Text up to the next tag (a JS loop: runs are short, and a native indexOf costs more to call than to run).
+    let lt = pos;
+    let amp = false;
+    while (lt < n) {
+      const ch = b[lt];
+      if (ch === 0x3c) break;
+      if (ch === 0x26) amp = true;
+      lt++;
     }
-    if (lt > pos) text(pos, lt);
+    if (lt > pos) text(pos, lt, amp);
+    if (lt >= n) break;
     const c = b[lt + 1];
     if (c === 0x21 /* ! */) {
       if (startsWithAt(b, COMMENT_OPEN, lt)) {
@@ -283,7 +313,15 @@ export function parseXmlBytes(b: Uint8Array, part: string, handler: XmlByteHandl
     if (c === 0x2f /* / */) {
       let p = lt + 2;
       while (p < n && !endsName(b[p])) p++;
-      const rec = p > lt + 2 ? names.get(b, lt + 2, p) : null;
+      // The one name that may close here is the innermost open one: compared byte for byte, not looked up.
+      const expected = openRecs[openRecs.length - 1];
+      let rec: NameRec | null = null;
+      if (expected && expected.bytes.length === p - lt - 2) {
+        let i = 0;
+        while (i < expected.bytes.length && expected.bytes[i] === b[lt + 2 + i]) i++;
+        if (i === expected.bytes.length) rec = expected;
+      }
+      if (!rec && p > lt + 2) rec = names.get(b, lt + 2, p);
       while (p < n && isSpace(b[p])) p++;
       if (p >= n || b[p] !== 0x3e) throw new XmlError(part, p >= n ? 'unclosed end tag' : `bad end tag </${rec?.qname ?? ''}`);
       const top = openRecs.pop();
