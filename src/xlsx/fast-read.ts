@@ -593,8 +593,8 @@ function firstElement(xml: string, part: string, local: string): XmlElement | nu
   return found;
 }
 
-export function fastReadWorkbook(buf: Buffer, progress?: HostProgress): FastRead | null {
-  const zip = ZipReader.open(buf);
+/** `zip`: the archive of `buf` already opened (and its sheets perhaps kept inflated by checkAll). */
+export function fastReadWorkbook(buf: Buffer, progress?: HostProgress, zip = ZipReader.open(buf)): FastRead | null {
   const wbPart = workbookPart(zip);
   const workbook = wbPart && zip.text(wbPart);
   if (!wbPart || !workbook) return null;
