@@ -47,7 +47,7 @@ function hasExcelEscape(b: Uint8Array, s: number, e: number): boolean {
  * sheet) is found by its UTF-8 bytes and not decoded again. The bytes of each distinct value are kept in one arena
  * (a few MB at most), so the table outlives the part they came from.
  */
-class Interner {
+export class Interner {
   private arena: Uint8Array = new Uint8Array(1 << 16);
   private used = 0;
   private slots: Int32Array = new Int32Array(1 << 12);
@@ -138,7 +138,7 @@ const POW10 = Array.from({ length: 23 }, (_, i) => 10 ** i);
  * ([-]digits[.digits][E[±]digits], at most 15 significant digits): m × 10^e and m / 10^e are then exact operands
  * and one correctly rounded operation, so the result is the one Number() gives. Anything else returns undefined.
  */
-function plainDecimal(b: Uint8Array, s: number, e: number): number | undefined {
+export function plainDecimal(b: Uint8Array, s: number, e: number): number | undefined {
   let p = s;
   let neg = false;
   if (p < e && (b[p] === 0x2d || b[p] === 0x2b)) {
