@@ -226,7 +226,9 @@ export class ZipReader {
     let out: Buffer;
     try {
       // Never more than the declared size (+1 to notice a stream that goes on): a lying header is damage.
-      out = e.method === 0 ? Buffer.from(data) : inflateRawSync(data, { maxOutputLength: e.size + 1 });
+      // One output chunk of the declared size (up to 64 MB, so a lying header reserves no more): no gathering of
+      // 16 kB pieces into a copy.
+      out = e.method === 0 ? Buffer.from(data) : inflateRawSync(data, { maxOutputLength: e.size + 1, chunkSize: Math.max(64, Math.min(e.size + 1, 64 * 1024 * 1024)) });
     } catch (err) {
       throw new ZipRefusal('damaged', e.name, (err as Error).message);
     }
