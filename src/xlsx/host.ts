@@ -11,7 +11,7 @@ import { patchWorkbook } from './patch';
 import { teachExcelJsBuiltinFormats } from './exceljs-formats';
 import { fastReadWorkbook, type FastRead } from './fast-read';
 import { LIMITS, ZipReader, ZipRefusal } from './zip';
-import { workbookPart } from './package';
+import { relationshipsOf, workbookPart } from './package';
 import { XmlError } from './xml';
 import { generatedParts } from './sheet-xml';
 import { writeFilesTogether } from './safe-write';
@@ -32,6 +32,16 @@ export function workbookKind(types: string, part: string): WorkbookKind {
 }
 
 const mb = (bytes: number): string => `${Math.round(bytes / 1_000_000).toLocaleString('en')} MB`;
+
+/** The parts the direct reader reads: the workbook's sheets and its shared strings, found through its relationships. */
+function readerParts(zip: ZipReader, workbook: string): Set<string> {
+  try {
+    return new Set(relationshipsOf(zip, workbook).filter((r) => !r.external && /\/(worksheet|sharedStrings)$/.test(r.type)).map((r) => r.part));
+  } catch {
+    // Unreadable relationships are the reader's to refuse, with its own sentence; nothing is kept then.
+    return new Set();
+  }
+}
 
 /** Run `f`; a zip refusal becomes the clerk's sentence about it. */
 export function asHostError<T>(label: string, f: () => T): T {
@@ -90,6 +100,8 @@ export class XlsxHost implements WorkbookHost {
     readonly label: string,
   ) {}
 
+  /** The archive as open() checked it, until the first read. */
+  private zip: ZipReader | null = null;
   private dropped: string[] | null = null;
   /** Features of the input that ExcelJS does not carry into a rewritten file (charts, pivot tables, macros…). */
   get droppedParts(): string[] {
@@ -135,11 +147,13 @@ export class XlsxHost implements WorkbookHost {
     const zip = asHostError(label, () => ZipReader.open(buf));
     const part = asHostError(label, () => workbookPart(zip));
     if (!part) throw new HostError('xlsx.error.zipNotWorkbook', { file: label });
-    // Every part is inflated and checked now: a damaged part is refused before any work, and never copied.
-    asHostError(label, () => zip.checkAll());
+    // Every part is inflated and checked now: a damaged part is refused before any work, and never copied. The
+    // parts the reader reads next (sheets, shared strings) stay inflated for it rather than being inflated twice.
+    asHostError(label, () => zip.checkAll(readerParts(zip, part)));
     const workbookXml = asHostError(label, () => zip.text(part)) ?? '';
     const date1904 = /<(?:\w+:)?workbookPr\b[^>]*\bdate1904=["'](1|true)["']/.test(workbookXml);
     const host = new XlsxHost(null, buf, date1904, label);
+    host.zip = zip;
     host.kind = workbookKind(asHostError(label, () => zip.text('[Content_Types].xml')) ?? '', part);
     return host;
   }
@@ -168,7 +182,8 @@ export class XlsxHost implements WorkbookHost {
     let fast: FastRead | null = null;
     if (!this.wb && !this.forceExcelJs) {
       try {
-        fast = asHostError(this.label, () => fastReadWorkbook(this.original, progress));
+        const zip = this.zip ?? undefined;
+        fast = asHostError(this.label, () => fastReadWorkbook(this.original, progress, zip));
         if (!fast) this.readerNote = 'declined';
       } catch (e) {
         // The reader knows sheets, not the file's name: a refusal of its own gets the name here.
@@ -188,8 +203,11 @@ export class XlsxHost implements WorkbookHost {
       grids: withOwnerMarks(loaded.grids, ZipReader.open(this.original)),
       existing: { ...loaded.existing, marks: true },
     };
-    // The grids hold everything a run needs; the ExcelJS model (the biggest thing in memory) can go.
+    // The grids hold everything a run needs; the ExcelJS model (the biggest thing in memory) can go, and so can
+    // whatever parts open() kept inflated.
     this.wb = null;
+    this.zip?.releaseKept();
+    this.zip = null;
     const hasData = read.grids.some((g) => g.name !== STATE_SHEET && g.values.some((row) => row.some((v) => v !== null && v !== '')));
     if (!hasData) throw new HostError('xlsx.error.empty', { file: this.label });
     return read;

@@ -199,6 +199,8 @@ export class ZipReader {
   readonly entries = new Map<string, ZipEntry>();
   /** Entries whose bytes were inflated and found to match their size and CRC. */
   private readonly checked = new Set<string>();
+  /** Parts checkAll() was asked to keep inflated: the next read() takes them instead of inflating again. */
+  private readonly kept = new Map<string, Buffer>();
 
   private constructor(private readonly buf: Buffer) {}
 
@@ -224,7 +226,9 @@ export class ZipReader {
     let out: Buffer;
     try {
       // Never more than the declared size (+1 to notice a stream that goes on): a lying header is damage.
-      out = e.method === 0 ? Buffer.from(data) : inflateRawSync(data, { maxOutputLength: e.size + 1 });
+      // One output chunk of the declared size (up to 64 MB, so a lying header reserves no more): no gathering of
+      // 16 kB pieces into a copy.
+      out = e.method === 0 ? Buffer.from(data) : inflateRawSync(data, { maxOutputLength: e.size + 1, chunkSize: Math.max(64, Math.min(e.size + 1, 64 * 1024 * 1024)) });
     } catch (err) {
       throw new ZipRefusal('damaged', e.name, (err as Error).message);
     }
@@ -235,6 +239,11 @@ export class ZipReader {
   }
 
   read(name: string): Buffer | null {
+    const kept = this.kept.get(name);
+    if (kept) {
+      this.kept.delete(name);
+      return kept;
+    }
     const e = this.entries.get(name);
     return e ? this.inflate(e) : null;
   }
@@ -244,9 +253,21 @@ export class ZipReader {
     return b === null ? null : b.toString('utf8');
   }
 
-  /** Inflate and check every part (what a copy of the whole archive relies on). */
-  checkAll(): void {
-    for (const e of this.entries.values()) if (!this.checked.has(e.name)) this.inflate(e);
+  /**
+   * Inflate and check every part (what a copy of the whole archive relies on). The parts named in `keep` (the
+   * sheets about to be read) stay inflated for one read(), so checking them first does not double the work.
+   */
+  checkAll(keep?: ReadonlySet<string>): void {
+    for (const e of this.entries.values()) {
+      if (this.checked.has(e.name)) continue;
+      const out = this.inflate(e);
+      if (keep?.has(e.name)) this.kept.set(e.name, out);
+    }
+  }
+
+  /** Let go of the parts checkAll() kept and nobody read. */
+  releaseKept(): void {
+    this.kept.clear();
   }
 }
 

@@ -240,7 +240,9 @@ export function prepare(ours: readonly MatchLine[], theirs: readonly MatchLine[]
   const qtyKey = new Int32Array(n);
   const amount = new Float64Array(n);
   const docIds = new Map<string, number>();
-  const numDocIds = new NumberIds(n);
+  // Made only when a number falls outside the direct table below: sized for every line, it is 50 MB at a million
+  // lines per side, and allocating that for nothing adds to what pushes the caller's heap into a full collection.
+  let numDocIds: NumberIds | undefined;
   const rawDocs = new Map<string, number>();
   const partIds = new Map<string, number>();
   const rawParts = new Map<string, number>();
@@ -275,11 +277,12 @@ export function prepare(ours: readonly MatchLine[], theirs: readonly MatchLine[]
       if (id >= 0) return id;
       return (direct[at] = nDocs++);
     }
+    numDocIds ??= new NumberIds(n);
     const id = numDocIds.intern(v, nDocs);
     if (id === nDocs) nDocs++;
     return id;
   };
-  const numericDoc = (v: number): number => (direct && v >= vMin && v <= vMax ? direct[v - vMin] : numDocIds.get(v));
+  const numericDoc = (v: number): number => (direct && v >= vMin && v <= vMax ? direct[v - vMin] : (numDocIds?.get(v) ?? -1));
   const docId = (raw: string | undefined): number => {
     if (raw === undefined || raw === '') return -1;
     const fast = fastDocNumber(raw);

@@ -88,6 +88,24 @@ function isNoteText(v: GridValue): boolean {
   return typeof v === 'string' && NOTE.test(v.normalize('NFKC').trim());
 }
 
+const KIND_SIGN = 1;
+const KIND_NOTE = 2;
+const KIND_LABEL = 4;
+/** What a cell's text is to formLine, per distinct text (a sheet repeats its words on every line); bounded. */
+const kinds = new Map<string, number>();
+
+function cellKind(v: string): number {
+  let k = kinds.get(v);
+  if (k === undefined) {
+    const s = compactLower(v);
+    const t = v.normalize('NFKC').trim();
+    k = (s.length <= 40 && (SIGN_CELL.test(s) || PARTY_SIGN.test(s)) ? KIND_SIGN : 0) | (NOTE.test(t) ? KIND_NOTE : 0) | (FORM_LABEL.test(t) ? KIND_LABEL : 0);
+    if (kinds.size >= 50_000) kinds.clear();
+    kinds.set(v, k);
+  }
+  return k;
+}
+
 /**
  * How a row that is not a line of the table shows itself wherever its words stand: a sign-off anywhere in it
  * (制表者: 李燕 in the third cell), a note (备注1：) outside the remarks column, or a form's labels (合同号：…,
@@ -101,11 +119,10 @@ function formLine(row: readonly GridValue[], numericCols: readonly number[], key
   for (let c0 = 0; c0 < row.length; c0++) {
     const v = row[c0];
     if (typeof v !== 'string' || !v) continue;
-    const s = compactLower(v);
-    if (!sign && s.length <= 40 && (SIGN_CELL.test(s) || PARTY_SIGN.test(s))) sign = true;
-    const t = v.normalize('NFKC').trim();
-    if (!note && c0 !== remarksCol && NOTE.test(t)) note = true;
-    if (!label && FORM_LABEL.test(t)) label = true;
+    const k = cellKind(v);
+    if (k & KIND_SIGN) sign = true;
+    if (k & KIND_NOTE && c0 !== remarksCol) note = true;
+    if (k & KIND_LABEL) label = true;
   }
   if (sign) {
     // A status column reading 签收 on a line is not a sign-off: a line has its amounts or quantities.

@@ -26,7 +26,24 @@ function stripEnd(s: string, words: readonly string[]): string {
   return s;
 }
 
+/**
+ * Keys already worked out, per distinct name: a sheet repeats a handful of customers on every line, and the key is
+ * a dozen regular expressions. Cleared when it fills, so a sheet of distinct names cannot grow it without bound.
+ */
+const KEYS = new Map<string, string>();
+const KEYS_MAX = 10_000;
+
 export function companyKey(name: string): string {
+  let key = KEYS.get(name);
+  if (key === undefined) {
+    if (KEYS.size >= KEYS_MAX) KEYS.clear();
+    key = keyOf(name);
+    KEYS.set(name, key);
+  }
+  return key;
+}
+
+function keyOf(name: string): string {
   let s = name.normalize('NFKC').toLowerCase().replace(/\s+/g, ' ').trim();
   // NFKC leaves these CJK brackets alone; make them round ones.
   s = s.replace(/[【〔「『[{<《]/g, '(').replace(/[】〕」』\]}>》]/g, ')');
