@@ -1,5 +1,5 @@
 import { promises as fs } from 'fs';
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import type { CellRef } from '../core/findings';
 import { HostError, type HostProgress, type WorkbookHost, type WorkbookRead } from '../core/host';
 import type { WritePlan } from '../core/report/write-plan';
@@ -15,6 +15,7 @@ import { XmlError } from './xml';
 import { generatedParts } from './sheet-xml';
 import { writeFilesTogether } from './safe-write';
 import { markWorkbook, withOwnerMarks } from './owner-marks';
+import { loadExcelJs } from './exceljs-load';
 
 /** The four SpreadsheetML package kinds, named by the file extension each must have. */
 export type WorkbookKind = 'xlsx' | 'xlsm' | 'xltx' | 'xltm';
@@ -145,7 +146,7 @@ export class XlsxHost implements WorkbookHost {
 
   private async loaded(): Promise<ExcelJS.Workbook> {
     if (!this.wb) {
-      const wb = new ExcelJS.Workbook();
+      const wb = new (await loadExcelJs()).Workbook();
       try {
         await wb.xlsx.load(this.original as unknown as ExcelJS.Buffer);
       } catch (e) {
@@ -206,7 +207,7 @@ export class XlsxHost implements WorkbookHost {
       this.rewroteWholeWorkbook = false;
       return;
     }
-    const wb = new ExcelJS.Workbook();
+    const wb = new (await loadExcelJs()).Workbook();
     await wb.xlsx.load(this.source() as unknown as ExcelJS.Buffer);
     applyPlan(wb, plan, progress, this.date1904);
     this.output = markWorkbook(Buffer.from((await wb.xlsx.writeBuffer()) as ArrayBuffer), plan);
