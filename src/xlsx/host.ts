@@ -90,6 +90,9 @@ export class XlsxHost implements WorkbookHost {
     readonly label: string,
   ) {}
 
+  /** The input's zip, every part already inflated and checked by open(): the write copies from it without a second check. */
+  private checkedInput: ZipReader | null = null;
+
   private dropped: string[] | null = null;
   /** Features of the input that ExcelJS does not carry into a rewritten file (charts, pivot tables, macros…). */
   get droppedParts(): string[] {
@@ -140,6 +143,7 @@ export class XlsxHost implements WorkbookHost {
     const workbookXml = asHostError(label, () => zip.text(part)) ?? '';
     const date1904 = /<(?:\w+:)?workbookPr\b[^>]*\bdate1904=["'](1|true)["']/.test(workbookXml);
     const host = new XlsxHost(null, buf, date1904, label);
+    host.checkedInput = zip;
     host.kind = workbookKind(asHostError(label, () => zip.text('[Content_Types].xml')) ?? '', part);
     return host;
   }
@@ -201,7 +205,7 @@ export class XlsxHost implements WorkbookHost {
    * rewrite only for workbooks the patcher does not handle.
    */
   async write(plan: WritePlan, progress?: HostProgress): Promise<void> {
-    const patched = patchWorkbook(this.source(), generatedParts(plan, this.date1904, progress), plan);
+    const patched = patchWorkbook(this.output ?? this.checkedInput ?? this.original, generatedParts(plan, this.date1904, progress), plan);
     if (patched) {
       this.output = patched;
       this.rewroteWholeWorkbook = false;
