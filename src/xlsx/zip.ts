@@ -302,8 +302,8 @@ export class ZipWriter {
    * A part deflated and checksummed as it is produced: `produce` hands over its bytes in pieces (a rendered sheet,
    * a few hundred KB at a time), so the part never exists whole, as text or as bytes. Each piece is deflated on
    * its own and ended with a sync flush (byte-aligned, not final), which makes the pieces one valid deflate stream
-   * when laid end to end; an empty final block closes it. Level 1: on a 100k-row generated sheet it is several
-   * times faster than the default level for a file a few percent larger.
+   * when laid end to end; an empty final block closes it. Level 1: on the 13.6 MB of sheets `all` generates at
+   * 100k lines it took 61 ms of CPU against 175 ms at level 6, for 1.51 MB against 1.24 MB (256 KB pieces: +1%).
    */
   addStreamed(name: string, produce: (write: (bytes: Buffer) => void) => void): void {
     const pieces: Buffer[] = [];
