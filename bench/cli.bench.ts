@@ -34,6 +34,8 @@ interface Case {
   args: string[];
   input: string;
   make: () => ReturnType<typeof benchBook>;
+  /** The output is already there from an earlier run (her second run of the month writes over her first). */
+  rerun?: boolean;
   /** The issue's target, as text, and how to judge it. */
   target: string;
   met: (ours: Figure, lo: Figure | null, bare: Figure | null) => boolean | null;
@@ -67,6 +69,16 @@ const cases: Case[] = [
     make: () => benchBook(100_000, 7, { oneCounterparty: true }),
     target: 'faster than LibreOffice opening the file, under 600 MB',
     met: (o, lo) => (lo ? o.s < lo.s && o.mb < 600 : null),
+  },
+  {
+    label: 'reconcile, 100k lines per side, over its earlier output',
+    lines: 100_000,
+    args: ['reconcile'],
+    input: join(tmp, 'cli-reconcile-100000.xlsx'),
+    make: () => benchBook(100_000, 7, { oneCounterparty: true }),
+    rerun: true,
+    target: 'as the first run',
+    met: () => null,
   },
   {
     label: 'all, 100k shipment lines',
@@ -114,13 +126,8 @@ function best(n: number, run: () => Figure): Figure {
   };
 }
 
-function ours(c: Case): Figure {
-  const out = join(tmp, `cli-out-${process.pid}.xlsx`);
-  try {
-    return timed(process.execPath, [join(ROOT, 'bin', 'clerk-desk.js'), ...c.args, c.input, '--out', out, ...COMMON]);
-  } finally {
-    rmSync(out, { force: true });
-  }
+function ours(c: Case, out: string): Figure {
+  return timed(process.execPath, [join(ROOT, 'bin', 'clerk-desk.js'), ...c.args, c.input, '--out', out, ...COMMON]);
 }
 
 function soffice(): string | null {
@@ -161,8 +168,10 @@ async function main(): Promise<void> {
   const build = spawnSync(process.execPath, [join(ROOT, 'scripts', 'build-cli.mjs')], { encoding: 'utf8' });
   if (build.status !== 0) throw new Error(`build-cli failed: ${build.stderr}`);
   const chosen = cases.filter((c) => c.lines <= max);
+  const written = new Set<string>();
   for (const c of chosen) {
-    if (reuse && existsSync(c.input)) continue;
+    if (written.has(c.input) || (reuse && existsSync(c.input))) continue;
+    written.add(c.input);
     await writeBenchXlsx(c.make(), c.input);
     process.stderr.write(`wrote ${c.input}\n`);
   }
@@ -180,10 +189,21 @@ async function main(): Promise<void> {
   lines.push('');
   lines.push('| case | input | ours (s) | ours CPU (s) | ours peak (MB) | LibreOffice (s) | LO CPU (s) | LO minus start-up (s) | ours ÷ LO | ours ÷ LO load | target | met |');
   lines.push('|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|---|');
+  // LibreOffice's figure for a file is measured once, with the first case that reads it.
+  const loByFile = new Map<string, Figure>();
   for (const c of chosen) {
     const runs = c.lines >= 100_000 ? 2 : 3;
-    const o = best(runs, () => ours(c));
-    const l = lo ? libreOfficeWarm(lo, c.input, runs) : null;
+    const out = join(tmp, `cli-out-${process.pid}.xlsx`);
+    rmSync(out, { force: true });
+    // A re-run finds the output of the run before it (an untimed first run makes it); a first run finds nothing.
+    if (c.rerun) ours(c, out);
+    const o = best(runs, () => {
+      if (!c.rerun) rmSync(out, { force: true });
+      return ours(c, out);
+    });
+    rmSync(out, { force: true });
+    const l = lo ? (loByFile.get(c.input) ?? libreOfficeWarm(lo, c.input, runs)) : null;
+    if (l) loByFile.set(c.input, l);
     const load = l && bare ? l.s - bare.s : NaN;
     const met = o.ok ? c.met(o, l, bare) : false;
     const size = `${(statSync(c.input).size / 1e6).toFixed(1)} MB`;
