@@ -12,9 +12,10 @@ import { TABLE_STYLE, tableColumnNames } from './write';
 
 /**
  * SheetLayouts → SpreadsheetML parts, written directly (ExcelJS's writer takes ~20 s and 2 GB for a 100k-row
- * generated table; this takes about a second). The parts are shaped like a small workbook of their own —
- * xl/workbook.xml, its rels, xl/styles.xml, worksheets, tables — so patch.ts moves them into the clerk's file
- * exactly as it would ExcelJS output. Text is always an inline string (never a formula: design rule 5).
+ * generated table). The parts are shaped like a small workbook of their own — xl/workbook.xml, its rels,
+ * xl/styles.xml, worksheets, tables — so patch.ts moves them into the clerk's file exactly as it would ExcelJS
+ * output. A worksheet is not a string: it is a renderer that patch.ts runs while zipping, a row at a time, so a
+ * 100k-row sheet never exists whole in memory. Text is always an inline string (never a formula: design rule 5).
  */
 
 const NS_MAIN = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
@@ -30,7 +31,6 @@ const FONTS = [
   '<font><b/><sz val="11"/><color theme="1"/><name val="Calibri"/><family val="2"/><scheme val="minor"/></font>',
   '<font><u/><sz val="11"/><color rgb="FF0563C1"/><name val="Calibri"/><family val="2"/><scheme val="minor"/></font>',
 ];
-
 
 class Styles {
   readonly numFmts = new Map<string, number>();
