@@ -3,6 +3,7 @@
  * Figures are wall-clock on this machine, with a baseline timed in the same run where the issue asks for a ratio.
  *  - core: structure and every job on synthetic workbooks of 10k, 100k and 1,048,576 shipment rows, with peak memory;
  *  - the CLI end to end (read .xlsx → all jobs → write .xlsx) at 10k and 100k rows, in a child process, with its peak RSS;
+ *  - the CLI's whole process (reconcile at 10k and 100k lines per side, all at 100k) against LibreOffice loading the same file (bench/cli.bench.ts);
  *  - reconcile's matcher alone, and its ratio to LibreOffice recalculating a hand-built SUMIFS workbook (bench/reconcile.bench.ts);
  *  - the Office.js host on the simulation: syncs and largest request per job;
  *  - the task pane bundle (gzipped) and its first render in headless Chromium.
@@ -10,6 +11,7 @@
  */
 import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdirSync, rmSync, writeFileSync, existsSync } from 'node:fs';
+import { cpus } from 'node:os';
 import { join } from 'node:path';
 import { runWorkbook } from '../src/core/pipeline';
 import { JOB_IDS } from '../src/core/job-registry';
@@ -83,6 +85,7 @@ async function main(): Promise<void> {
     await cliEndToEnd(n);
     process.stderr.write(`cli ${n} rows done\n`);
   }
+  sections.push('## The CLI, whole process, against LibreOffice opening the same file\n\n' + runSub('cli.bench.ts'));
   sections.push('## Reconcile matcher and the LibreOffice SUMIFS baseline\n\n' + runSub('reconcile.bench.ts'));
   sections.push('## Structure (core), 100k × 15\n\n' + runSub('structure.bench.ts'));
   sections.push('## Office.js host on the simulation\n\n' + runSub('office.bench.ts'));
@@ -96,7 +99,7 @@ async function main(): Promise<void> {
   const md = [
     '# Benchmarks',
     '',
-    `Measured by \`npm run bench\` on ${process.platform}/${process.arch}, Node ${process.version}, ${require('node:os').cpus().length} cores. Core rows: shipment lines (plus a statement, invoices at 1/10 and receipts).`,
+    `Measured by \`npm run bench\` on ${process.platform}/${process.arch}, Node ${process.version}, ${cpus().length} cores. Core rows: shipment lines (plus a statement, invoices at 1/10 and receipts).`,
     'Peak memory for core rows is this process\u2019s max RSS so far (sizes run smallest first; it includes the synthetic workbook); for the CLI it is the child\u2019s max RSS.',
     '',
     '## Core and CLI',

@@ -14,6 +14,7 @@ import type { StatementFile } from '../core/reconcile/statement-file';
 import type { IsoDate } from '../core/values/brand';
 import { ymdToIso } from '../core/values/dates';
 import { XlsxHost } from '../xlsx/host';
+import { readStateSheetOnly } from '../xlsx/state-sheet';
 import { structureWorkbook } from '../core/structure';
 import { readState } from '../core/state';
 import { setWorkbookTables } from '../functions/workbook';
@@ -118,7 +119,8 @@ export async function main(argv: readonly string[], io: CliIO): Promise<number> 
     inPlace: parsed.inPlace,
     force: parsed.force,
     labels: { book: parsed.book, out: parsed.out ?? defaultOutPath(parsed.book), json: parsed.json },
-    readGrids: async (p) => (await (await XlsxHost.open(p)).readWorkbook()).grids,
+    // Its state sheet alone says whether we wrote it; the whole workbook only when that cannot be read alone.
+    readGrids: async (p) => (await readStateSheetOnly(p).catch(() => null)) ?? (await (await XlsxHost.open(p)).readWorkbook()).grids,
   };
   const refuse = (problem: PathProblem): number => {
     say(lang, problem.key, problem.values);

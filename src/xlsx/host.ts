@@ -1,5 +1,5 @@
 import { promises as fs } from 'fs';
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import type { CellRef } from '../core/findings';
 import { HostError, type HostProgress, type WorkbookHost, type WorkbookRead } from '../core/host';
 import type { WritePlan } from '../core/report/write-plan';
@@ -16,6 +16,7 @@ import { XmlError } from './xml';
 import { generatedParts } from './sheet-xml';
 import { writeFilesTogether } from './safe-write';
 import { markWorkbook, withOwnerMarks } from './owner-marks';
+import { loadExcelJs } from './exceljs-load';
 
 /** The four SpreadsheetML package kinds, named by the file extension each must have. */
 export type WorkbookKind = 'xlsx' | 'xlsm' | 'xltx' | 'xltm';
@@ -100,8 +101,12 @@ export class XlsxHost implements WorkbookHost {
     readonly label: string,
   ) {}
 
-  /** The archive as open() checked it, until the first read. */
+  /**
+   * The archive as open() checked it: the reader takes the sheets open() kept inflated (released after the first
+   * read), and the write copies her parts from it without checking them a second time.
+   */
   private zip: ZipReader | null = null;
+
   private dropped: string[] | null = null;
   /** Features of the input that ExcelJS does not carry into a rewritten file (charts, pivot tables, macros…). */
   get droppedParts(): string[] {
@@ -160,7 +165,7 @@ export class XlsxHost implements WorkbookHost {
 
   private async loaded(): Promise<ExcelJS.Workbook> {
     if (!this.wb) {
-      const wb = new ExcelJS.Workbook();
+      const wb = new (await loadExcelJs()).Workbook();
       teachExcelJsBuiltinFormats();
       try {
         await wb.xlsx.load(this.original as unknown as ExcelJS.Buffer);
@@ -207,7 +212,6 @@ export class XlsxHost implements WorkbookHost {
     // whatever parts open() kept inflated.
     this.wb = null;
     this.zip?.releaseKept();
-    this.zip = null;
     const hasData = read.grids.some((g) => g.name !== STATE_SHEET && g.values.some((row) => row.some((v) => v !== null && v !== '')));
     if (!hasData) throw new HostError('xlsx.error.empty', { file: this.label });
     return read;
@@ -220,13 +224,14 @@ export class XlsxHost implements WorkbookHost {
    * rewrite only for workbooks the patcher does not handle.
    */
   async write(plan: WritePlan, progress?: HostProgress): Promise<void> {
-    const patched = patchWorkbook(this.source(), generatedParts(plan, this.date1904, progress), plan);
+    const patched = patchWorkbook(this.output ?? this.zip ?? this.original, generatedParts(plan, this.date1904, progress), plan);
     if (patched) {
       this.output = patched;
       this.rewroteWholeWorkbook = false;
       return;
     }
-    const wb = new ExcelJS.Workbook();
+    const wb = new (await loadExcelJs()).Workbook();
+    teachExcelJsBuiltinFormats();
     await wb.xlsx.load(this.source() as unknown as ExcelJS.Buffer);
     applyPlan(wb, plan, progress, this.date1904);
     this.output = markWorkbook(Buffer.from((await wb.xlsx.writeBuffer()) as ArrayBuffer), plan);

@@ -3,6 +3,7 @@ import type { WritePlan } from '../core/report/write-plan';
 import { ZipReader, ZipWriter } from './zip';
 import { dirOf, parseRels, relsPathOf, workbookPart, type Relationship } from './package';
 import { escapeXml } from './xml';
+import { Utf8Chunks } from './xml-text';
 import { addDefinedNames, printNamesXml } from './page-setup';
 import { CT_CHART, CT_DRAWING } from './chart-xml';
 
@@ -80,10 +81,14 @@ const setAttr = (tag: string, name: string, value: string | number): string => {
   return re.test(tag) ? tag.replace(re, `${name}="${value}"`) : tag.replace(/^<(\w+)/, `<$1 ${name}="${value}"`);
 };
 
+/** Renders one generated worksheet, handing over its XML a piece at a time. */
+export type SheetWriter = (write: (xml: string) => void) => void;
+
 /** The generated sheets as parts: ExcelJS output (a zip) or sheet-xml.ts, which renders sheets for a style shift. */
 export interface GeneratedParts {
   text(name: string): string | null;
-  sheetXml?(part: string, shift: StyleShift): string | null;
+  /** The renderer of a worksheet part for the clerk's style indices (null: no such part); run while it is zipped. */
+  sheetWriter?(part: string, shift: StyleShift): SheetWriter | null;
 }
 
 export interface StyleShift {
@@ -245,8 +250,9 @@ function transformSheet(xml: string, strings: string[], shift: StyleShift): { xm
   return { xml: out, droppedRels };
 }
 
-export function patchWorkbook(original: Buffer, generated: Buffer | GeneratedParts, plan: WritePlan): Buffer | null {
-  const orig = ZipReader.open(original);
+/** `original`: the clerk's workbook as bytes, or as a reader that has already checked every part (nothing is inflated twice). */
+export function patchWorkbook(original: Buffer | ZipReader, generated: Buffer | GeneratedParts, plan: WritePlan): Buffer | null {
+  const orig = Buffer.isBuffer(original) ? ZipReader.open(original) : original;
   const gen: GeneratedParts | null = Buffer.isBuffer(generated) ? ZipReader.open(generated) : generated;
   if (!orig || !gen) return null;
   // The clerk's workbook part wherever the package relationships put it (xl/workbook.xml almost always).
@@ -323,7 +329,8 @@ export function patchWorkbook(original: Buffer, generated: Buffer | GeneratedPar
     return id;
   };
 
-  const newParts: [string, string][] = [];
+  // A generated sheet stays a renderer until it is zipped: rendered, deflated and checksummed a piece at a time.
+  const newParts: [string, string | SheetWriter][] = [];
   const added: { part: string; type: string }[] = [];
   const relPrefix = /xmlns:r="[^"]*"/.test(/<workbook\b[^>]*>/.exec(oWorkbook)?.[0] ?? '') ? '' : ` xmlns:r="${NS_REL}"`;
   const newSheetXml = new Map<string, { tag: string; rel: string }>();
@@ -332,11 +339,11 @@ export function patchWorkbook(original: Buffer, generated: Buffer | GeneratedPar
   for (const layout of plan.layouts) {
     const g = byLayout.get(layout.name);
     if (!g) return null;
-    const direct = gen.sheetXml?.(g.part, merged.shift);
-    const sheetXml = direct ?? gen.text(g.part);
-    if (!sheetXml) return null;
+    const direct = gen.sheetWriter?.(g.part, merged.shift) ?? null;
+    const sheetXml = direct ? null : gen.text(g.part);
+    if (!direct && !sheetXml) return null;
     const part = freePart('xl/worksheets', 'sheet');
-    const { xml, droppedRels } = direct ? { xml: direct, droppedRels: new Set<string>() } : transformSheet(sheetXml, gStrings, merged.shift);
+    const { xml, droppedRels } = direct ? { xml: direct, droppedRels: new Set<string>() } : transformSheet(sheetXml ?? '', gStrings, merged.shift);
     const sheetRels = parseRels(gen.text(relsPathOf(g.part)), dirOf(g.part));
     const keptRels: string[] = [];
     for (const r of sheetRels) {
@@ -457,6 +464,14 @@ export function patchWorkbook(original: Buffer, generated: Buffer | GeneratedPar
     if (text !== undefined) out.add(e.name, text);
     else out.copy(orig, e);
   }
-  for (const [name, text] of newParts) out.add(name, text);
+  for (const [name, content] of newParts) {
+    if (typeof content === 'string') out.add(name, content);
+    else
+      out.addStreamed(name, (emit) => {
+        const bytes = new Utf8Chunks(emit);
+        content((xml) => bytes.write(xml));
+        bytes.flush();
+      });
+  }
   return out.finish();
 }

@@ -1,19 +1,21 @@
 import type { HostProgress } from '../core/host';
-import { NUMBER_FORMATS, TONE_COLORS, type SheetLayout, type WriteValue } from '../core/report/layout';
+import { NUMBER_FORMATS, TONE_COLORS, type LayoutLink, type SheetLayout, type WriteValue } from '../core/report/layout';
 import type { WritePlan } from '../core/report/write-plan';
 import type { Tone } from '../core/sheet-spec';
 import { a1, columnLetter } from '../core/values/address';
 import { isoToSerial, ymdToIso } from '../core/values/dates';
-import { escapeXml, type GeneratedParts, type StyleShift } from './patch';
+import { escapeXml, type GeneratedParts, type SheetWriter, type StyleShift } from './patch';
+import { xmlAttr, xmlText } from './xml-text';
 import { pageTailXml, sheetPrXml } from './page-setup';
 import { chartXml, drawingRelsXml, drawingXml, REL_DRAWING } from './chart-xml';
 import { TABLE_STYLE, tableColumnNames } from './write';
 
 /**
  * SheetLayouts → SpreadsheetML parts, written directly (ExcelJS's writer takes ~20 s and 2 GB for a 100k-row
- * generated table; this takes about a second). The parts are shaped like a small workbook of their own —
- * xl/workbook.xml, its rels, xl/styles.xml, worksheets, tables — so patch.ts moves them into the clerk's file
- * exactly as it would ExcelJS output. Text is always an inline string (never a formula: design rule 5).
+ * generated table). The parts are shaped like a small workbook of their own — xl/workbook.xml, its rels,
+ * xl/styles.xml, worksheets, tables — so patch.ts moves them into the clerk's file exactly as it would ExcelJS
+ * output. A worksheet is not a string: it is a renderer that patch.ts runs while zipping, a row at a time, so a
+ * 100k-row sheet never exists whole in memory. Text is always an inline string (never a formula: design rule 5).
  */
 
 const NS_MAIN = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
@@ -29,10 +31,6 @@ const FONTS = [
   '<font><b/><sz val="11"/><color theme="1"/><name val="Calibri"/><family val="2"/><scheme val="minor"/></font>',
   '<font><u/><sz val="11"/><color rgb="FF0563C1"/><name val="Calibri"/><family val="2"/><scheme val="minor"/></font>',
 ];
-
-/** XML 1.0 cannot hold most control characters; Excel's escape for them is _xHHHH_. */
-const xmlText = (s: string): string =>
-  escapeXml(s.replace(/_x[0-9A-Fa-f]{4}_/g, (m) => `_x005F_${m.slice(1)}`).replace(/[^\t\n\r\u0020-\uFFFD]/g, (c) => `_x${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}_`));
 
 class Styles {
   readonly numFmts = new Map<string, number>();
@@ -87,38 +85,28 @@ class Styles {
   }
 }
 
-interface Cell {
-  v: WriteValue;
-  s: number;
-}
-
 interface RenderedSheet {
   name: string;
   hidden: boolean;
   part: string;
-  render: (shift: StyleShift) => string;
+  render: (shift: StyleShift) => SheetWriter;
   tables: { part: string; xml: string }[];
   /** The sheet's charts: one drawing part and its chart parts. */
   drawing: { part: string; xml: string; rels: string; charts: { part: string; xml: string }[] } | null;
 }
 
-function cellXml(ref: string, v: WriteValue, xf: number, xfShift: number): string {
-  const s = xf ? ` s="${xf + xfShift}"` : '';
+/** One cell; an empty one only when it carries a style. Text is always an inline string, never a formula. */
+function cellXml(ref: string, v: WriteValue, xf: number): string {
+  const s = xf ? ` s="${xf}"` : '';
   if (v === null || v === undefined || v === '') return s ? `<c r="${ref}"${s}/>` : '';
   if (typeof v === 'number') return Number.isFinite(v) ? `<c r="${ref}"${s}><v>${v}</v></c>` : `<c r="${ref}"${s}/>`;
   if (typeof v === 'boolean') return `<c r="${ref}"${s} t="b"><v>${v ? 1 : 0}</v></c>`;
   return `<c r="${ref}"${s} t="inlineStr"><is><t xml:space="preserve">${xmlText(v)}</t></is></c>`;
 }
 
+const byPlace = (a: LayoutLink, b: LayoutLink): number => a.row - b.row || a.col - b.col;
+
 function renderLayout(layout: SheetLayout, index: number, styles: Styles, date1904: boolean, tableIds: { next: number }, chartIds: { next: number }): RenderedSheet {
-  // Every row belongs to one block (layout places them one under another). Links and table headers replace a
-  // few cells: they are kept aside as overrides, so the bulk of a large table is rendered straight from its block.
-  const overrides = new Map<number, Map<number, Cell>>();
-  const put = (r: number, c: number, cell: Cell) => {
-    let row = overrides.get(r);
-    if (!row) overrides.set(r, (row = new Map()));
-    row.set(c, cell);
-  };
   const blocks = [...layout.blocks]
     .sort((a, b) => a.top - b.top)
     .map((block) => {
@@ -130,21 +118,21 @@ function renderLayout(layout: SheetLayout, index: number, styles: Styles, date19
         isDate: block.formats.map((f) => date1904 && f === NUMBER_FORMATS.date),
       };
     });
-  const xfAt = (r: number, c: number): number => {
-    for (const b of blocks) if (r >= b.block.top && r < b.block.top + b.block.rows.length) return b.xfs[c - b.block.left] ?? 0;
-    return 0;
-  };
-  for (const link of layout.links) put(link.row, link.col, { v: link.text, s: styles.xf('@', 'link') });
+  // A link cell shows its text in the link style; the <hyperlink> element under the data says where it goes.
+  const linkXf = layout.links.length ? styles.xf('@', 'link') : 0;
+  const links = [...layout.links].sort(byPlace);
+  // A table's header row holds its column names as Excel requires them (unique, not empty).
+  const headerNames = new Map<number, { left: number; names: string[] }>();
   const tables = layout.tables.map((t, k) => {
     const names = tableColumnNames(t.headers);
-    names.forEach((n, j) => put(t.top, t.left + j, { v: n, s: xfAt(t.top, t.left + j) }));
+    headerNames.set(t.top, { left: t.left, names });
     const ref = `${a1(t.top, t.left)}:${a1(t.bottom, t.right)}`;
     const id = tableIds.next++;
-    const cols = names.map((n, j) => `<tableColumn id="${j + 1}" name="${escapeXml(n)}"/>`).join('');
+    const cols = names.map((n, j) => `<tableColumn id="${j + 1}" name="${xmlAttr(n)}"/>`).join('');
     return {
       part: `xl/tables/table${id}.xml`,
       xml:
-        `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<table xmlns="${NS_MAIN}" id="${id}" name="${escapeXml(t.name)}" displayName="${escapeXml(t.name)}" ref="${ref}" headerRowCount="1" totalsRowShown="0">` +
+        `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<table xmlns="${NS_MAIN}" id="${id}" name="${xmlAttr(t.name)}" displayName="${xmlAttr(t.name)}" ref="${ref}" headerRowCount="1" totalsRowShown="0">` +
         `<autoFilter ref="${ref}"/><tableColumns count="${names.length}">${cols}</tableColumns>` +
         `<tableStyleInfo name="${TABLE_STYLE}" showFirstColumn="0" showLastColumn="0" showRowStripes="1" showColumnStripes="0"/></table>`,
       rid: `rId${k + 1}`,
@@ -158,51 +146,63 @@ function renderLayout(layout: SheetLayout, index: number, styles: Styles, date19
     : null;
   const drawingRid = `rId${tables.length + 1}`;
 
-  const render = (shift: StyleShift): string => {
-    const out: string[] = [];
-    out.push(`<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<worksheet xmlns="${NS_MAIN}" xmlns:r="${NS_REL}">`);
-    out.push(sheetPrXml(layout.page));
-    out.push(`<dimension ref="A1:${a1(Math.max(1, layout.lastRow), Math.max(1, layout.lastCol))}"/>`);
-    if (layout.freezeRows > 0) {
-      const top = a1(layout.freezeRows + 1, 1);
-      out.push(`<sheetViews><sheetView workbookViewId="0"><pane ySplit="${layout.freezeRows}" topLeftCell="${top}" activePane="bottomLeft" state="frozen"/><selection pane="bottomLeft" activeCell="${top}" sqref="${top}"/></sheetView></sheetViews>`);
-    } else out.push('<sheetViews><sheetView workbookViewId="0"/></sheetViews>');
-    out.push('<sheetFormatPr defaultRowHeight="15"/>');
-    if (layout.widths.length) out.push(`<cols>${layout.widths.map((w, i) => `<col min="${i + 1}" max="${i + 1}" width="${w}" customWidth="1"/>`).join('')}</cols>`);
-    out.push('<sheetData>');
-    const letters: string[] = [];
-    const letter = (c: number): string => (letters[c] ??= columnLetter(c));
-    for (const { block, xfs, isDate } of blocks) {
-      block.rows.forEach((values, i) => {
-        const r = block.top + i;
-        const ov = overrides.get(r);
-        const cells: string[] = [];
-        for (let j = 0; j < values.length; j++) {
-          const c = block.left + j;
-          const o = ov?.get(c);
-          const v = values[j];
-          cells[j] = o
-            ? cellXml(`${letter(c)}${r}`, o.v, o.s, shift.xf)
-            : cellXml(`${letter(c)}${r}`, isDate[j] && typeof v === 'number' ? v - SHIFT_1904 : v, xfs[j] ?? 0, shift.xf);
+  const render =
+    (shift: StyleShift): SheetWriter =>
+    (write) => {
+      write(`<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<worksheet xmlns="${NS_MAIN}" xmlns:r="${NS_REL}">`);
+      write(sheetPrXml(layout.page));
+      write(`<dimension ref="A1:${a1(Math.max(1, layout.lastRow), Math.max(1, layout.lastCol))}"/>`);
+      if (layout.freezeRows > 0) {
+        const top = a1(layout.freezeRows + 1, 1);
+        write(`<sheetViews><sheetView workbookViewId="0"><pane ySplit="${layout.freezeRows}" topLeftCell="${top}" activePane="bottomLeft" state="frozen"/><selection pane="bottomLeft" activeCell="${top}" sqref="${top}"/></sheetView></sheetViews>`);
+      } else write('<sheetViews><sheetView workbookViewId="0"/></sheetViews>');
+      write('<sheetFormatPr defaultRowHeight="15"/>');
+      if (layout.widths.length) write(`<cols>${layout.widths.map((w, i) => `<col min="${i + 1}" max="${i + 1}" width="${w}" customWidth="1"/>`).join('')}</cols>`);
+      write('<sheetData>');
+      const letters: string[] = [];
+      const letter = (c: number): string => (letters[c] ??= columnLetter(c));
+      const shiftOf = (xf: number): number => (xf ? xf + shift.xf : 0);
+      let nextLink = 0;
+      for (const { block, xfs, isDate } of blocks) {
+        const header = headerNames.get(block.top);
+        const shifted = xfs.map(shiftOf);
+        for (let i = 0; i < block.rows.length; i++) {
+          const values = block.rows[i];
+          const r = block.top + i;
+          const lines = layout.rowLines.get(r);
+          // Wrapped text: the row is as tall as its lines (15 points each, the default row height).
+          let xml = lines ? `<row r="${r}" ht="${lines * 15}" customHeight="1">` : `<row r="${r}">`;
+          while (nextLink < links.length && links[nextLink].row < r) nextLink++;
+          for (let j = 0; j < values.length; j++) {
+            const c = block.left + j;
+            const ref = letter(c) + r;
+            while (nextLink < links.length && links[nextLink].row === r && links[nextLink].col < c) nextLink++;
+            if (i === 0 && header && c >= header.left && c - header.left < header.names.length) {
+              xml += cellXml(ref, header.names[c - header.left], shifted[j] ?? 0);
+            } else if (nextLink < links.length && links[nextLink].row === r && links[nextLink].col === c) {
+              xml += cellXml(ref, links[nextLink++].text, shiftOf(linkXf));
+            } else {
+              const v = values[j];
+              xml += cellXml(ref, isDate[j] && typeof v === 'number' ? v - SHIFT_1904 : v, shifted[j] ?? 0);
+            }
+          }
+          write(`${xml}</row>`);
         }
-        const lines = layout.rowLines.get(r);
-        // Wrapped text: the row is as tall as its lines (15 points each, the default row height).
-        out.push(lines ? `<row r="${r}" ht="${lines * 15}" customHeight="1">${cells.join('')}</row>` : `<row r="${r}">${cells.join('')}</row>`);
+      }
+      write('</sheetData>');
+      highlights.forEach((h, i) => {
+        write(`<conditionalFormatting sqref="${h.range}"><cfRule type="expression" dxfId="${h.dxf + shift.dxf}" priority="${i + 1}"><formula>${escapeXml(h.formula.replace(/^=/, ''))}</formula></cfRule></conditionalFormatting>`);
       });
-    }
-    out.push('</sheetData>');
-    highlights.forEach((h, i) => {
-      out.push(`<conditionalFormatting sqref="${h.range}"><cfRule type="expression" dxfId="${h.dxf + shift.dxf}" priority="${i + 1}"><formula>${escapeXml(h.formula.replace(/^=/, ''))}</formula></cfRule></conditionalFormatting>`);
-    });
-    if (layout.links.length) {
-      out.push(`<hyperlinks>${layout.links.map((l) => `<hyperlink ref="${a1(l.row, l.col)}" location="${escapeXml(l.reference)}" display="${escapeXml(l.text)}"/>`).join('')}</hyperlinks>`);
-    }
-    out.push(pageTailXml(layout.page));
-    if (drawing) out.push(`<drawing r:id="${drawingRid}"/>`);
-    if (tables.length) out.push(`<tableParts count="${tables.length}">${tables.map((t) => `<tablePart r:id="${t.rid}"/>`).join('')}</tableParts>`);
-    out.push('</worksheet>');
-    return out.join('');
-  };
+      if (layout.links.length) {
+        write('<hyperlinks>');
+        for (const l of layout.links) write(`<hyperlink ref="${a1(l.row, l.col)}" location="${xmlAttr(l.reference)}" display="${xmlAttr(l.text)}"/>`);
+        write('</hyperlinks>');
+      }
+      write(pageTailXml(layout.page));
+      if (drawing) write(`<drawing r:id="${drawingRid}"/>`);
+      if (tables.length) write(`<tableParts count="${tables.length}">${tables.map((t) => `<tablePart r:id="${t.rid}"/>`).join('')}</tableParts>`);
+      write('</worksheet>');
+    };
   return { name: layout.name, hidden: layout.hidden, part, render, tables, drawing };
 }
 
@@ -255,6 +255,6 @@ export function generatedParts(plan: WritePlan, date1904: boolean, progress?: Ho
   files.set('xl/styles.xml', styles.xml());
   return {
     text: (name) => files.get(name) ?? null,
-    sheetXml: (part, shift) => rendered.get(part)?.render(shift) ?? null,
+    sheetWriter: (part, shift) => rendered.get(part)?.render(shift) ?? null,
   };
 }

@@ -1,4 +1,4 @@
-import { crc32, deflateRawSync, inflateRawSync } from 'zlib';
+import { constants as zlibConstants, crc32, deflateRawSync, inflateRawSync } from 'zlib';
 
 /**
  * Just enough zip to patch a workbook without rewriting it: list the entries, inflate the few parts that change,
@@ -287,7 +287,7 @@ export class ZipWriter {
   private offset = 0;
   private readonly names = new Set<string>();
 
-  private push(name: string, method: number, crc: number, size: number, data: Buffer): void {
+  private push(name: string, method: number, crc: number, size: number, data: Buffer | readonly Buffer[]): void {
     if (this.names.has(name)) throw new Error(`duplicate zip entry ${name}`);
     this.names.add(name);
     const nameBuf = Buffer.from(name, 'utf8');
@@ -297,14 +297,16 @@ export class ZipWriter {
     h.writeUInt16LE(0x0800, 6); // UTF-8 names
     h.writeUInt16LE(method, 8);
     h.writeUInt32LE(0x00210000, 10); // 1980-01-01 00:00 (DOS time, date)
+    const pieces = Buffer.isBuffer(data) ? [data] : data;
+    const compressedSize = pieces.reduce((n, b) => n + b.length, 0);
     h.writeUInt32LE(crc >>> 0, 14);
-    h.writeUInt32LE(data.length, 18);
+    h.writeUInt32LE(compressedSize, 18);
     h.writeUInt32LE(size, 22);
     h.writeUInt16LE(nameBuf.length, 26);
     h.writeUInt16LE(0, 28);
-    this.chunks.push(h, nameBuf, data);
-    this.central.push({ name: nameBuf, method, crc: crc >>> 0, compressedSize: data.length, size, offset: this.offset });
-    this.offset += 30 + nameBuf.length + data.length;
+    this.chunks.push(h, nameBuf, ...pieces);
+    this.central.push({ name: nameBuf, method, crc: crc >>> 0, compressedSize, size, offset: this.offset });
+    this.offset += 30 + nameBuf.length + compressedSize;
   }
 
   copy(from: ZipReader, entry: ZipEntry): void {
@@ -315,6 +317,27 @@ export class ZipWriter {
     const data = typeof content === 'string' ? Buffer.from(content, 'utf8') : content;
     // Large parts (a 100k-row sheet) deflate at level 1: several times faster, a little bigger.
     this.push(name, 8, crc32(data), data.length, deflateRawSync(data, { level: data.length > 4_000_000 ? 1 : 6 }));
+  }
+
+  /**
+   * A part deflated and checksummed as it is produced: `produce` hands over its bytes in pieces (a rendered sheet,
+   * a few hundred KB at a time), so the part never exists whole, as text or as bytes. Each piece is deflated on
+   * its own and ended with a sync flush (byte-aligned, not final), which makes the pieces one valid deflate stream
+   * when laid end to end; an empty final block closes it. Level 1: on the 13.6 MB of sheets `all` generates at
+   * 100k lines it took 61 ms of CPU against 175 ms at level 6, for 1.51 MB against 1.24 MB (256 KB pieces: +1%).
+   */
+  addStreamed(name: string, produce: (write: (bytes: Buffer) => void) => void): void {
+    const pieces: Buffer[] = [];
+    let crc = 0;
+    let size = 0;
+    produce((bytes) => {
+      if (!bytes.length) return;
+      crc = crc32(bytes, crc);
+      size += bytes.length;
+      pieces.push(deflateRawSync(bytes, { level: 1, finishFlush: zlibConstants.Z_SYNC_FLUSH }));
+    });
+    pieces.push(deflateRawSync(Buffer.alloc(0), { level: 1 }));
+    this.push(name, 8, crc, size, pieces);
   }
 
   finish(): Buffer {
