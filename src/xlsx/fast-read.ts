@@ -36,6 +36,8 @@ function hasExcelEscape(b: Uint8Array, s: number, e: number): boolean {
  * sheet) is found by its UTF-8 bytes and not decoded again. The bytes of each distinct value are kept in one arena
  * (a few MB at most), so the table outlives the part they came from.
  */
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
 export class Interner {
   private arena: Uint8Array = new Uint8Array(1 << 16);
   private used = 0;
@@ -71,6 +73,8 @@ export class Interner {
 
   /** A decoded string, shared with the same text met as bytes. */
   string(text: string): string {
+    // A lone surrogate (written as _xD800_ for XML's sake) has no UTF-8 form: as bytes it would come back as U+FFFD.
+    if (LONE_SURROGATE.test(text)) return text;
     const bytes = Buffer.from(text, 'utf8');
     return this.range(bytes, 0, bytes.length);
   }

@@ -71,6 +71,13 @@ describe('Interner', () => {
     );
   });
 
+  test('a lone surrogate (an _xD800_ escape decoded) comes back as itself, not as U+FFFD', () => {
+    const interner = new Interner();
+    expect(interner.string('备注\uD800')).toBe('备注\uD800');
+    expect(interner.string('\uDC00')).toBe('\uDC00');
+    expect(interner.string('客户😀')).toBe('客户😀');
+  });
+
   test('numbered text (DN00000001…) in the hundred thousands stays exact', () => {
     const interner = new Interner();
     const wrong: string[] = [];
