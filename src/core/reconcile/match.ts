@@ -86,12 +86,21 @@ export interface Prepared {
   part: Int32Array;
   /** Days since 1970-01-01, NO_DAY when unknown. */
   day: Int32Array;
-  qty: Float64Array;
+  /**
+   * The quantity of each interned quantity key: every line with that key has exactly this quantity, unless
+   * `qtyLine` is there (two lines rounded to one key but differ), which then holds each line's own.
+   */
+  qtyOfKey: Float64Array;
+  qtyLine?: Float64Array;
   /** Interned quantity (to 1e-6), -1 when unknown. */
   qtyKey: Int32Array;
-  amount: Float64Array;
-  /** Theirs only (index t - nO): more of our numbers the line names (its delivery-no. column, its remarks). */
-  altStart: Int32Array;
+  /** Fen; whole fen fit an Int32Array (half the memory), anything else (fractions, NaN, beyond ±2^31) a Float64Array. */
+  amount: Int32Array | Float64Array;
+  /**
+   * Theirs only (index t - nO): more of our numbers the line names (its delivery-no. column, its remarks); absent
+   * when no line names any (the array is line-sized, and every line-sized array brings the caller's full GC closer).
+   */
+  altStart?: Int32Array;
   alt: Int32Array;
   nDocs: number;
   nParts: number;
@@ -229,16 +238,23 @@ export function fastDocNumber(raw: string): number {
   return digits === 0 && v === 0 ? (len > 0 && /\d/.test(raw) ? 0 : -1) : v;
 }
 
+/** Integer quantities in ±QTY_DIRECT are interned through a table instead of a Map (most quantities are). */
+const QTY_DIRECT = 1 << 15;
+/** fastDocNumber values that do not fit the Int32Array they are parked in between the two passes below. */
+const BIG_FAST_DOC = -2;
+
 export function prepare(ours: readonly MatchLine[], theirs: readonly MatchLine[]): Prepared {
   const nO = ours.length;
   const nT = theirs.length;
   const n = nO + nT;
+  // Every line-sized typed array is external memory, and V8 runs a full collection of the caller's whole heap (her
+  // rows: hundreds of MB at a million lines) each time external memory grows by 64 MB: so as few and as narrow as
+  // the answer allows.
   const doc = new Int32Array(n);
   const part = new Int32Array(n);
   const day = new Int32Array(n);
-  const qty = new Float64Array(n);
   const qtyKey = new Int32Array(n);
-  const amount = new Float64Array(n);
+  let amount: Int32Array | Float64Array = new Int32Array(n);
   const docIds = new Map<string, number>();
   // Made only when a number falls outside the direct table below: sized for every line, it is 50 MB at a million
   // lines per side, and allocating that for nothing adds to what pushes the caller's heap into a full collection.
@@ -247,6 +263,10 @@ export function prepare(ours: readonly MatchLine[], theirs: readonly MatchLine[]
   const partIds = new Map<string, number>();
   const rawParts = new Map<string, number>();
   const qtyIds = new Map<number, number>();
+  const qtyDirect = new Int32Array(2 * QTY_DIRECT + 1).fill(-1);
+  let qtyOfKey = new Float64Array(1024);
+  let nQty = 0;
+  let qtyExact = true;
   let nDocs = 0;
   /** A normalised number → its id; all-digit numbers are keyed by value (cheaper than hashing a fresh string). */
   const internDoc = (k: string): number => {
@@ -255,15 +275,15 @@ export function prepare(ours: readonly MatchLine[], theirs: readonly MatchLine[]
     if (id === undefined) docIds.set(k, (id = nDocs++));
     return id;
   };
-  // Plain numbers (most delivery notes) are read once up front; when they lie in a range a few times the line
-  // count, an array indexed by value interns them with sequential memory access instead of hashing.
-  const fastVals = new Float64Array(n);
+  // Plain numbers (most delivery notes) are read once up front (parked in `doc` until they are interned); when they
+  // lie in a range a few times the line count, an array indexed by value interns them with sequential memory
+  // access instead of hashing.
   let vMin = Infinity;
   let vMax = -Infinity;
   for (let L = 0; L < n; L++) {
     const raw = L < nO ? ours[L].doc : theirs[L - nO].doc;
     const v = raw ? fastDocNumber(raw) : -1;
-    fastVals[L] = v;
+    doc[L] = v < 0 ? -1 : v <= 0x7fffffff ? v : BIG_FAST_DOC;
     if (v >= 0) {
       if (v < vMin) vMin = v;
       if (v > vMax) vMax = v;
@@ -295,11 +315,36 @@ export function prepare(ours: readonly MatchLine[], theirs: readonly MatchLine[]
     }
     return id;
   };
+  /** The id of a quantity rounded to 1e-6, in order of first appearance. */
+  const internQty = (q: number): number => {
+    const qk = Math.round(q * 1e6);
+    let id: number | undefined;
+    const whole = qk / 1e6;
+    let at = -1;
+    if (Number.isInteger(whole) && whole >= -QTY_DIRECT && whole <= QTY_DIRECT) {
+      at = whole + QTY_DIRECT;
+      id = qtyDirect[at];
+      if (id < 0) id = undefined;
+    } else id = qtyIds.get(qk);
+    if (id === undefined) {
+      id = nQty++;
+      if (at >= 0) qtyDirect[at] = id;
+      else qtyIds.set(qk, id);
+      if (id === qtyOfKey.length) {
+        const grown = new Float64Array(id * 2);
+        grown.set(qtyOfKey);
+        qtyOfKey = grown;
+      }
+      qtyOfKey[id] = q;
+    } else if (qtyOfKey[id] !== q) qtyExact = false;
+    return id;
+  };
   let dayMin = FAR;
   let dayMax = -FAR;
   for (let L = 0; L < n; L++) {
     const line = L < nO ? ours[L] : theirs[L - nO];
-    doc[L] = fastVals[L] >= 0 ? internNumericDoc(fastVals[L]) : docId(line.doc);
+    const fv = doc[L];
+    doc[L] = fv >= 0 ? internNumericDoc(fv) : fv === BIG_FAST_DOC ? internNumericDoc(fastDocNumber(line.doc!)) : docId(line.doc);
     const rp = line.part;
     if (rp === undefined || rp === '') part[L] = -1;
     else {
@@ -324,24 +369,31 @@ export function prepare(ours: readonly MatchLine[], theirs: readonly MatchLine[]
       if (d > dayMax) dayMax = d;
     }
     const q = line.qty;
-    if (q === undefined || !Number.isFinite(q)) {
-      qty[L] = NaN;
-      qtyKey[L] = -1;
-    } else {
-      qty[L] = q;
-      const qk = Math.round(q * 1e6);
-      let id = qtyIds.get(qk);
-      if (id === undefined) qtyIds.set(qk, (id = qtyIds.size));
-      qtyKey[L] = id;
+    qtyKey[L] = q === undefined || !Number.isFinite(q) ? -1 : internQty(q);
+    const a = line.amount;
+    if ((a | 0) === a || amount instanceof Float64Array) amount[L] = a;
+    else {
+      amount = Float64Array.from(amount);
+      amount[L] = a;
     }
-    amount[L] = line.amount;
+  }
+  // Two quantities that round to one key but differ (rare): keep each line's own for the sums.
+  let qtyLine: Float64Array | undefined;
+  if (!qtyExact) {
+    qtyLine = new Float64Array(n);
+    for (let L = 0; L < n; L++) qtyLine[L] = qtyKey[L] < 0 ? NaN : (L < nO ? ours[L] : theirs[L - nO]).qty!;
   }
   // Theirs: other numbers that may be ours (a delivery-no. column, numbers in the remarks). Only known numbers count.
-  const altStart = new Int32Array(nT + 1);
+  let altStart: Int32Array | undefined;
   const alt: number[] = [];
   for (let j = 0; j < nT; j++) {
-    altStart[j] = alt.length;
     const line = theirs[j];
+    if (!line.deliveryNo && !line.remarks) {
+      if (altStart) altStart[j] = alt.length;
+      continue;
+    }
+    altStart ??= new Int32Array(nT + 1);
+    altStart[j] = alt.length;
     const own = doc[nO + j];
     if (line.deliveryNo) {
       const d = docId(line.deliveryNo);
@@ -354,7 +406,7 @@ export function prepare(ours: readonly MatchLine[], theirs: readonly MatchLine[]
       }
     }
   }
-  altStart[nT] = alt.length;
+  if (altStart) altStart[nT] = alt.length;
   if (dayMin > dayMax) dayMin = dayMax = 0;
   return {
     nO,
@@ -362,14 +414,15 @@ export function prepare(ours: readonly MatchLine[], theirs: readonly MatchLine[]
     doc,
     part,
     day,
-    qty,
+    qtyOfKey,
+    qtyLine,
     qtyKey,
     amount,
     altStart,
     alt: Int32Array.from(alt),
     nDocs,
     nParts: partIds.size,
-    nQty: qtyIds.size,
+    nQty,
     dayMin,
     dayMax,
   };
@@ -442,6 +495,12 @@ class Matcher {
     this.s4 = new Int32Array(this.n);
   }
 
+  /** The quantity of a line with a known one. */
+  qty(L: number): number {
+    const p = this.p;
+    return p.qtyLine ? p.qtyLine[L] : p.qtyOfKey[p.qtyKey[L]];
+  }
+
   dist(a: number, b: number): number {
     const da = this.p.day[a];
     const db = this.p.day[b];
@@ -481,9 +540,9 @@ class Matcher {
     const p = this.p;
     this.bestLen = 0;
     this.nodes = 0;
-    let allPositive = p.qty[target] >= 0;
-    for (let i = 0; i < k && allPositive; i++) if (p.qty[this.cand[i]] < 0) allPositive = false;
-    this.dfs(0, k, 0, 0, 0, p.qty[target], p.amount[target], allPositive);
+    let allPositive = this.qty(target) >= 0;
+    for (let i = 0; i < k && allPositive; i++) if (this.qty(this.cand[i]) < 0) allPositive = false;
+    this.dfs(0, k, 0, 0, 0, this.qty(target), p.amount[target], allPositive);
     if (this.bestLen < 2) return false;
     const g = this.groups++;
     this.group[target] = g;
@@ -510,7 +569,7 @@ class Matcher {
     if (depth >= this.maxSubset) return false;
     for (let i = start; i < k; i++) {
       const c = this.cand[i];
-      const nq = q + p.qty[c];
+      const nq = q + this.qty(c);
       if (prune && nq > tq + tol) continue;
       this.pick[depth] = c;
       if (this.dfs(i + 1, k, depth + 1, nq, a + p.amount[c], tq, ta, prune)) return true;
@@ -536,7 +595,7 @@ class Matcher {
   /** Pass 1: by document number and part. */
   passDocument(): void {
     const p = this.p;
-    const { nO, nT, doc, part, qtyKey } = p;
+    const { nO, nT, doc, part, qtyKey, altStart } = p;
     // Our lines with a note and a part, bucketed by note (counting sort), each bucket ordered by part.
     const docStart = new Int32Array(p.nDocs + 1);
     let m = 0;
@@ -575,8 +634,10 @@ class Matcher {
       const t = nO + j;
       const pt = part[t];
       if (pt < 0) continue;
-      for (let c = -1; c < p.altStart[j + 1] - p.altStart[j]; c++) {
-        const d = c < 0 ? doc[t] : p.alt[p.altStart[j] + c];
+      const altFrom = altStart ? altStart[j] : 0;
+      const altTo = altStart ? altStart[j + 1] : 0;
+      for (let c = altFrom - 1; c < altTo; c++) {
+        const d = c < altFrom ? doc[t] : p.alt[c];
         if (d < 0) continue;
         let lo = docStart[d];
         let hi = docStart[d + 1];
