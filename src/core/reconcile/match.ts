@@ -440,9 +440,20 @@ export interface MatchResult {
   groupPass: Uint8Array;
 }
 
+/**
+ * Scratch the size of the lines, on the JS heap rather than in a typed array: typed arrays are external memory, and
+ * V8 answers each 64 MB of new external memory with a full collection of the whole heap, which holds the caller's
+ * rows (about 400 ms at a million lines per side). The prepared keys and the result already use most of that 64 MB;
+ * an array of small integers on the heap only counts towards the old generation's far larger limit.
+ */
+type Ints = number[];
+const ints = (len: number, fill = 0): Ints => new Array<number>(len).fill(fill);
+/** A per-line key: prepared (typed) or computed by a pass into scratch. */
+type Keys = Int32Array | Ints;
+
 /** Stable counting sort of `len` items by key[item] - base ∈ [0, range): items → out. */
-function countingSort(items: Int32Array, len: number, key: Int32Array, base: number, range: number, out: Int32Array): void {
-  const count = new Int32Array(range + 1);
+function countingSort(items: Ints, len: number, key: Keys, base: number, range: number, out: Ints): void {
+  const count = ints(range + 1);
   for (let i = 0; i < len; i++) count[key[items[i]] - base + 1]++;
   for (let r = 0; r < range; r++) count[r + 1] += count[r];
   for (let i = 0; i < len; i++) {
@@ -469,10 +480,10 @@ class Matcher {
   private bestLen = 0;
   private nodes = 0;
   // scratch shared by the passes (fewer large allocations → fewer full GCs over the caller's heap)
-  private readonly s1: Int32Array;
-  private readonly s2: Int32Array;
-  private readonly s3: Int32Array;
-  private readonly s4: Int32Array;
+  private readonly s1: Ints;
+  private readonly s2: Ints;
+  private readonly s3: Ints;
+  private readonly s4: Ints;
 
   constructor(
     readonly p: Prepared,
@@ -489,10 +500,10 @@ class Matcher {
     this.candDist = new Int32Array(this.maxCand);
     this.pick = new Int32Array(this.maxSubset);
     this.best = new Int32Array(this.maxSubset);
-    this.s1 = new Int32Array(this.n);
-    this.s2 = new Int32Array(this.n);
-    this.s3 = new Int32Array(this.n);
-    this.s4 = new Int32Array(this.n);
+    this.s1 = ints(this.n);
+    this.s2 = ints(this.n);
+    this.s3 = ints(this.n);
+    this.s4 = ints(this.n);
   }
 
   /** The quantity of a line with a known one. */
@@ -597,7 +608,7 @@ class Matcher {
     const p = this.p;
     const { nO, nT, doc, part, qtyKey, altStart } = p;
     // Our lines with a note and a part, bucketed by note (counting sort), each bucket ordered by part.
-    const docStart = new Int32Array(p.nDocs + 1);
+    const docStart = ints(p.nDocs + 1);
     let m = 0;
     for (let i = 0; i < nO; i++) {
       if (doc[i] >= 0 && part[i] >= 0) {
@@ -607,7 +618,7 @@ class Matcher {
     }
     if (m === 0) return;
     for (let d = 0; d < p.nDocs; d++) docStart[d + 1] += docStart[d];
-    const a = this.s2.subarray(0, m);
+    const a = this.s2; // [0, m)
     const fill = docStart.slice(0, p.nDocs);
     for (let i = 0; i < nO; i++) if (doc[i] >= 0 && part[i] >= 0) a[fill[doc[i]]++] = i;
     for (let d = 0; d < p.nDocs; d++) {
@@ -627,7 +638,7 @@ class Matcher {
     // Each of their lines → the cluster (range of `a`) of our lines with the same note and part.
     const clusterKey = this.s1;
     const clusterHi = fill; // reused: one slot per position of `a` is enough when m ≤ nDocs, else a new array
-    const hiOf = m <= fill.length ? clusterHi : new Int32Array(m);
+    const hiOf = m <= fill.length ? clusterHi : ints(m);
     const tl = this.s3;
     let tm = 0;
     for (let j = 0; j < nT; j++) {
@@ -739,22 +750,22 @@ class Matcher {
    * maxDist apart. Exact greedy on a line: the nearest opposite pair is always adjacent in date order, so a linked
    * list over the sorted entries and a bucket queue by distance do it in linear time.
    */
-  pairNearest(entries: Int32Array, len: number, k1: Int32Array, k2: Int32Array, dayOf: Int32Array, maxDist: number, pass: number, fixed: number): void {
+  pairNearest(entries: Ints, len: number, k1: Keys, k2: Keys, dayOf: Keys, maxDist: number, pass: number, fixed: number): void {
     if (len < 2) return;
     const nO = this.p.nO;
-    const prev = new Int32Array(len);
-    const next = new Int32Array(len);
-    const removed = new Uint8Array(len);
+    const prev = ints(len);
+    const next = ints(len);
+    const removed = ints(len);
     for (let i = 0; i < len; i++) {
       prev[i] = i - 1;
       next[i] = i + 1 < len ? i + 1 : -1;
     }
-    const head = new Int32Array(maxDist + 1).fill(-1);
-    const tail = new Int32Array(maxDist + 1).fill(-1);
+    const head = ints(maxDist + 1, -1);
+    const tail = ints(maxDist + 1, -1);
     const cap = 2 * len + 2;
-    const qa = new Int32Array(cap);
-    const qb = new Int32Array(cap);
-    const qn = new Int32Array(cap);
+    const qa = ints(cap);
+    const qb = ints(cap);
+    const qn = ints(cap);
     let qlen = 0;
     const consider = (x: number, y: number): void => {
       const ex = entries[x];
@@ -791,7 +802,7 @@ class Matcher {
   }
 
   /** Unused lines, optionally only those with a known part / quantity / day. */
-  unused(needPart: boolean, needQty: boolean, needDay: boolean, out: Int32Array): number {
+  unused(needPart: boolean, needQty: boolean, needDay: boolean, out: Ints): number {
     const { part, qtyKey, day } = this.p;
     let len = 0;
     for (let L = 0; L < this.n; L++) {
@@ -875,7 +886,7 @@ class Matcher {
     // by note, then part (the day is compared inside a run)
     countingSort(a, len, part, -1, p.nParts + 1, b);
     countingSort(b, len, doc, -1, p.nDocs + 1, a);
-    b.set(a.subarray(0, len));
+    for (let i = 0; i < len; i++) b[i] = a[i];
     const CAP = 64;
     for (let s = 0; s < len; ) {
       const L0 = b[s];
