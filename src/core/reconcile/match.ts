@@ -243,6 +243,32 @@ const QTY_DIRECT = 1 << 15;
 /** fastDocNumber values that do not fit the Int32Array they are parked in between the two passes below. */
 const BIG_FAST_DOC = -2;
 
+/**
+ * normalizeDocNo's value for a number of plain ASCII letters and digits with at least one letter (RK1203, X77,
+ * inv20261031) without its regular expressions: the text upper-cased. Undefined when the full normalisation could
+ * change more than the case: a leading 0, or DN / NO / SO in front (prefixes it drops). The two always agree (a
+ * test holds them to it).
+ */
+export function plainDocKey(raw: string): string | undefined {
+  const len = raw.length;
+  if (len === 0 || raw.charCodeAt(0) === 48) return undefined;
+  let letter = false;
+  let lower = false;
+  for (let i = 0; i < len; i++) {
+    const c = raw.charCodeAt(i);
+    if (c >= 65 && c <= 90) letter = true;
+    else if (c >= 97 && c <= 122) letter = lower = true;
+    else if (!isDigit(c)) return undefined;
+  }
+  if (!letter) return undefined;
+  const key = lower ? raw.toUpperCase() : raw;
+  if (len >= 2) {
+    const two = key.slice(0, 2);
+    if (two === 'DN' || two === 'NO' || two === 'SO') return undefined;
+  }
+  return key;
+}
+
 export function prepare(ours: readonly MatchLine[], theirs: readonly MatchLine[]): Prepared {
   const nO = ours.length;
   const nT = theirs.length;
@@ -307,6 +333,12 @@ export function prepare(ours: readonly MatchLine[], theirs: readonly MatchLine[]
     if (raw === undefined || raw === '') return -1;
     const fast = fastDocNumber(raw);
     if (fast >= 0) return internNumericDoc(fast);
+    const plain = plainDocKey(raw);
+    if (plain !== undefined) {
+      let pid = docIds.get(plain);
+      if (pid === undefined) docIds.set(plain, (pid = nDocs++));
+      return pid;
+    }
     let id = rawDocs.get(raw);
     if (id === undefined) {
       const k = normalizeDocNo(raw);
