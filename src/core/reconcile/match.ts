@@ -494,6 +494,36 @@ function countingSort(items: Ints, len: number, key: Keys, base: number, range: 
   }
 }
 
+/** A key to sort lines by: key[line] - base ∈ [0, range). */
+interface SortKey {
+  key: Keys;
+  base: number;
+  range: number;
+}
+
+/**
+ * Stable sort of the lines a[0..len) (ascending line numbers) by several keys, the last most significant: lines → out
+ * (which may be a). The same order as counting sorts straight on the line-indexed keys, but each key is first
+ * gathered in line order (a forward scan) into an array indexed by position, so the sorts jump around in arrays the
+ * size of the few lines left rather than in the line-sized keys of a million lines (cache misses, not work, were
+ * their cost).
+ */
+function sortLines(a: Ints, len: number, keys: readonly SortKey[], out: Ints): void {
+  let pos = ints(len);
+  let tmp = ints(len);
+  const k = ints(len);
+  for (let i = 0; i < len; i++) pos[i] = i;
+  for (const { key, base, range } of keys) {
+    for (let i = 0; i < len; i++) k[i] = key[a[i]];
+    countingSort(pos, len, k, base, range, tmp);
+    const t = pos;
+    pos = tmp;
+    tmp = t;
+  }
+  for (let i = 0; i < len; i++) k[i] = a[pos[i]];
+  for (let i = 0; i < len; i++) out[i] = k[i];
+}
+
 /** One run of the matcher. */
 class Matcher {
   readonly n: number;
@@ -854,9 +884,8 @@ class Matcher {
     const b = this.s2;
     const len = this.unused(true, true, true, a);
     if (len < 2) return;
-    countingSort(a, len, p.day, p.dayMin, p.dayMax - p.dayMin + 1, b);
-    countingSort(b, len, p.qtyKey, 0, p.nQty, a);
-    countingSort(a, len, p.part, 0, p.nParts, b);
+    const days = { key: p.day, base: p.dayMin, range: p.dayMax - p.dayMin + 1 };
+    sortLines(a, len, [days, { key: p.qtyKey, base: 0, range: p.nQty }, { key: p.part, base: 0, range: p.nParts }], b);
     this.pairNearest(b, len, p.part, p.qtyKey, p.day, Math.max(0, Math.floor(this.o.dateWindow)), P_WINDOW, -1);
   }
 
@@ -865,11 +894,9 @@ class Matcher {
     const p = this.p;
     const { nO, part, day } = p;
     const a = this.s1;
-    const b = this.s2;
     const len = this.unused(true, true, true, a);
     if (len < 3) return;
-    countingSort(a, len, day, p.dayMin, p.dayMax - p.dayMin + 1, b);
-    countingSort(b, len, part, 0, p.nParts, a);
+    sortLines(a, len, [{ key: day, base: p.dayMin, range: p.dayMax - p.dayMin + 1 }, { key: part, base: 0, range: p.nParts }], a);
     const w = Math.max(0, Math.floor(this.o.dateWindow));
     const STEPS = 48;
     // theirs first (one of theirs = several of ours), then ours
@@ -916,9 +943,7 @@ class Matcher {
     let len = 0;
     for (let L = 0; L < n; L++) if (doc[L] >= 0 ? docMark[doc[L]] : partMark[part[L] + 1]) a[len++] = L;
     // by note, then part (the day is compared inside a run)
-    countingSort(a, len, part, -1, p.nParts + 1, b);
-    countingSort(b, len, doc, -1, p.nDocs + 1, a);
-    for (let i = 0; i < len; i++) b[i] = a[i];
+    sortLines(a, len, [{ key: part, base: -1, range: p.nParts + 1 }, { key: doc, base: -1, range: p.nDocs + 1 }], b);
     const CAP = 64;
     for (let s = 0; s < len; ) {
       const L0 = b[s];
@@ -948,7 +973,6 @@ class Matcher {
   passAmount(): void {
     const p = this.p;
     const a = this.s1;
-    const b = this.s2;
     let len = 0;
     for (let L = 0; L < this.n; L++) if (this.group[L] < 0 && p.amount[L] !== 0) a[len++] = L;
     if (len < 2) return;
@@ -962,8 +986,7 @@ class Matcher {
       key[L] = id;
       dayOf[L] = p.day[L] === NO_DAY ? p.dayMin : p.day[L];
     }
-    countingSort(a, len, dayOf, p.dayMin, p.dayMax - p.dayMin + 1, b);
-    countingSort(b, len, key, 0, ids.size, a);
+    sortLines(a, len, [{ key: dayOf, base: p.dayMin, range: p.dayMax - p.dayMin + 1 }, { key, base: 0, range: ids.size }], a);
     this.pairNearest(a, len, key, key, dayOf, p.dayMax - p.dayMin, P_AMOUNT, C_POSSIBLE);
   }
 
