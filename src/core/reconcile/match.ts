@@ -480,6 +480,8 @@ export interface MatchResult {
  */
 type Ints = number[];
 const ints = (len: number, fill = 0): Ints => new Array<number>(len).fill(fill);
+/** Scratch every slot of which is written before it is read: filling a million slots first costs as much again. */
+const unfilled = (len: number): Ints => new Array<number>(len);
 /** A per-line key: prepared (typed) or computed by a pass into scratch. */
 type Keys = Int32Array | Ints;
 
@@ -509,9 +511,9 @@ interface SortKey {
  * their cost).
  */
 function sortLines(a: Ints, len: number, keys: readonly SortKey[], out: Ints): void {
-  let pos = ints(len);
-  let tmp = ints(len);
-  const k = ints(len);
+  let pos = unfilled(len);
+  let tmp = unfilled(len);
+  const k = unfilled(len);
   for (let i = 0; i < len; i++) pos[i] = i;
   for (const { key, base, range } of keys) {
     for (let i = 0; i < len; i++) k[i] = key[a[i]];
@@ -562,10 +564,10 @@ class Matcher {
     this.candDist = new Int32Array(this.maxCand);
     this.pick = new Int32Array(this.maxSubset);
     this.best = new Int32Array(this.maxSubset);
-    this.s1 = ints(this.n);
-    this.s2 = ints(this.n);
-    this.s3 = ints(this.n);
-    this.s4 = ints(this.n);
+    this.s1 = unfilled(this.n);
+    this.s2 = unfilled(this.n);
+    this.s3 = unfilled(this.n);
+    this.s4 = unfilled(this.n);
   }
 
   /** The quantity of a line with a known one. */
@@ -815,8 +817,8 @@ class Matcher {
   pairNearest(entries: Ints, len: number, k1: Keys, k2: Keys, dayOf: Keys, maxDist: number, pass: number, fixed: number): void {
     if (len < 2) return;
     const nO = this.p.nO;
-    const prev = ints(len);
-    const next = ints(len);
+    const prev = unfilled(len);
+    const next = unfilled(len);
     const removed = ints(len);
     for (let i = 0; i < len; i++) {
       prev[i] = i - 1;
@@ -825,9 +827,9 @@ class Matcher {
     const head = ints(maxDist + 1, -1);
     const tail = ints(maxDist + 1, -1);
     const cap = 2 * len + 2;
-    const qa = ints(cap);
-    const qb = ints(cap);
-    const qn = ints(cap);
+    const qa = unfilled(cap);
+    const qb = unfilled(cap);
+    const qn = unfilled(cap);
     let qlen = 0;
     const consider = (x: number, y: number): void => {
       const ex = entries[x];
