@@ -86,12 +86,21 @@ export interface Prepared {
   part: Int32Array;
   /** Days since 1970-01-01, NO_DAY when unknown. */
   day: Int32Array;
-  qty: Float64Array;
+  /**
+   * The quantity of each interned quantity key: every line with that key has exactly this quantity, unless
+   * `qtyLine` is there (two lines rounded to one key but differ), which then holds each line's own.
+   */
+  qtyOfKey: Float64Array;
+  qtyLine?: Float64Array;
   /** Interned quantity (to 1e-6), -1 when unknown. */
   qtyKey: Int32Array;
-  amount: Float64Array;
-  /** Theirs only (index t - nO): more of our numbers the line names (its delivery-no. column, its remarks). */
-  altStart: Int32Array;
+  /** Fen; whole fen fit an Int32Array (half the memory), anything else (fractions, NaN, beyond ±2^31) a Float64Array. */
+  amount: Int32Array | Float64Array;
+  /**
+   * Theirs only (index t - nO): more of our numbers the line names (its delivery-no. column, its remarks); absent
+   * when no line names any (the array is line-sized, and every line-sized array brings the caller's full GC closer).
+   */
+  altStart?: Int32Array;
   alt: Int32Array;
   nDocs: number;
   nParts: number;
@@ -229,16 +238,49 @@ export function fastDocNumber(raw: string): number {
   return digits === 0 && v === 0 ? (len > 0 && /\d/.test(raw) ? 0 : -1) : v;
 }
 
+/** Integer quantities in ±QTY_DIRECT are interned through a table instead of a Map (most quantities are). */
+const QTY_DIRECT = 1 << 15;
+/** fastDocNumber values that do not fit the Int32Array they are parked in between the two passes below. */
+const BIG_FAST_DOC = -2;
+
+/**
+ * normalizeDocNo's value for a number of plain ASCII letters and digits with at least one letter (RK1203, X77,
+ * inv20261031) without its regular expressions: the text upper-cased. Undefined when the full normalisation could
+ * change more than the case: a leading 0, or DN / NO / SO in front (prefixes it drops). The two always agree (a
+ * test holds them to it).
+ */
+export function plainDocKey(raw: string): string | undefined {
+  const len = raw.length;
+  if (len === 0 || raw.charCodeAt(0) === 48) return undefined;
+  let letter = false;
+  let lower = false;
+  for (let i = 0; i < len; i++) {
+    const c = raw.charCodeAt(i);
+    if (c >= 65 && c <= 90) letter = true;
+    else if (c >= 97 && c <= 122) letter = lower = true;
+    else if (!isDigit(c)) return undefined;
+  }
+  if (!letter) return undefined;
+  const key = lower ? raw.toUpperCase() : raw;
+  if (len >= 2) {
+    const two = key.slice(0, 2);
+    if (two === 'DN' || two === 'NO' || two === 'SO') return undefined;
+  }
+  return key;
+}
+
 export function prepare(ours: readonly MatchLine[], theirs: readonly MatchLine[]): Prepared {
   const nO = ours.length;
   const nT = theirs.length;
   const n = nO + nT;
+  // Every line-sized typed array is external memory, and V8 runs a full collection of the caller's whole heap (her
+  // rows: hundreds of MB at a million lines) each time external memory grows by 64 MB: so as few and as narrow as
+  // the answer allows.
   const doc = new Int32Array(n);
   const part = new Int32Array(n);
   const day = new Int32Array(n);
-  const qty = new Float64Array(n);
   const qtyKey = new Int32Array(n);
-  const amount = new Float64Array(n);
+  let amount: Int32Array | Float64Array = new Int32Array(n);
   const docIds = new Map<string, number>();
   // Made only when a number falls outside the direct table below: sized for every line, it is 50 MB at a million
   // lines per side, and allocating that for nothing adds to what pushes the caller's heap into a full collection.
@@ -247,6 +289,10 @@ export function prepare(ours: readonly MatchLine[], theirs: readonly MatchLine[]
   const partIds = new Map<string, number>();
   const rawParts = new Map<string, number>();
   const qtyIds = new Map<number, number>();
+  const qtyDirect = new Int32Array(2 * QTY_DIRECT + 1).fill(-1);
+  let qtyOfKey = new Float64Array(1024);
+  let nQty = 0;
+  let qtyExact = true;
   let nDocs = 0;
   /** A normalised number → its id; all-digit numbers are keyed by value (cheaper than hashing a fresh string). */
   const internDoc = (k: string): number => {
@@ -255,15 +301,15 @@ export function prepare(ours: readonly MatchLine[], theirs: readonly MatchLine[]
     if (id === undefined) docIds.set(k, (id = nDocs++));
     return id;
   };
-  // Plain numbers (most delivery notes) are read once up front; when they lie in a range a few times the line
-  // count, an array indexed by value interns them with sequential memory access instead of hashing.
-  const fastVals = new Float64Array(n);
+  // Plain numbers (most delivery notes) are read once up front (parked in `doc` until they are interned); when they
+  // lie in a range a few times the line count, an array indexed by value interns them with sequential memory
+  // access instead of hashing.
   let vMin = Infinity;
   let vMax = -Infinity;
   for (let L = 0; L < n; L++) {
     const raw = L < nO ? ours[L].doc : theirs[L - nO].doc;
     const v = raw ? fastDocNumber(raw) : -1;
-    fastVals[L] = v;
+    doc[L] = v < 0 ? -1 : v <= 0x7fffffff ? v : BIG_FAST_DOC;
     if (v >= 0) {
       if (v < vMin) vMin = v;
       if (v > vMax) vMax = v;
@@ -287,6 +333,12 @@ export function prepare(ours: readonly MatchLine[], theirs: readonly MatchLine[]
     if (raw === undefined || raw === '') return -1;
     const fast = fastDocNumber(raw);
     if (fast >= 0) return internNumericDoc(fast);
+    const plain = plainDocKey(raw);
+    if (plain !== undefined) {
+      let pid = docIds.get(plain);
+      if (pid === undefined) docIds.set(plain, (pid = nDocs++));
+      return pid;
+    }
     let id = rawDocs.get(raw);
     if (id === undefined) {
       const k = normalizeDocNo(raw);
@@ -295,11 +347,36 @@ export function prepare(ours: readonly MatchLine[], theirs: readonly MatchLine[]
     }
     return id;
   };
+  /** The id of a quantity rounded to 1e-6, in order of first appearance. */
+  const internQty = (q: number): number => {
+    const qk = Math.round(q * 1e6);
+    let id: number | undefined;
+    const whole = qk / 1e6;
+    let at = -1;
+    if (Number.isInteger(whole) && whole >= -QTY_DIRECT && whole <= QTY_DIRECT) {
+      at = whole + QTY_DIRECT;
+      id = qtyDirect[at];
+      if (id < 0) id = undefined;
+    } else id = qtyIds.get(qk);
+    if (id === undefined) {
+      id = nQty++;
+      if (at >= 0) qtyDirect[at] = id;
+      else qtyIds.set(qk, id);
+      if (id === qtyOfKey.length) {
+        const grown = new Float64Array(id * 2);
+        grown.set(qtyOfKey);
+        qtyOfKey = grown;
+      }
+      qtyOfKey[id] = q;
+    } else if (qtyOfKey[id] !== q) qtyExact = false;
+    return id;
+  };
   let dayMin = FAR;
   let dayMax = -FAR;
   for (let L = 0; L < n; L++) {
     const line = L < nO ? ours[L] : theirs[L - nO];
-    doc[L] = fastVals[L] >= 0 ? internNumericDoc(fastVals[L]) : docId(line.doc);
+    const fv = doc[L];
+    doc[L] = fv >= 0 ? internNumericDoc(fv) : fv === BIG_FAST_DOC ? internNumericDoc(fastDocNumber(line.doc!)) : docId(line.doc);
     const rp = line.part;
     if (rp === undefined || rp === '') part[L] = -1;
     else {
@@ -324,24 +401,31 @@ export function prepare(ours: readonly MatchLine[], theirs: readonly MatchLine[]
       if (d > dayMax) dayMax = d;
     }
     const q = line.qty;
-    if (q === undefined || !Number.isFinite(q)) {
-      qty[L] = NaN;
-      qtyKey[L] = -1;
-    } else {
-      qty[L] = q;
-      const qk = Math.round(q * 1e6);
-      let id = qtyIds.get(qk);
-      if (id === undefined) qtyIds.set(qk, (id = qtyIds.size));
-      qtyKey[L] = id;
+    qtyKey[L] = q === undefined || !Number.isFinite(q) ? -1 : internQty(q);
+    const a = line.amount;
+    if ((a | 0) === a || amount instanceof Float64Array) amount[L] = a;
+    else {
+      amount = Float64Array.from(amount);
+      amount[L] = a;
     }
-    amount[L] = line.amount;
+  }
+  // Two quantities that round to one key but differ (rare): keep each line's own for the sums.
+  let qtyLine: Float64Array | undefined;
+  if (!qtyExact) {
+    qtyLine = new Float64Array(n);
+    for (let L = 0; L < n; L++) qtyLine[L] = qtyKey[L] < 0 ? NaN : (L < nO ? ours[L] : theirs[L - nO]).qty!;
   }
   // Theirs: other numbers that may be ours (a delivery-no. column, numbers in the remarks). Only known numbers count.
-  const altStart = new Int32Array(nT + 1);
+  let altStart: Int32Array | undefined;
   const alt: number[] = [];
   for (let j = 0; j < nT; j++) {
-    altStart[j] = alt.length;
     const line = theirs[j];
+    if (!line.deliveryNo && !line.remarks) {
+      if (altStart) altStart[j] = alt.length;
+      continue;
+    }
+    altStart ??= new Int32Array(nT + 1);
+    altStart[j] = alt.length;
     const own = doc[nO + j];
     if (line.deliveryNo) {
       const d = docId(line.deliveryNo);
@@ -354,7 +438,7 @@ export function prepare(ours: readonly MatchLine[], theirs: readonly MatchLine[]
       }
     }
   }
-  altStart[nT] = alt.length;
+  if (altStart) altStart[nT] = alt.length;
   if (dayMin > dayMax) dayMin = dayMax = 0;
   return {
     nO,
@@ -362,14 +446,15 @@ export function prepare(ours: readonly MatchLine[], theirs: readonly MatchLine[]
     doc,
     part,
     day,
-    qty,
+    qtyOfKey,
+    qtyLine,
     qtyKey,
     amount,
     altStart,
     alt: Int32Array.from(alt),
     nDocs,
     nParts: partIds.size,
-    nQty: qtyIds.size,
+    nQty,
     dayMin,
     dayMax,
   };
@@ -387,15 +472,58 @@ export interface MatchResult {
   groupPass: Uint8Array;
 }
 
+/**
+ * Scratch the size of the lines, on the JS heap rather than in a typed array: typed arrays are external memory, and
+ * V8 answers each 64 MB of new external memory with a full collection of the whole heap, which holds the caller's
+ * rows (about 400 ms at a million lines per side). The prepared keys and the result already use most of that 64 MB;
+ * an array of small integers on the heap only counts towards the old generation's far larger limit.
+ */
+type Ints = number[];
+const ints = (len: number, fill = 0): Ints => new Array<number>(len).fill(fill);
+/** Scratch every slot of which is written before it is read: filling a million slots first costs as much again. */
+const unfilled = (len: number): Ints => new Array<number>(len);
+/** A per-line key: prepared (typed) or computed by a pass into scratch. */
+type Keys = Int32Array | Ints;
+
 /** Stable counting sort of `len` items by key[item] - base ∈ [0, range): items → out. */
-function countingSort(items: Int32Array, len: number, key: Int32Array, base: number, range: number, out: Int32Array): void {
-  const count = new Int32Array(range + 1);
+function countingSort(items: Ints, len: number, key: Keys, base: number, range: number, out: Ints): void {
+  const count = ints(range + 1);
   for (let i = 0; i < len; i++) count[key[items[i]] - base + 1]++;
   for (let r = 0; r < range; r++) count[r + 1] += count[r];
   for (let i = 0; i < len; i++) {
     const it = items[i];
     out[count[key[it] - base]++] = it;
   }
+}
+
+/** A key to sort lines by: key[line] - base ∈ [0, range). */
+interface SortKey {
+  key: Keys;
+  base: number;
+  range: number;
+}
+
+/**
+ * Stable sort of the lines a[0..len) (ascending line numbers) by several keys, the last most significant: lines → out
+ * (which may be a). The same order as counting sorts straight on the line-indexed keys, but each key is first
+ * gathered in line order (a forward scan) into an array indexed by position, so the sorts jump around in arrays the
+ * size of the few lines left rather than in the line-sized keys of a million lines (cache misses, not work, were
+ * their cost).
+ */
+function sortLines(a: Ints, len: number, keys: readonly SortKey[], out: Ints): void {
+  let pos = unfilled(len);
+  let tmp = unfilled(len);
+  const k = unfilled(len);
+  for (let i = 0; i < len; i++) pos[i] = i;
+  for (const { key, base, range } of keys) {
+    for (let i = 0; i < len; i++) k[i] = key[a[i]];
+    countingSort(pos, len, k, base, range, tmp);
+    const t = pos;
+    pos = tmp;
+    tmp = t;
+  }
+  for (let i = 0; i < len; i++) k[i] = a[pos[i]];
+  for (let i = 0; i < len; i++) out[i] = k[i];
 }
 
 /** One run of the matcher. */
@@ -416,10 +544,10 @@ class Matcher {
   private bestLen = 0;
   private nodes = 0;
   // scratch shared by the passes (fewer large allocations → fewer full GCs over the caller's heap)
-  private readonly s1: Int32Array;
-  private readonly s2: Int32Array;
-  private readonly s3: Int32Array;
-  private readonly s4: Int32Array;
+  private readonly s1: Ints;
+  private readonly s2: Ints;
+  private readonly s3: Ints;
+  private readonly s4: Ints;
 
   constructor(
     readonly p: Prepared,
@@ -436,10 +564,16 @@ class Matcher {
     this.candDist = new Int32Array(this.maxCand);
     this.pick = new Int32Array(this.maxSubset);
     this.best = new Int32Array(this.maxSubset);
-    this.s1 = new Int32Array(this.n);
-    this.s2 = new Int32Array(this.n);
-    this.s3 = new Int32Array(this.n);
-    this.s4 = new Int32Array(this.n);
+    this.s1 = unfilled(this.n);
+    this.s2 = unfilled(this.n);
+    this.s3 = unfilled(this.n);
+    this.s4 = unfilled(this.n);
+  }
+
+  /** The quantity of a line with a known one. */
+  qty(L: number): number {
+    const p = this.p;
+    return p.qtyLine ? p.qtyLine[L] : p.qtyOfKey[p.qtyKey[L]];
   }
 
   dist(a: number, b: number): number {
@@ -481,9 +615,9 @@ class Matcher {
     const p = this.p;
     this.bestLen = 0;
     this.nodes = 0;
-    let allPositive = p.qty[target] >= 0;
-    for (let i = 0; i < k && allPositive; i++) if (p.qty[this.cand[i]] < 0) allPositive = false;
-    this.dfs(0, k, 0, 0, 0, p.qty[target], p.amount[target], allPositive);
+    let allPositive = this.qty(target) >= 0;
+    for (let i = 0; i < k && allPositive; i++) if (this.qty(this.cand[i]) < 0) allPositive = false;
+    this.dfs(0, k, 0, 0, 0, this.qty(target), p.amount[target], allPositive);
     if (this.bestLen < 2) return false;
     const g = this.groups++;
     this.group[target] = g;
@@ -510,7 +644,7 @@ class Matcher {
     if (depth >= this.maxSubset) return false;
     for (let i = start; i < k; i++) {
       const c = this.cand[i];
-      const nq = q + p.qty[c];
+      const nq = q + this.qty(c);
       if (prune && nq > tq + tol) continue;
       this.pick[depth] = c;
       if (this.dfs(i + 1, k, depth + 1, nq, a + p.amount[c], tq, ta, prune)) return true;
@@ -536,9 +670,9 @@ class Matcher {
   /** Pass 1: by document number and part. */
   passDocument(): void {
     const p = this.p;
-    const { nO, nT, doc, part, qtyKey } = p;
+    const { nO, nT, doc, part, qtyKey, altStart } = p;
     // Our lines with a note and a part, bucketed by note (counting sort), each bucket ordered by part.
-    const docStart = new Int32Array(p.nDocs + 1);
+    const docStart = ints(p.nDocs + 1);
     let m = 0;
     for (let i = 0; i < nO; i++) {
       if (doc[i] >= 0 && part[i] >= 0) {
@@ -548,7 +682,7 @@ class Matcher {
     }
     if (m === 0) return;
     for (let d = 0; d < p.nDocs; d++) docStart[d + 1] += docStart[d];
-    const a = this.s2.subarray(0, m);
+    const a = this.s2; // [0, m)
     const fill = docStart.slice(0, p.nDocs);
     for (let i = 0; i < nO; i++) if (doc[i] >= 0 && part[i] >= 0) a[fill[doc[i]]++] = i;
     for (let d = 0; d < p.nDocs; d++) {
@@ -568,15 +702,17 @@ class Matcher {
     // Each of their lines → the cluster (range of `a`) of our lines with the same note and part.
     const clusterKey = this.s1;
     const clusterHi = fill; // reused: one slot per position of `a` is enough when m ≤ nDocs, else a new array
-    const hiOf = m <= fill.length ? clusterHi : new Int32Array(m);
+    const hiOf = m <= fill.length ? clusterHi : ints(m);
     const tl = this.s3;
     let tm = 0;
     for (let j = 0; j < nT; j++) {
       const t = nO + j;
       const pt = part[t];
       if (pt < 0) continue;
-      for (let c = -1; c < p.altStart[j + 1] - p.altStart[j]; c++) {
-        const d = c < 0 ? doc[t] : p.alt[p.altStart[j] + c];
+      const altFrom = altStart ? altStart[j] : 0;
+      const altTo = altStart ? altStart[j + 1] : 0;
+      for (let c = altFrom - 1; c < altTo; c++) {
+        const d = c < altFrom ? doc[t] : p.alt[c];
         if (d < 0) continue;
         let lo = docStart[d];
         let hi = docStart[d + 1];
@@ -678,22 +814,22 @@ class Matcher {
    * maxDist apart. Exact greedy on a line: the nearest opposite pair is always adjacent in date order, so a linked
    * list over the sorted entries and a bucket queue by distance do it in linear time.
    */
-  pairNearest(entries: Int32Array, len: number, k1: Int32Array, k2: Int32Array, dayOf: Int32Array, maxDist: number, pass: number, fixed: number): void {
+  pairNearest(entries: Ints, len: number, k1: Keys, k2: Keys, dayOf: Keys, maxDist: number, pass: number, fixed: number): void {
     if (len < 2) return;
     const nO = this.p.nO;
-    const prev = new Int32Array(len);
-    const next = new Int32Array(len);
-    const removed = new Uint8Array(len);
+    const prev = unfilled(len);
+    const next = unfilled(len);
+    const removed = ints(len);
     for (let i = 0; i < len; i++) {
       prev[i] = i - 1;
       next[i] = i + 1 < len ? i + 1 : -1;
     }
-    const head = new Int32Array(maxDist + 1).fill(-1);
-    const tail = new Int32Array(maxDist + 1).fill(-1);
+    const head = ints(maxDist + 1, -1);
+    const tail = ints(maxDist + 1, -1);
     const cap = 2 * len + 2;
-    const qa = new Int32Array(cap);
-    const qb = new Int32Array(cap);
-    const qn = new Int32Array(cap);
+    const qa = unfilled(cap);
+    const qb = unfilled(cap);
+    const qn = unfilled(cap);
     let qlen = 0;
     const consider = (x: number, y: number): void => {
       const ex = entries[x];
@@ -730,7 +866,7 @@ class Matcher {
   }
 
   /** Unused lines, optionally only those with a known part / quantity / day. */
-  unused(needPart: boolean, needQty: boolean, needDay: boolean, out: Int32Array): number {
+  unused(needPart: boolean, needQty: boolean, needDay: boolean, out: Ints): number {
     const { part, qtyKey, day } = this.p;
     let len = 0;
     for (let L = 0; L < this.n; L++) {
@@ -750,9 +886,8 @@ class Matcher {
     const b = this.s2;
     const len = this.unused(true, true, true, a);
     if (len < 2) return;
-    countingSort(a, len, p.day, p.dayMin, p.dayMax - p.dayMin + 1, b);
-    countingSort(b, len, p.qtyKey, 0, p.nQty, a);
-    countingSort(a, len, p.part, 0, p.nParts, b);
+    const days = { key: p.day, base: p.dayMin, range: p.dayMax - p.dayMin + 1 };
+    sortLines(a, len, [days, { key: p.qtyKey, base: 0, range: p.nQty }, { key: p.part, base: 0, range: p.nParts }], b);
     this.pairNearest(b, len, p.part, p.qtyKey, p.day, Math.max(0, Math.floor(this.o.dateWindow)), P_WINDOW, -1);
   }
 
@@ -761,11 +896,9 @@ class Matcher {
     const p = this.p;
     const { nO, part, day } = p;
     const a = this.s1;
-    const b = this.s2;
     const len = this.unused(true, true, true, a);
     if (len < 3) return;
-    countingSort(a, len, day, p.dayMin, p.dayMax - p.dayMin + 1, b);
-    countingSort(b, len, part, 0, p.nParts, a);
+    sortLines(a, len, [{ key: day, base: p.dayMin, range: p.dayMax - p.dayMin + 1 }, { key: part, base: 0, range: p.nParts }], a);
     const w = Math.max(0, Math.floor(this.o.dateWindow));
     const STEPS = 48;
     // theirs first (one of theirs = several of ours), then ours
@@ -812,9 +945,7 @@ class Matcher {
     let len = 0;
     for (let L = 0; L < n; L++) if (doc[L] >= 0 ? docMark[doc[L]] : partMark[part[L] + 1]) a[len++] = L;
     // by note, then part (the day is compared inside a run)
-    countingSort(a, len, part, -1, p.nParts + 1, b);
-    countingSort(b, len, doc, -1, p.nDocs + 1, a);
-    b.set(a.subarray(0, len));
+    sortLines(a, len, [{ key: part, base: -1, range: p.nParts + 1 }, { key: doc, base: -1, range: p.nDocs + 1 }], b);
     const CAP = 64;
     for (let s = 0; s < len; ) {
       const L0 = b[s];
@@ -844,7 +975,6 @@ class Matcher {
   passAmount(): void {
     const p = this.p;
     const a = this.s1;
-    const b = this.s2;
     let len = 0;
     for (let L = 0; L < this.n; L++) if (this.group[L] < 0 && p.amount[L] !== 0) a[len++] = L;
     if (len < 2) return;
@@ -858,8 +988,7 @@ class Matcher {
       key[L] = id;
       dayOf[L] = p.day[L] === NO_DAY ? p.dayMin : p.day[L];
     }
-    countingSort(a, len, dayOf, p.dayMin, p.dayMax - p.dayMin + 1, b);
-    countingSort(b, len, key, 0, ids.size, a);
+    sortLines(a, len, [{ key: dayOf, base: p.dayMin, range: p.dayMax - p.dayMin + 1 }, { key, base: 0, range: ids.size }], a);
     this.pairNearest(a, len, key, key, dayOf, p.dayMax - p.dayMin, P_AMOUNT, C_POSSIBLE);
   }
 

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { CLASSES, C_IN_TRANSIT, C_ONLY_OURS, C_ONLY_THEIRS, UNCLASSED } from '../../../src/core/reconcile/classes';
 import { buildAdjustmentTable } from '../../../src/core/reconcile/adjustment';
-import { docNumbersIn, epochDay, fastDocNumber, groupMembers, matchLines, type MatchLine } from '../../../src/core/reconcile/match';
+import { docNumbersIn, epochDay, fastDocNumber, groupMembers, plainDocKey, matchLines, type MatchLine } from '../../../src/core/reconcile/match';
 import { isoToEpochDays } from '../../../src/core/values/dates';
 import { asIsoDate } from '../../../src/core/values/brand';
 import { normalizeDocNo } from '../../../src/core/values/text';
@@ -27,6 +27,25 @@ describe('document numbers', () => {
     expect(fastDocNumber('DN-000123')).toBe(123);
     expect(fastDocNumber('送000123')).toBe(123);
     expect(fastDocNumber('送货单000123')).toBe(-1);
+  });
+
+  test('the plain letters-and-digits path agrees with normalizeDocNo wherever it answers', () => {
+    const alphabet = fc.constantFrom(...'0123456789DNOSXRKdnosxrk-. 送Ｒｋ'.split(''));
+    let answered = 0;
+    fc.assert(
+      fc.property(fc.array(alphabet, { maxLength: 10 }).map((a) => a.join('')), (s) => {
+        const key = plainDocKey(s);
+        if (key === undefined) return;
+        answered++;
+        expect(key).toBe(normalizeDocNo(s));
+      }),
+      { numRuns: 3000 },
+    );
+    expect(answered).toBeGreaterThan(100);
+    expect(plainDocKey('rk1203')).toBe('RK1203');
+    expect(plainDocKey('DN12')).toBeUndefined(); // normalizeDocNo drops the DN
+    expect(plainDocKey('0A1')).toBeUndefined();
+    expect(plainDocKey('123')).toBeUndefined(); // numbers take fastDocNumber
   });
 
   test('numbers in a remark', () => {
