@@ -7,9 +7,8 @@
  */
 import { existsSync, mkdirSync } from 'fs';
 import path from 'path';
-import type { Server } from 'http';
-import type { BrowserContext, Page } from 'playwright-core';
-import { buildPlayground, isolate, launch, serve, ROOT } from './harness';
+import type { Page } from 'playwright-core';
+import { usePlayground, ROOT } from './harness';
 import { CHROMIUM, describeNeeding } from '../helpers/programs';
 
 const SAMPLE = path.join(ROOT, 'assets/sample/clerk-sample.xlsx');
@@ -22,35 +21,12 @@ const ARTIFACTS = path.join(__dirname, 'artifacts');
 const describeBrowser = describeNeeding(CHROMIUM);
 
 describeBrowser('our company in the pane, in chromium', () => {
-  let server: Server;
+  const session = usePlayground(300_000);
   let origin: string;
-  let context: BrowserContext;
   let page: Page;
-  let blocked: string[];
-  let errors: string[];
-
-  beforeAll(async () => {
-    const build = await buildPlayground();
-    console.log(`playground built in ${build.seconds.toFixed(1)} s`);
-    ({ server, url: origin } = await serve(build.dir));
-    context = await launch();
-  }, 300_000);
 
   beforeEach(async () => {
-    page = await context.newPage();
-    blocked = await isolate(page, origin);
-    errors = [];
-    page.on('pageerror', (e) => errors.push(e.message));
-  });
-
-  afterEach(async () => {
-    await page?.close();
-    expect({ errors, blocked }).toEqual({ errors: [], blocked: [] });
-  });
-
-  afterAll(async () => {
-    await context?.close();
-    await new Promise((r) => (server ? server.close(r) : r(undefined)));
+    ({ origin, page } = session);
   });
 
   const company = () => page.locator('[data-testid="company"]');

@@ -98,3 +98,51 @@ export async function isolate(page: Page, origin: string): Promise<string[]> {
   });
   return blocked;
 }
+
+/** What a browser test works with: the playground's origin and the page of the running test. */
+export interface PlaygroundSession {
+  origin: string;
+  page: Page;
+}
+
+/**
+ * The hooks every playground test file needs, registered once here: build and serve the playground and start
+ * chromium before the file; give each test a fresh, isolated page (so tests pass alone and in any order); after
+ * each test, no page errors and nothing that left the machine; close everything after the file. A file's own
+ * beforeEach runs after this one's, so it finds the page ready.
+ */
+export function usePlayground(buildTimeoutMs = 300_000): PlaygroundSession {
+  const session = {} as PlaygroundSession;
+  let server: Server | undefined;
+  let context: BrowserContext | undefined;
+  let blocked: string[] = [];
+  let errors: string[] = [];
+
+  beforeAll(async () => {
+    const built = await buildPlayground();
+    console.log(`playground built in ${built.seconds.toFixed(1)} s`);
+    const served = await serve(built.dir);
+    server = served.server;
+    session.origin = served.url;
+    context = await launch();
+  }, buildTimeoutMs);
+
+  beforeEach(async () => {
+    session.page = await context!.newPage();
+    blocked = await isolate(session.page, session.origin);
+    errors = [];
+    session.page.on('pageerror', (e) => errors.push(e.message));
+  });
+
+  afterEach(async () => {
+    await session.page?.close();
+    expect({ errors, blocked }).toEqual({ errors: [], blocked: [] });
+  });
+
+  afterAll(async () => {
+    await context?.close();
+    await new Promise((r) => (server ? server.close(r) : r(undefined)));
+  });
+
+  return session;
+}

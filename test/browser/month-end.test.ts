@@ -11,9 +11,8 @@ import { existsSync, mkdtempSync, writeFileSync } from 'fs';
 import { tmpdir } from 'os';
 import path from 'path';
 import ExcelJS from 'exceljs';
-import type { Server } from 'http';
-import type { BrowserContext, Page } from 'playwright-core';
-import { buildPlayground, isolate, launch, serve, ROOT } from './harness';
+import type { Page } from 'playwright-core';
+import { usePlayground, ROOT } from './harness';
 import { CHROMIUM, describeNeeding } from '../helpers/programs';
 
 const SAMPLE = path.join(ROOT, 'assets/sample/clerk-sample.xlsx');
@@ -30,40 +29,17 @@ const OCTOBER = {
 const describeBrowser = describeNeeding(CHROMIUM);
 
 describeBrowser('month-end close with the defaults, in chromium', () => {
-  let server: Server;
+  const session = usePlayground(300_000);
   let origin: string;
-  let context: BrowserContext;
   let page: Page;
-  let blocked: string[];
-  let errors: string[];
-
-  beforeAll(async () => {
-    const build = await buildPlayground();
-    console.log(`playground built in ${build.seconds.toFixed(1)} s`);
-    ({ server, url: origin } = await serve(build.dir));
-    context = await launch();
-  }, 300_000);
 
   beforeEach(async () => {
-    page = await context.newPage();
-    blocked = await isolate(page, origin);
-    errors = [];
-    page.on('pageerror', (e) => errors.push(e.message));
+    ({ origin, page } = session);
     expect(existsSync(SAMPLE)).toBe(true);
     await page.goto(`${origin}/playground.html?sample=1`);
     await page.waitForSelector('[data-testid="sheet-row"]', { timeout: 60_000 });
     await page.fill('[data-testid="as-of"]', DECEMBER);
   }, 120_000);
-
-  afterEach(async () => {
-    await page?.close();
-    expect({ errors, blocked }).toEqual({ errors: [], blocked: [] });
-  });
-
-  afterAll(async () => {
-    await context?.close();
-    await new Promise((r) => (server ? server.close(r) : r(undefined)));
-  });
 
   const figure = async (id: string) => page.locator(`[data-testid="figure-reconcile-${id}"] dd`).innerText();
 

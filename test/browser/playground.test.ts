@@ -6,9 +6,8 @@
 import { mkdirSync, existsSync, writeFileSync } from 'fs';
 import { tmpdir } from 'os';
 import path from 'path';
-import type { Server } from 'http';
-import type { BrowserContext, Page } from 'playwright-core';
-import { buildPlayground, isolate, launch, serve, ROOT } from './harness';
+import type { Page } from 'playwright-core';
+import { usePlayground, ROOT } from './harness';
 import { CHROMIUM, describeNeeding } from '../helpers/programs';
 import { fixtureWorkbook } from './fixture';
 
@@ -18,37 +17,13 @@ const ARTIFACTS = path.join(__dirname, 'artifacts');
 const describeBrowser = describeNeeding(CHROMIUM);
 
 describeBrowser('playground in chromium', () => {
-  let server: Server;
-  let origin: string;
-  let context: BrowserContext;
   // Each test gets a page of its own and brings it to the state it needs, so the tests pass alone and in any order.
+  const session = usePlayground(240_000);
+  let origin: string;
   let page: Page;
-  let blocked: string[];
-  let errors: string[];
-
-  beforeAll(async () => {
-    const build = await buildPlayground();
-    console.log(`playground built in ${build.seconds.toFixed(1)} s`);
-    ({ server, url: origin } = await serve(build.dir));
-    context = await launch();
-  }, 240_000);
 
   beforeEach(async () => {
-    page = await context.newPage();
-    blocked = await isolate(page, origin);
-    errors = [];
-    page.on('pageerror', (e) => errors.push(e.message));
-  });
-
-  // Every test, not just a last one: no page errors, and nothing left the machine.
-  afterEach(async () => {
-    await page?.close();
-    expect({ errors, blocked }).toEqual({ errors: [], blocked: [] });
-  });
-
-  afterAll(async () => {
-    await context?.close();
-    await new Promise((r) => (server ? server.close(r) : r(undefined)));
+    ({ origin, page } = session);
   });
 
   /** The bundled sample workbook, opened in the pane. */
