@@ -4,10 +4,10 @@ import { spawnSync } from 'child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'fs';
 import { tmpdir } from 'os';
 import { join, resolve } from 'path';
-import { main, defaultOutPath, type CliIO } from '../../src/cli/main';
+import { defaultOutPath } from '../../src/cli/main';
+import { runCli, shippingListBook } from './run-cli';
 import { parseArgs } from '../../src/cli/args';
 import { XlsxHost } from '../../src/xlsx';
-import { asIsoDate } from '../../src/core/values/brand';
 import { JOBS } from '../../src/core/job-registry';
 import { t } from '../../src/core/i18n';
 import type { Grid } from '../../src/core/grid';
@@ -16,27 +16,8 @@ const root = resolve(__dirname, '../..');
 const dir = mkdtempSync(join(tmpdir(), 'clerk-desk-cli-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-async function run(argv: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const io: CliIO = { stdout: (s) => (out += s), stderr: (s) => (err += s), cwd: dir, today: () => asIsoDate('2026-10-31') };
-  const code = await main(argv, io);
-  return { code, out, err };
-}
-
-/** A small, real shipping list and a customer list. */
-async function smallBook(file: string): Promise<string> {
-  const wb = new ExcelJS.Workbook();
-  const ws = wb.addWorksheet('10月出货');
-  ws.addRow(['2026年10月出货明细']);
-  ws.addRow(['出货日期', '送货单号', '客户名称', '合同编号', '物料编码', '数量', '含税单价', '含税金额', '税率']);
-  ws.addRow([new Date(Date.UTC(2026, 9, 5)), 'SH2610001', '苏州华工精密模具有限公司', 'HT-2026-001', 'P-10001', 120, 11.75, 1410, 0.13]);
-  ws.addRow([new Date(Date.UTC(2026, 9, 8)), 'SH2610002', '昆山瑞德电子有限公司', 'HT-2026-002', 'P-10002', 80, 12, 960, 0.13]);
-  ws.getColumn(1).numFmt = 'yyyy-mm-dd';
-  const path = join(dir, file);
-  await wb.xlsx.writeFile(path);
-  return path;
-}
+const run = (argv: string[]) => runCli(dir, argv);
+const smallBook = (file: string) => shippingListBook(dir, file);
 
 const gridsOf = async (path: string): Promise<Grid[]> => (await (await XlsxHost.open(path)).readWorkbook()).grids;
 

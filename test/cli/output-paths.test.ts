@@ -8,10 +8,9 @@ import { buildSync } from 'esbuild';
 import { chmodSync, chownSync, existsSync, linkSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'fs';
 import { tmpdir } from 'os';
 import { join, resolve } from 'path';
-import { main, type CliIO } from '../../src/cli/main';
+import { runCli } from './run-cli';
 import { lockHolder } from '../../src/cli/output-paths';
 import { t } from '../../src/core/i18n';
-import { asIsoDate } from '../../src/core/values/brand';
 import { hasClerkDeskState, STATE_SHEET } from '../../src/core/state';
 import { XlsxHost } from '../../src/xlsx';
 
@@ -41,14 +40,7 @@ function folder(): { d: string; book: string } {
   return { d, book };
 }
 
-async function run(cwd: string, argv: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const io: CliIO = { stdout: (s) => (out += s), stderr: (s) => (err += s), cwd, today: () => asIsoDate('2026-10-31'), progressEvery: 1e9 };
-  const code = await main(argv, io);
-  return { code, out, err };
-}
-
+const run = (cwd: string, argv: string[]) => runCli(cwd, argv, { progressEvery: 1e9 });
 const firstLine = (err: string) => err.split('\n')[0];
 const ours = async (path: string) => hasClerkDeskState((await (await XlsxHost.open(path)).readWorkbook()).grids);
 

@@ -2,9 +2,8 @@ import ExcelJS from 'exceljs';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'fs';
 import { tmpdir } from 'os';
 import { join } from 'path';
-import { main, type CliIO } from '../../src/cli/main';
+import { runCli, shippingListBook } from './run-cli';
 import { XlsxHost } from '../../src/xlsx';
-import { asIsoDate } from '../../src/core/values/brand';
 import { readState, STATE_SHEET } from '../../src/core/state';
 import { workbookPart } from '../../src/xlsx/package';
 import { ZipReader } from '../../src/xlsx/zip';
@@ -19,26 +18,8 @@ import { LIBREOFFICE, testNeeding } from '../helpers/programs';
 const dir = mkdtempSync(join(tmpdir(), 'clerk-desk-owner-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-async function run(argv: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const io: CliIO = { stdout: (s) => (out += s), stderr: (s) => (err += s), cwd: dir, today: () => asIsoDate('2026-10-31') };
-  const code = await main(argv, io);
-  return { code, out, err };
-}
-
-async function shipments(file: string): Promise<string> {
-  const wb = new ExcelJS.Workbook();
-  const ws = wb.addWorksheet('10月出货');
-  ws.addRow(['2026年10月出货明细']);
-  ws.addRow(['出货日期', '送货单号', '客户名称', '合同编号', '物料编码', '数量', '含税单价', '含税金额', '税率']);
-  ws.addRow([new Date(Date.UTC(2026, 9, 5)), 'SH2610001', '苏州华工精密模具有限公司', 'HT-2026-001', 'P-10001', 120, 11.75, 1410, 0.13]);
-  ws.addRow([new Date(Date.UTC(2026, 9, 8)), 'SH2610002', '昆山瑞德电子有限公司', 'HT-2026-002', 'P-10002', 80, 12, 960, 0.13]);
-  ws.getColumn(1).numFmt = 'yyyy-mm-dd';
-  const path = join(dir, file);
-  await wb.xlsx.writeFile(path);
-  return path;
-}
+const run = (argv: string[]) => runCli(dir, argv);
+const shipments = (file: string) => shippingListBook(dir, file);
 
 /** The `<definedName name="_ClerkDesk_Owned" …>` elements of the file's workbook part, as text. */
 function markNames(bytes: Buffer): string[] {
