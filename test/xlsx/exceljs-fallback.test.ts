@@ -2,7 +2,6 @@
  * The ExcelJS fallback (a workbook the zip-level patcher cannot handle is rewritten whole) must not drop what it
  * cannot write (issue 13, item 7): --in-place is refused with a sentence naming what would be lost.
  */
-import ExcelJS from 'exceljs';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'fs';
 import { tmpdir } from 'os';
 import { join } from 'path';
@@ -10,7 +9,7 @@ import { main } from '../../src/cli/main';
 import { t } from '../../src/core/i18n';
 import { asIsoDate } from '../../src/core/values/brand';
 import { partsExcelJsDrops } from '../../src/xlsx/sniff';
-import { ZipReader, ZipWriter } from '../../src/xlsx/zip';
+import { bookWithoutStyles } from './tiny-books';
 
 test('what ExcelJS would drop: parts by name, protection, sparklines and x14 validation by content', () => {
   const texts: Record<string, string> = {
@@ -23,19 +22,8 @@ test('what ExcelJS would drop: parts by name, protection, sparklines and x14 val
 });
 
 test('--in-place on a workbook only ExcelJS can rewrite, holding custom XML and document properties: refused, named, unchanged', async () => {
-  const wb = new ExcelJS.Workbook();
-  const ws = wb.addWorksheet('出货');
-  ws.addRow(['出货日期', '送货单号', '客户名称', '数量', '含税金额']);
-  ws.addRow(['2024年3月5日', 'SH001', '苏州华工精密模具有限公司', 120, 1410]);
-  const z = ZipReader.open(Buffer.from(await wb.xlsx.writeBuffer()));
-  const w = new ZipWriter();
   // No styles part: the patcher declines such a workbook, so the host rewrites it whole with ExcelJS.
-  for (const e of z.entries.values()) {
-    if (e.name === 'xl/styles.xml') continue;
-    if (e.name === 'xl/_rels/workbook.xml.rels') w.add(e.name, z.text(e.name)!.replace(/<Relationship [^>]*styles"[^>]*\/>/, ''));
-    else if (e.name === '[Content_Types].xml') w.add(e.name, z.text(e.name)!.replace(/<Override PartName="\/xl\/styles.xml"[^>]*\/>/, ''));
-    else w.copy(z, e);
-  }
+  const w = await bookWithoutStyles();
   w.add('customXml/item1.xml', '<root xmlns="urn:erp">客户编码映射</root>');
   w.add('docProps/custom.xml', '<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/custom-properties"/>');
   const book = w.finish();

@@ -2,10 +2,9 @@
  * Ownership marks in a file (issue 13 item 2): read with the conforming parser whatever the writer's XML style, and
  * written by the ExcelJS fallback too (ExcelJS itself keeps no sheet-scoped text names).
  */
-import ExcelJS from 'exceljs';
 import { XlsxHost } from '../../src/xlsx';
 import { readOwnerMarks } from '../../src/xlsx/owner-marks';
-import { ZipReader, ZipWriter } from '../../src/xlsx/zip';
+import { bookWithoutStyles } from './tiny-books';
 import { runOnHost } from '../../src/core/run-on-host';
 import { readState } from '../../src/core/state';
 import { asIsoDate } from '../../src/core/values/brand';
@@ -28,19 +27,8 @@ test('marks are read from any well-formed workbook part: a prefix, single quotes
 });
 
 test('the ExcelJS fallback writes the marks as well: the next run reuses our sheets in place', async () => {
-  const wb = new ExcelJS.Workbook();
-  const ws = wb.addWorksheet('出货');
-  ws.addRow(['出货日期', '送货单号', '客户名称', '数量', '含税金额']);
-  ws.addRow(['2024年3月5日', 'SH001', '苏州华工精密模具有限公司', 120, 1410]);
-  const z = ZipReader.open(Buffer.from(await wb.xlsx.writeBuffer()));
-  const w = new ZipWriter();
   // No styles part: the patcher declines such a workbook, so the host rewrites it whole with ExcelJS.
-  for (const e of z.entries.values()) {
-    if (e.name === 'xl/styles.xml') continue;
-    if (e.name === 'xl/_rels/workbook.xml.rels') w.add(e.name, z.text(e.name)!.replace(/<Relationship [^>]*styles"[^>]*\/>/, ''));
-    else if (e.name === '[Content_Types].xml') w.add(e.name, z.text(e.name)!.replace(/<Override PartName="\/xl\/styles.xml"[^>]*\/>/, ''));
-    else w.copy(z, e);
-  }
+  const w = await bookWithoutStyles();
   const request = { jobs: ['structure'] as const, asOf: asIsoDate('2026-10-31'), lang: 'zh-CN' as const };
   const host = await XlsxHost.open(w.finish(), 'book.xlsx');
   const first = await runOnHost(host, request);
