@@ -86,7 +86,7 @@ const colNo = (letters: string) => [...letters.toUpperCase()].reduce((n, ch) => 
 export function referenceFormulas(buf: Buffer, only: readonly string[]): string[] {
   const zip = ZipReader.open(buf);
   const found: string[] = [];
-  for (const s of sheetsOf(zip)) {
+  for (const s of workbookOf(zip).sheets) {
     if (!only.includes(s.name)) continue;
     let ref = '';
     let inF = false;
@@ -113,7 +113,8 @@ export function referenceFormulas(buf: Buffer, only: readonly string[]): string[
   return found;
 }
 
-function sheetsOf(zip: ZipReader): { name: string; part: string }[] {
+/** The workbook part's relationships and its sheets in tab order, found through the package rels as Excel does. */
+function workbookOf(zip: ZipReader): { wbRels: ReturnType<typeof rels>; sheets: { name: string; part: string }[] } {
   const pkg = rels(zip, '');
   const wbPart = [...pkg.values()].find((r) => r.type.endsWith('/officeDocument'))?.part ?? 'xl/workbook.xml';
   const wbRels = rels(zip, wbPart);
@@ -125,22 +126,12 @@ function sheetsOf(zip: ZipReader): { name: string; part: string }[] {
       sheets.push({ name: plain(t, 'name')!, part: wbRels.get(rid)!.part });
     },
   });
-  return sheets;
+  return { wbRels, sheets };
 }
 
 export function referenceCells(buf: Buffer): Map<string, Value> {
   const zip = ZipReader.open(buf);
-  const pkg = rels(zip, '');
-  const wbPart = [...pkg.values()].find((r) => r.type.endsWith('/officeDocument'))?.part ?? 'xl/workbook.xml';
-  const wbRels = rels(zip, wbPart);
-  const sheets: { name: string; part: string }[] = [];
-  sax(zip.text(wbPart)!, {
-    open: (t) => {
-      if (!main(t, 'sheet')) return;
-      const rid = Object.values(t.attributes).find((a) => a.local === 'id' && RELS_NS.includes(a.uri))!.value;
-      sheets.push({ name: plain(t, 'name')!, part: wbRels.get(rid)!.part });
-    },
-  });
+  const { wbRels, sheets } = workbookOf(zip);
   const sstPart = [...wbRels.values()].find((r) => r.type.endsWith('/sharedStrings'))?.part;
   const strings = sstPart && zip.has(sstPart) ? richTexts(zip.text(sstPart)!, 'si') : [];
   const cells = new Map<string, Value>();
